@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** An email address, compared case-insensitively, so stored lower-case. */
+export const Email = z
+  .email({ error: 'must be an email address' })
+  .max(320)
+  .transform((value) => value.toLowerCase());
+
+/** An instant in UTC, ISO 8601 with `Z` (what `Date.prototype.toISOString` writes). */
+export const Instant = z.iso.datetime({
+  error: 'must be a UTC ISO 8601 date-time like 2026-03-02T09:00:00Z',
+});
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const CalendarDate = z.iso.date({ error: 'must be a date like 2026-03-20' });
+
+/** An IANA time zone name such as `Europe/Berlin`. */
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, { error: 'must be an IANA time zone like Europe/Berlin' });
+
+// Control characters other than tab and newline never belong in what a person types.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Text a person wrote: trimmed, not empty, bounded, free of control characters. */
+export const UserText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((value) => !controlCharacters.test(value), { error: 'must not contain control characters' });
+
+/** Fields every stored document has. `id` is unique within its partition. */
+export const DocBase = z.object({
+  id: z.string().min(1).max(255),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

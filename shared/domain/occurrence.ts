@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { DocBase, Email, Instant } from './common.js';
+
+/**
+ * One meeting of a series, keyed by (series, original start): the key survives a move.
+ * `start`/`end` are where it is now; a cancelled one stays, so the cadence rule can count it.
+ */
+export const Occurrence = DocBase.extend({
+  type: z.literal('occurrence'),
+  pairId: z.string().min(1),
+  seriesId: z.string().min(1),
+  originalStart: Instant,
+  start: Instant,
+  end: Instant,
+  status: z.enum(['confirmed', 'cancelled']),
+  /** The participants who declined this occurrence. */
+  declinedBy: z.array(Email),
+  /** True for the first live occurrence of its calendar month: the monthly deep dive. */
+  deepDive: z.boolean(),
+});
+export type Occurrence = z.infer<typeof Occurrence>;
+
+/** A miss for the cadence rule: cancelled, or declined by either person. A move is not a miss. */
+export const isMissed = (occurrence: Occurrence): boolean =>
+  occurrence.status === 'cancelled' || occurrence.declinedBy.length > 0;
+
+export const isMoved = (occurrence: Occurrence): boolean => occurrence.start !== occurrence.originalStart;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ActionItem } from './action-item.js';
+import { DeepDiveAnswer } from './deep-dive.js';
+import { Delivery } from './delivery.js';
+import { Note } from './note.js';
+import { Occurrence } from './occurrence.js';
+import { Pair } from './pair.js';
+import { Series } from './series.js';
+import { Topic } from './topic.js';
+
+/** Every kind of document in the `pairs` container, told apart by `type`. */
+export const PairDoc = z.discriminatedUnion('type', [
+  Pair,
+  Series,
+  Occurrence,
+  Topic,
+  Note,
+  ActionItem,
+  DeepDiveAnswer,
+  Delivery,
+]);
+export type PairDoc = z.infer<typeof PairDoc>;
+export type PairDocType = PairDoc['type'];

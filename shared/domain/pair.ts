@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { DocBase, Email } from './common.js';
+
+/**
+ * A manager and one report who meet 1:1. The pair document and everything of the pair live in the
+ * `pairs` container under partition `/pairId`, so all reads of one 1:1 stay in one partition.
+ */
+export const Pair = DocBase.extend({
+  type: z.literal('pair'),
+  pairId: z.string().min(1),
+  managerEmail: Email,
+  reportEmail: Email,
+  /** `paused` stops agendas and summaries until someone resumes. */
+  tracking: z.enum(['active', 'paused']),
+  /** Index in the seed's "Questions That Work" of the last suggested question, so it rotates. */
+  lastQuestion: z.number().int().min(0).optional(),
+});
+export type Pair = z.infer<typeof Pair>;

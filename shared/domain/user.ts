@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { DocBase, Email, TimeZone, UserText } from './common.js';
+
+/** Where the bot reaches a person proactively: their personal chat with Steady. */
+export const ConversationReference = z.object({
+  conversationId: z.string().min(1),
+  serviceUrl: z.url(),
+});
+export type ConversationReference = z.infer<typeof ConversationReference>;
+
+/** A person who installed Steady in Teams (container `users`, partition `/userId`). */
+export const User = DocBase.extend({
+  type: z.literal('user'),
+  /** `tenantId:aadObjectId`, see `userIdOf`; equal to `id`. */
+  userId: z.string().min(1),
+  tenantId: z.string().min(1),
+  aadObjectId: z.string().min(1),
+  email: Email,
+  name: UserText(200),
+  /** The Google calendar id, the email unless the tenant's domain map says otherwise. */
+  calendarId: z.string().min(1),
+  timeZone: TimeZone,
+  conversation: ConversationReference.optional(),
+  /** False after an uninstall or a 403/404 on send: nothing more is sent until they come back. */
+  reachable: z.boolean(),
+  pairIds: z.array(z.string()),
+});
+export type User = z.infer<typeof User>;

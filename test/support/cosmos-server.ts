@@ -1,0 +1,36 @@
+import type { AddressInfo } from 'node:net';
+import { CosmosClient } from '@azure/cosmos';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+
+/**
+ * `@vercel/cosmosdb-server` in this process on 127.0.0.1 (port 0), and a real `CosmosClient` for it:
+ * HTTP with the SDK's own keep-alive agent (a custom agent would turn off its `allowInsecureConnection`
+ * for http), endpoint discovery off (the server advertises https endpoints).
+ */
+export async function startCosmosServer(): Promise<{
+  client: () => CosmosClient;
+  stop: () => Promise<void>;
+}> {
+  const server = createHttpServer({ keepAlive: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const clients: CosmosClient[] = [];
+  return {
+    client: () => {
+      const client = new CosmosClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        key: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+        connectionPolicy: { enableEndpointDiscovery: false },
+      });
+      clients.push(client);
+      return client;
+    },
+    stop: async () => {
+      for (const client of clients) client.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
