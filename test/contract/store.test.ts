@@ -155,7 +155,7 @@ describe.each([sqliteAdapter(), cosmosAdapter()])('Store contract: $name', (adap
 
     expect(await store.pairs.get(pairId(2), note(1, 2).id)).toBeUndefined();
     const two = await store.pairs.list(pairId(2), { limit: 100 });
-    expect(two.items.map((item) => item.doc.text)).toEqual(['for pair two only']);
+    expect(two.items.map((item) => item.doc)).toEqual([topic(2, 1, { text: 'for pair two only' })]);
     expect((await store.pairs.get(pairId(1), topic(1, 1).id))?.doc).toMatchObject({
       text: 'for pair one only',
     });
