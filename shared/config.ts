@@ -62,9 +62,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment (by default `process.env`) into a `Config`, or throws a `ConfigError`. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+/**
+ * Parses the environment (by default `process.env`) into a `Config`, or throws a `ConfigError`.
+ * `defaults` fill what the environment leaves unset (the sandbox's embedded local settings).
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  defaults: Readonly<Record<string, string>> = {},
+): Config {
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = ConfigSchema.safeParse({ ...defaults, ...set });
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),

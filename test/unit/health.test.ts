@@ -1,0 +1,31 @@
+import functions from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { health } from '../../functions/health.js';
+import { loadConfig } from '../../shared/config.js';
+import { createRoot, type Root } from '../../shared/root.js';
+
+const request = () => new functions.HttpRequest({ method: 'GET', url: 'http://127.0.0.1:7071/api/health' });
+const context = () => new functions.InvocationContext({ functionName: 'health' });
+const local = loadConfig({ STEADY_MODE: 'local', STEADY_DATA_DIR: '.steady' });
+
+describe('GET /api/health', () => {
+  it('answers 200 when the store answers', async () => {
+    const root = createRoot({ ...local, store: { kind: 'sqlite', file: ':memory:' } });
+    const response = await health(() => root)(request(), context());
+    expect(response).toEqual({ status: 200, jsonBody: { status: 'ok', store: 'sqlite' } });
+  });
+
+  it('answers 503 without the reason when the store fails, and logs the reason', async () => {
+    const root: Root = {
+      ...createRoot(local),
+      store: () => Promise.reject(new Error('secret connection string')),
+    };
+    const logged: unknown[] = [];
+    const ctx = context();
+    ctx.error = (...args: unknown[]) => logged.push(...args);
+    const response = await health(() => root)(request(), ctx);
+    expect(response).toEqual({ status: 503, jsonBody: { status: 'unavailable', store: 'sqlite' } });
+    expect(JSON.stringify(response)).not.toMatch(/secret/);
+    expect(String(logged[1])).toMatch(/secret connection string/);
+  });
+});
