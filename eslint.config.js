@@ -28,8 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // One reader of the environment: everything else receives a Config.
-    files: ['**/*.ts'],
+    // One reader of the environment: the app's code receives a Config.
+    files: ['functions/**/*.ts', 'shared/**/*.ts', 'teams-app/**/*.ts', 'sandbox/**/*.ts'],
     ignores: ['shared/config.ts'],
     rules: {
       'no-restricted-properties': [
