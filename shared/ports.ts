@@ -3,7 +3,7 @@
  * implement them; only `shared/root.ts` (and the sandbox's root) chooses which.
  * Signatures speak Steady's language, never an SDK's.
  */
-import type { ContainerDoc, ContainerName, Result } from './domain/index.js';
+import type { CalendarEvent, ContainerDoc, ContainerName, Result } from './domain/index.js';
 
 // ── Store ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -50,7 +50,16 @@ export interface Collection<T extends { id: string; type: string }> {
   ): Promise<Page<Stored<Extract<T, { type: K }>>>>;
 }
 
+/**
+ * A read of a whole container, across partitions, a page at a time. Only the `calendars` container
+ * offers it (the hourly channel timer walks every watched calendar); pair data never does.
+ */
+export interface Scannable<T> {
+  scan(options?: { readonly limit?: number; readonly continuation?: string }): Promise<Page<Stored<T>>>;
+}
+
 export type Store = { readonly [C in ContainerName]: Collection<ContainerDoc<C>> } & {
+  readonly calendars: Scannable<ContainerDoc<'calendars'>>;
   close(): Promise<void>;
 };
 
@@ -62,6 +71,8 @@ export interface Clock {
 
 export interface IdGen {
   newId(): string;
+  /** An unguessable secret (a watch channel's token). */
+  newSecret(): string;
 }
 
 // ── Queue ─────────────────────────────────────────────────────────────────────────────────────
@@ -73,38 +84,44 @@ export interface Queue {
   send(queue: QueueName, message: unknown, options?: { delaySeconds?: number }): Promise<void>;
 }
 
-// ── Calendar (filled in by the Google Calendar issue) ─────────────────────────────────────────
+// ── Calendar ──────────────────────────────────────────────────────────────────────────────────
 
-/** A calendar event as Steady needs it, converted from the provider's type inside the adapter. */
-export interface CalendarEvent {
-  readonly eventId: string;
-  readonly iCalUID?: string;
-  readonly status: 'confirmed' | 'tentative' | 'cancelled';
-  readonly recurringEventId?: string;
-  readonly originalStart?: string;
-  readonly start?: string;
-  readonly end?: string;
-  readonly recurrence?: readonly string[];
-  readonly organizerEmail?: string;
-  readonly attendees?: readonly { email: string; responseStatus: string; resource: boolean }[];
-}
+export type { CalendarEvent } from './domain/index.js';
 
+/** `FULL_SYNC_REQUIRED`: the sync token is no longer valid (Google's 410). */
 export type CalendarError = { readonly code: 'FULL_SYNC_REQUIRED' } | { readonly code: 'NOT_FOUND' };
 
+export interface ChangePage {
+  readonly events: readonly CalendarEvent[];
+  /** More changes follow: ask again with this. */
+  readonly nextPageToken?: string;
+  /** On the last page only: the cursor for the next incremental sync. */
+  readonly nextSyncToken?: string;
+}
+
+/**
+ * A user's calendar, read with their delegated identity (`calendarId` is the user). Throttling and
+ * server errors are retried inside the adapter; what is left is returned or thrown.
+ */
 export interface Calendar {
-  /** Changes since `syncToken` (all events without one), a page at a time. */
+  /** Series masters, exceptions and single events changed since `syncToken` (all without one), deleted ones included. */
   listChanges(
     calendarId: string,
-    cursor: { syncToken?: string; pageToken?: string },
-  ): Promise<
-    Result<{ events: CalendarEvent[]; nextPageToken?: string; nextSyncToken?: string }, CalendarError>
-  >;
-  /** The occurrences of a recurring event between two instants, as the provider expands them. */
+    cursor: { readonly syncToken?: string; readonly pageToken?: string },
+  ): Promise<Result<ChangePage, CalendarError>>;
+  /** The occurrences of a recurring event that start in a window, cancelled ones included, as the provider expands them. */
   instances(
     calendarId: string,
     eventId: string,
-    window: { from: string; to: string },
-  ): Promise<Result<CalendarEvent[], CalendarError>>;
+    window: { readonly from: string; readonly to: string },
+  ): Promise<Result<readonly CalendarEvent[], CalendarError>>;
+  /** Opens a push channel: the provider will POST to `address` when the calendar changes. */
+  watch(
+    calendarId: string,
+    channel: { readonly id: string; readonly token: string; readonly address: string },
+  ): Promise<{ resourceId: string; expiration: string }>;
+  /** Closes a push channel; one already gone is not an error. */
+  stopChannel(calendarId: string, channel: { readonly id: string; readonly resourceId: string }): Promise<void>;
 }
 
 // ── Messenger (filled in by the Teams issue) ──────────────────────────────────────────────────

@@ -19,6 +19,17 @@ export const CalendarState = DocBase.extend({
   /** Absent before the first full sync and after a 410 (`fullSyncRequired`). */
   syncToken: z.string().optional(),
   channel: WatchChannel.optional(),
+  /** The channel being replaced during a renewal, still accepted until it is stopped. */
+  previousChannel: WatchChannel.optional(),
   lastSyncAt: Instant.optional(),
+  /** When the last completed sync started: notifications from before it are already covered. */
+  lastSyncStartedAt: Instant.optional(),
+  /** A sync in progress; others wait for it rather than sync the same calendar at once. */
+  lease: z.object({ startedAt: Instant, until: Instant }).optional(),
+  /** The 1:1 series seen on this calendar, by master event id. */
+  tracked: z.record(
+    z.string(),
+    z.object({ pairId: z.string(), seriesId: z.string(), coveredUntil: Instant.optional() }),
+  ),
 });
 export type CalendarState = z.infer<typeof CalendarState>;

@@ -14,3 +14,7 @@ export * from './series.js';
 export * from './topic.js';
 export * from './user.js';
 export * from './containers.js';
+export * from './calendar-event.js';
+export * from './occurrence-jobs.js';
+export * from './one-on-one.js';
+export * from './time.js';

@@ -15,13 +15,16 @@ export const Occurrence = DocBase.extend({
   status: z.enum(['confirmed', 'cancelled']),
   /** The participants who declined this occurrence. */
   declinedBy: z.array(Email),
-  /** True for the first live occurrence of its calendar month: the monthly deep dive. */
-  deepDive: z.boolean(),
+  /** Where this occurrence's jobs are, so a move or a cancellation can find and change them. */
+  jobs: z.array(z.object({ bucket: z.string(), id: z.string() })),
 });
 export type Occurrence = z.infer<typeof Occurrence>;
 
 /** A miss for the cadence rule: cancelled, or declined by either person. A move is not a miss. */
 export const isMissed = (occurrence: Occurrence): boolean =>
   occurrence.status === 'cancelled' || occurrence.declinedBy.length > 0;
+
+/** Live: it is going ahead (not cancelled, nobody declined), so it gets an agenda and a summary. */
+export const isLive = (occurrence: Occurrence): boolean => !isMissed(occurrence);
 
 export const isMoved = (occurrence: Occurrence): boolean => occurrence.start !== occurrence.originalStart;

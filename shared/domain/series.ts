@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocBase, Instant, TimeZone } from './common.js';
+import { DocBase, Email, Instant, TimeZone } from './common.js';
 
 /** A recurring 1:1 as found on Google Calendar, deduplicated across both calendars by `iCalUID`. */
 export const Series = DocBase.extend({
@@ -11,10 +11,17 @@ export const Series = DocBase.extend({
   title: z.string().max(1024),
   timeZone: TimeZone,
   recurrence: z.array(z.string()),
-  status: z.enum(['active', 'ended', 'deleted']),
+  organizerEmail: Email.optional(),
+  /**
+   * `ended`: UNTIL/COUNT reached; `deleted`: the master was cancelled; `untracked`: it is no longer a
+   * 1:1 (a third person, too long, ...). Only `active` series get new occurrences.
+   */
+  status: z.enum(['active', 'ended', 'deleted', 'untracked']),
   /** Set when this series continues another one ("this and following" split). */
   continuesSeriesId: z.string().optional(),
   /** When the series ends (its last occurrence's original start), once `UNTIL` or `COUNT` says so. */
   endsAt: Instant.optional(),
+  /** The end of the window its occurrences were last read for (`events.instances`). */
+  coveredUntil: Instant.optional(),
 });
 export type Series = z.infer<typeof Series>;

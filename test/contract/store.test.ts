@@ -148,6 +148,23 @@ describe.each([sqliteAdapter(), cosmosAdapter()])('Store contract: $name', (adap
     expect((await listAll(store.jobs, '2026-03-02T10', { limit: 5 })).ids).toEqual([]);
   });
 
+  it('scans every watched calendar across partitions, a page at a time, each once', async () => {
+    const emails = Array.from({ length: 11 }, (_, n) => `person${n}@contoso.com`);
+    for (const email of emails) await store.calendars.create(calendar(email));
+    const seen: string[] = [];
+    let continuation: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.calendars.scan({ limit: 4, ...(continuation ? { continuation } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(4);
+      seen.push(...page.items.map((item) => item.doc.calendarId));
+      continuation = page.continuation;
+      pages += 1;
+    } while (continuation !== undefined && pages < 100);
+    expect(seen.sort()).toEqual([...emails].sort());
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
   it("never returns one pair's data for another pair", async () => {
     await store.pairs.create(topic(1, 1, { text: 'for pair one only' }));
     await store.pairs.create(note(1, 2, { text: 'private to pair one' }));

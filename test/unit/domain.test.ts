@@ -24,7 +24,7 @@ const occurrence = (overrides: Partial<Occurrence> = {}): Occurrence => ({
   end: '2026-03-03T09:30:00Z',
   status: 'confirmed',
   declinedBy: [],
-  deepDive: false,
+  jobs: [],
   createdAt: '2026-03-01T00:00:00Z',
   updatedAt: '2026-03-01T00:00:00Z',
   ...overrides,

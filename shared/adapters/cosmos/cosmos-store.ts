@@ -1,6 +1,5 @@
 import type { Container, CosmosClient, SqlQuerySpec } from '@azure/cosmos';
 import {
-  CONTAINER_NAMES,
   CONTAINERS,
   err,
   ok,
@@ -8,7 +7,7 @@ import {
   type ContainerDoc,
   type ContainerName,
 } from '../../domain/index.js';
-import type { Collection, ListOptions, Store, Stored } from '../../ports.js';
+import type { Collection, ListOptions, Scannable, Store, Stored } from '../../ports.js';
 import { pageSize } from '../continuation.js';
 
 /**
@@ -17,18 +16,22 @@ import { pageSize } from '../continuation.js';
  */
 export function openCosmosStore(client: CosmosClient, databaseId: string): Store {
   const database = client.database(databaseId);
-  const collections = Object.fromEntries(
-    CONTAINER_NAMES.map((name) => [name, collection(database.container(name), name)]),
-  );
+  const open = <C extends ContainerName>(name: C) => collection(database.container(name), name);
   return {
-    ...(collections as { [C in ContainerName]: Collection<ContainerDoc<C>> }),
+    pairs: open('pairs'),
+    users: open('users'),
+    calendars: open('calendars'),
+    jobs: open('jobs'),
     close: async () => {
       client.dispose();
     },
   };
 }
 
-function collection<C extends ContainerName>(container: Container, name: C): Collection<ContainerDoc<C>> {
+function collection<C extends ContainerName>(
+  container: Container,
+  name: C,
+): Collection<ContainerDoc<C>> & Scannable<ContainerDoc<C>> {
   type T = ContainerDoc<C>;
   const schema = CONTAINERS[name].schema;
   const parse = (doc: unknown) => schema.parse(doc) as T;
@@ -97,6 +100,18 @@ function collection<C extends ContainerName>(container: Container, name: C): Col
         })
         .fetchNext();
       const items = response.resources.map(stored) as Stored<Extract<T, { type: K }>>[];
+      return response.continuationToken === undefined || !response.hasMoreResults
+        ? { items }
+        : { items, continuation: response.continuationToken };
+    },
+    async scan(options = {}) {
+      const response = await container.items
+        .query('SELECT * FROM c', {
+          maxItemCount: pageSize(options.limit),
+          ...(options.continuation === undefined ? {} : { continuationToken: options.continuation }),
+        })
+        .fetchNext();
+      const items = response.resources.map(stored);
       return response.continuationToken === undefined || !response.hasMoreResults
         ? { items }
         : { items, continuation: response.continuationToken };

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  CONTAINER_NAMES,
   CONTAINERS,
   err,
   ok,
@@ -11,7 +10,7 @@ import {
   type ContainerDoc,
   type ContainerName,
 } from '../../domain/index.js';
-import type { Collection, ListOptions, Page, Store, Stored } from '../../ports.js';
+import type { Collection, ListOptions, Page, Scannable, Store, Stored } from '../../ports.js';
 import { decodeContinuation, encodeContinuation, pageSize } from '../continuation.js';
 
 /**
@@ -33,9 +32,11 @@ export function openSqliteStore(file: string): Store {
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS docs_by_type ON docs (container, pk, type, id);
   `);
-  const collections = Object.fromEntries(CONTAINER_NAMES.map((name) => [name, collection(db, name)]));
   return {
-    ...(collections as { [C in ContainerName]: Collection<ContainerDoc<C>> }),
+    pairs: collection(db, 'pairs'),
+    users: collection(db, 'users'),
+    calendars: collection(db, 'calendars'),
+    jobs: collection(db, 'jobs'),
     close: async () => {
       db.close();
     },
@@ -48,7 +49,10 @@ interface Row {
   readonly id: string;
 }
 
-function collection<C extends ContainerName>(db: Database.Database, name: C): Collection<ContainerDoc<C>> {
+function collection<C extends ContainerName>(
+  db: Database.Database,
+  name: C,
+): Collection<ContainerDoc<C>> & Scannable<ContainerDoc<C>> {
   type T = ContainerDoc<C>;
   const schema = CONTAINERS[name].schema;
   const parse = (doc: unknown) => schema.parse(doc) as T;
@@ -75,6 +79,10 @@ function collection<C extends ContainerName>(db: Database.Database, name: C): Co
   );
   const listType = db.prepare<[string, string, string, string, number], Row>(
     'SELECT etag, body, id FROM docs WHERE container = ? AND pk = ? AND type = ? AND id > ? ORDER BY id LIMIT ?',
+  );
+
+  const scan = db.prepare<[string, string, string, number], Row & { pk: string }>(
+    'SELECT etag, body, id, pk FROM docs WHERE container = ? AND (pk, id) > (?, ?) ORDER BY pk, id LIMIT ?',
   );
 
   const prepare = (input: T) => {
@@ -127,6 +135,17 @@ function collection<C extends ContainerName>(db: Database.Database, name: C): Co
       const page: Page<Stored<Extract<T, { type: K }>>> =
         last === undefined ? { items } : { items, continuation: encodeContinuation(last.id) };
       return page;
+    },
+    async scan(options = {}) {
+      const size = pageSize(options.limit);
+      const [afterPk, afterId] =
+        options.continuation === undefined
+          ? ['', '']
+          : (JSON.parse(decodeContinuation(options.continuation)) as [string, string]);
+      const rows = scan.all(name, afterPk, afterId, size + 1);
+      const items = rows.slice(0, size).map(stored);
+      const last = rows.length > size ? rows[size - 1] : undefined;
+      return last === undefined ? { items } : { items, continuation: encodeContinuation(JSON.stringify([last.pk, last.id])) };
     },
   };
 }

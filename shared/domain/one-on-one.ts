@@ -1,0 +1,54 @@
+import type { CalendarEvent } from './calendar-event.js';
+import { minutesBetween } from './time.js';
+import { err, ok, type Result } from './result.js';
+
+export const MAX_ONE_ON_ONE_MINUTES = 90;
+
+export type NotOneOnOne =
+  | 'NOT_RECURRING'
+  | 'CANCELLED'
+  | 'NOT_DEFAULT_EVENT_TYPE'
+  | 'ALL_DAY'
+  | 'TOO_LONG'
+  | 'ATTENDEES_OMITTED'
+  | 'NOT_TWO_PEOPLE';
+
+/** The two people of a recurring 1:1, lower-cased, the organizer first when present. */
+export interface OneOnOne {
+  readonly people: readonly [string, string];
+  readonly organizerEmail: string | undefined;
+}
+
+/**
+ * DESIGN.md section 5: a series (with `recurrence`), `eventType` default, timed, at most 90 minutes,
+ * `attendeesOmitted` not set, and exactly two people once resources are removed, counting the organizer.
+ */
+export function oneOnOneOf(event: CalendarEvent): Result<OneOnOne, NotOneOnOne> {
+  if (event.recurrence === undefined || event.recurrence.length === 0) return err('NOT_RECURRING');
+  if (event.status === 'cancelled') return err('CANCELLED');
+  if ((event.eventType ?? 'default') !== 'default') return err('NOT_DEFAULT_EVENT_TYPE');
+  if (event.allDay || event.start === undefined || event.end === undefined) return err('ALL_DAY');
+  if (minutesBetween(event.start, event.end) > MAX_ONE_ON_ONE_MINUTES) return err('TOO_LONG');
+  if (event.attendeesOmitted) return err('ATTENDEES_OMITTED');
+  const organizer = event.organizerEmail?.toLowerCase();
+  const people = new Set(organizer === undefined ? [] : [organizer]);
+  for (const attendee of event.attendees) if (!attendee.resource) people.add(attendee.email.toLowerCase());
+  const [first, second, ...rest] = [...people];
+  if (first === undefined || second === undefined || rest.length > 0) return err('NOT_TWO_PEOPLE');
+  return ok({ people: [first, second], organizerEmail: organizer });
+}
+
+/**
+ * Who manages whom: the directory's answer when it has one for either person, else the organizer.
+ * `managerOf` holds what the directory said of each person.
+ */
+export function managerAndReport(
+  oneOnOne: OneOnOne,
+  managerOf: ReadonlyMap<string, string | undefined>,
+): { managerEmail: string; reportEmail: string } {
+  const [a, b] = oneOnOne.people;
+  if (managerOf.get(b)?.toLowerCase() === a) return { managerEmail: a, reportEmail: b };
+  if (managerOf.get(a)?.toLowerCase() === b) return { managerEmail: b, reportEmail: a };
+  const manager = oneOnOne.organizerEmail ?? a;
+  return { managerEmail: manager, reportEmail: manager === a ? b : a };
+}

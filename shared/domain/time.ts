@@ -1,0 +1,19 @@
+/** An instant as UTC ISO without milliseconds: `2026-03-03T09:00:00Z`, the form of keys and transcripts. */
+export function utc(instant: string | Date): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new Error(`not a date-time: ${String(instant)}`);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function addMinutes(instant: string, minutes: number): string {
+  return utc(new Date(new Date(instant).getTime() + minutes * 60_000));
+}
+
+export function minutesBetween(from: string, to: string): number {
+  return (new Date(to).getTime() - new Date(from).getTime()) / 60_000;
+}
+
+/** The later of two instants. */
+export const later = (a: string, b: string): string => (new Date(a) >= new Date(b) ? a : b);
+
+export const isBefore = (a: string, b: string): boolean => new Date(a).getTime() < new Date(b).getTime();
