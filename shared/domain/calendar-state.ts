@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { DocBase, Instant } from './common.js';
 
-/** A Google push channel (`events.watch`): notifications carry `id` and our random `token`. */
+/**
+ * A Google push channel (`events.watch`): notifications carry `id` and our random `token`. It is
+ * saved before the watch call (a notification can arrive before the response), so `resourceId` and
+ * `expiration` come later.
+ */
 export const WatchChannel = z.object({
   id: z.string().min(1).max(64),
   token: z.string().min(16).max(256),
-  resourceId: z.string().min(1),
-  expiration: Instant,
+  resourceId: z.string().min(1).optional(),
+  expiration: Instant.optional(),
 });
 export type WatchChannel = z.infer<typeof WatchChannel>;
 

@@ -18,3 +18,5 @@ export * from './calendar-event.js';
 export * from './occurrence-jobs.js';
 export * from './one-on-one.js';
 export * from './time.js';
+export * from './occurrence-from-instance.js';
+export * from './sync-request.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocBase, Email, Instant } from './common.js';
+import { JobKind } from './job.js';
 
 /**
  * One meeting of a series, keyed by (series, original start): the key survives a move.
@@ -16,7 +17,7 @@ export const Occurrence = DocBase.extend({
   /** The participants who declined this occurrence. */
   declinedBy: z.array(Email),
   /** Where this occurrence's jobs are, so a move or a cancellation can find and change them. */
-  jobs: z.array(z.object({ bucket: z.string(), id: z.string() })),
+  jobs: z.array(z.object({ kind: JobKind, bucket: z.string(), id: z.string(), dueAt: Instant })),
 });
 export type Occurrence = z.infer<typeof Occurrence>;
 

@@ -1,0 +1,77 @@
+import { addMinutes, isBefore, utc, type CalendarState, type SyncRequest } from '../../domain/index.js';
+import type { Stored } from '../../ports.js';
+import type { CalendarDeps } from './deps.js';
+import { renewChannel } from './channels.js';
+import { syncCalendar, type SyncOutcome } from './sync-calendar.js';
+
+const LEASE_MINUTES = 5;
+
+export type SyncRequestOutcome =
+  | { readonly status: 'UNKNOWN_CALENDAR' }
+  | { readonly status: 'COALESCED' }
+  | { readonly status: 'DEFERRED'; readonly delaySeconds: number }
+  | { readonly status: 'RENEWED' | 'RENEWAL_NOT_DUE' }
+  | { readonly status: 'SYNCED'; readonly sync: SyncOutcome };
+
+/**
+ * Handles one `calendar-sync` message. A burst of notifications for one calendar costs at most two
+ * syncs: a message from before the start of the last completed sync is already covered; while
+ * another worker holds the calendar's lease, the message waits on the queue and is usually covered
+ * by the time it returns. The sync token and tracked series are written once, at the end, on the
+ * etag of the lease, so two workers can never interleave their writes.
+ */
+export async function processSyncRequest(deps: CalendarDeps, request: SyncRequest): Promise<SyncRequestOutcome> {
+  if (request.reason === 'renew') {
+    return { status: (await renewChannel(deps, request.calendarId)) ? 'RENEWED' : 'RENEWAL_NOT_DUE' };
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await deps.store.calendars.get(request.calendarId, request.calendarId);
+    if (stored === undefined) return { status: 'UNKNOWN_CALENDAR' };
+    const state = stored.doc;
+    if (state.lastSyncStartedAt !== undefined && isBefore(request.notifiedAt, state.lastSyncStartedAt)) {
+      return { status: 'COALESCED' };
+    }
+    const now = utc(deps.clock.now());
+    if (state.lease !== undefined && isBefore(now, state.lease.until)) {
+      const wait = Math.ceil((new Date(state.lease.until).getTime() - new Date(now).getTime()) / 1000);
+      return { status: 'DEFERRED', delaySeconds: Math.min(60, Math.max(5, wait)) };
+    }
+    const lease = { startedAt: now, until: addMinutes(now, LEASE_MINUTES) };
+    const leased = await deps.store.calendars.replace({ ...state, lease, updatedAt: now }, stored.etag);
+    if (!leased.ok) continue; // someone else changed it: look again
+    return { status: 'SYNCED', sync: await syncUnderLease(deps, leased.value) };
+  }
+  throw new Error(`calendar ${request.calendarId}: could not take the sync lease`);
+}
+
+async function syncUnderLease(deps: CalendarDeps, leased: Stored<CalendarState>): Promise<SyncOutcome> {
+  const startedAt = leased.doc.lease?.startedAt ?? utc(deps.clock.now());
+  let outcome: SyncOutcome;
+  try {
+    outcome = await syncCalendar(deps, leased.doc);
+  } catch (error) {
+    await finish(deps, leased, () => ({})); // release the lease; the queue retries the message
+    throw error;
+  }
+  await finish(deps, leased, () => ({ ...outcome.state, lastSyncStartedAt: startedAt }));
+  return outcome;
+}
+
+/** Writes the sync's fields and drops the lease, re-reading on a conflict (a channel renewal, say). */
+async function finish(
+  deps: CalendarDeps,
+  leased: Stored<CalendarState>,
+  fields: () => Partial<CalendarState>,
+): Promise<void> {
+  let current: Stored<CalendarState> | undefined = leased;
+  for (let attempt = 0; attempt < 5 && current !== undefined; attempt++) {
+    const { lease: _dropped, ...rest } = current.doc;
+    const result = await deps.store.calendars.replace(
+      { ...rest, ...fields(), updatedAt: utc(deps.clock.now()) },
+      current.etag,
+    );
+    if (result.ok) return;
+    current = await deps.store.calendars.get(leased.doc.calendarId, leased.doc.calendarId);
+  }
+  throw new Error(`calendar ${leased.doc.calendarId}: could not save the sync`);
+}

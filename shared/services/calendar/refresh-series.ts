@@ -1,0 +1,99 @@
+import {
+  addMinutes,
+  isBefore,
+  occurrenceFromInstance,
+  occurrenceIdOf,
+  untilOf,
+  utc,
+  type Occurrence,
+  type Series,
+} from '../../domain/index.js';
+import type { CalendarDeps } from './deps.js';
+import { reconcileJobs, removeOccurrence } from './reconcile-jobs.js';
+import { occurrencesOf } from './series-occurrences.js';
+
+export interface RefreshResult {
+  readonly coveredUntil: string;
+  readonly written: number;
+  readonly removed: number;
+}
+
+/**
+ * Reads a series' occurrences from a day ago to the horizon as the provider expands them
+ * (`events.instances`, never our own RRULE expansion), stores each one's state and its jobs, and
+ * removes the future occurrences the provider no longer has (a series ended or truncated).
+ */
+export async function refreshSeries(
+  deps: CalendarDeps,
+  calendarId: string,
+  masterEventId: string,
+  series: Series,
+): Promise<RefreshResult | 'GONE'> {
+  const now = utc(deps.clock.now());
+  const window = { from: addMinutes(now, -24 * 60), to: addMinutes(now, deps.settings.horizonDays * 24 * 60) };
+  const instances = await deps.calendar.instances(calendarId, masterEventId, window);
+  if (!instances.ok) return 'GONE';
+
+  const pair = await deps.store.pairs.get(series.pairId, 'pair');
+  const people = pair?.doc.type === 'pair' ? [pair.doc.managerEmail, pair.doc.reportEmail] : [];
+  const stored = new Map((await occurrencesOf(deps.store, series.pairId, series.id)).map((o) => [o.id, o]));
+  let written = 0;
+  for (const instance of instances.value) {
+    const state = occurrenceFromInstance(instance, { people, durationMinutes: series.durationMinutes });
+    if (state === undefined) continue;
+    const id = occurrenceIdOf(series.id, state.originalStart);
+    const before = stored.get(id);
+    stored.delete(id);
+    const draft: Occurrence = {
+      type: 'occurrence',
+      id,
+      pairId: series.pairId,
+      seriesId: series.id,
+      ...state,
+      jobs: before?.jobs ?? [],
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+    };
+    const jobs = await reconcileJobs(deps, draft);
+    const next = { ...draft, jobs };
+    if (before !== undefined && sameState(before, next)) continue;
+    await deps.store.pairs.upsert(next);
+    written += 1;
+  }
+  let removed = 0;
+  for (const gone of stored.values()) {
+    if (isBefore(gone.start, now) || !isBefore(gone.originalStart, window.to)) continue;
+    await removeOccurrence(deps, gone);
+    removed += 1;
+  }
+  const until = untilOf(series.recurrence);
+  await deps.store.pairs.upsert({
+    ...series,
+    coveredUntil: window.to,
+    ...(until !== undefined && isBefore(until, window.to) ? { status: 'ended' as const, endsAt: until } : {}),
+    updatedAt: now,
+  });
+  return { coveredUntil: window.to, written, removed };
+}
+
+/** Removes the future occurrences of a series that is gone (deleted, or no longer a 1:1). */
+export async function dropFutureOccurrences(deps: CalendarDeps, series: Series): Promise<number> {
+  const now = utc(deps.clock.now());
+  let removed = 0;
+  for (const occurrence of await occurrencesOf(deps.store, series.pairId, series.id)) {
+    if (isBefore(occurrence.start, now)) continue;
+    await removeOccurrence(deps, occurrence);
+    removed += 1;
+  }
+  return removed;
+}
+
+function sameState(a: Occurrence, b: Occurrence): boolean {
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.status === b.status &&
+    a.declinedBy.join() === b.declinedBy.join() &&
+    JSON.stringify(a.jobs) === JSON.stringify(b.jobs)
+  );
+}
