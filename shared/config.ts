@@ -34,6 +34,22 @@ export const ConfigSchema = z.object({
   COSMOS_DATABASE: z.string().trim().min(1).default('steady'),
   /** The client id of a user-assigned managed identity, when the app uses one. */
   AZURE_CLIENT_ID: optionalText,
+  /** Google Calendar's API origin; the sandbox points it at the fake. */
+  GOOGLE_ROOT_URL: z
+    .url({ error: 'must be a URL like https://www.googleapis.com/' })
+    .default('https://www.googleapis.com/'),
+  /** The service account with domain-wide delegation for `calendar.events.readonly`. */
+  GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
+  /** Its private key (PEM; `\n` escapes are accepted), from Key Vault in Azure. */
+  GOOGLE_PRIVATE_KEY: optionalText,
+  /** The public HTTPS address of the calendar webhook, `https://<app>.azurewebsites.net/api/calendar/webhook`. */
+  CALENDAR_WEBHOOK_URL: z
+    .url({ error: 'must be the webhook URL, like https://steady.azurewebsites.net/api/calendar/webhook' })
+    .optional(),
+  /** The Functions storage account: a connection string (Azurite locally) ... */
+  AzureWebJobsStorage: optionalText,
+  /** ... or, with a managed identity, the queue service URI. */
+  AzureWebJobsStorage__queueServiceUri: z.url({ error: 'must be the queue service URL' }).optional(),
   AGENDA_LEAD_MINUTES: minutes(1440, 14 * 1440),
   SUMMARY_DELAY_MINUTES: minutes(15, 1440),
 });
@@ -50,9 +66,21 @@ export interface Config {
         readonly database: string;
         readonly auth: { readonly key: string } | { readonly managedIdentityClientId?: string };
       };
+  readonly google: {
+    readonly rootUrl: string;
+    readonly auth:
+      | { readonly kind: 'serviceAccount'; readonly clientEmail: string; readonly privateKey: string }
+      | { readonly kind: 'presetToken'; readonly token: string };
+  };
+  readonly webhookUrl: string;
+  readonly queue:
+    | { readonly connectionString: string }
+    | { readonly queueServiceUri: string; readonly managedIdentityClientId?: string };
   readonly agendaLeadMinutes: number;
   readonly summaryDelayMinutes: number;
 }
+
+const LOCAL_WEBHOOK_URL = 'http://127.0.0.1:7071/api/calendar/webhook';
 
 /** Thrown at startup when the configuration is unusable; its message names every bad variable. */
 export class ConfigError extends Error {
@@ -80,22 +108,78 @@ export function loadConfig(
     );
   }
   const vars = parsed.data;
-  const storeKind = vars.STEADY_STORE ?? (vars.STEADY_MODE === 'local' ? 'sqlite' : 'cosmos');
-  return {
+  const local = vars.STEADY_MODE === 'local';
+  const storeKind = vars.STEADY_STORE ?? (local ? 'sqlite' : 'cosmos');
+  const problems: string[] = [];
+  const config: Config = {
     mode: vars.STEADY_MODE,
     store:
-      storeKind === 'sqlite' ? { kind: 'sqlite', file: `${vars.STEADY_DATA_DIR}/steady.db` } : cosmos(vars),
+      storeKind === 'sqlite'
+        ? { kind: 'sqlite', file: `${vars.STEADY_DATA_DIR}/steady.db` }
+        : cosmos(vars, problems),
+    google: { rootUrl: vars.GOOGLE_ROOT_URL, auth: googleAuth(vars, problems) },
+    webhookUrl: webhookUrl(vars, problems),
+    queue: queue(vars, problems),
     agendaLeadMinutes: vars.AGENDA_LEAD_MINUTES,
     summaryDelayMinutes: vars.SUMMARY_DELAY_MINUTES,
   };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }
 
-function cosmos(vars: z.output<typeof ConfigSchema>): Config['store'] {
+type Vars = z.output<typeof ConfigSchema>;
+
+function googleAuth(vars: Vars, problems: string[]): Config['google']['auth'] {
+  const email = vars.GOOGLE_SERVICE_ACCOUNT_EMAIL;
+  const key = vars.GOOGLE_PRIVATE_KEY?.replace(/\\n/g, '\n');
+  if (email !== undefined && key !== undefined)
+    return { kind: 'serviceAccount', clientEmail: email, privateKey: key };
+  if (vars.STEADY_MODE === 'local' && email === undefined && key === undefined) {
+    return { kind: 'presetToken', token: 'steady-local-sandbox' };
+  }
+  if (email === undefined) {
+    problems.push(
+      'GOOGLE_SERVICE_ACCOUNT_EMAIL: is required (the service account with domain-wide delegation)',
+    );
+  }
+  if (key === undefined)
+    problems.push("GOOGLE_PRIVATE_KEY: is required (the service account's private key, PEM)");
+  return { kind: 'presetToken', token: '' };
+}
+
+function webhookUrl(vars: Vars, problems: string[]): string {
+  const url = vars.CALENDAR_WEBHOOK_URL;
+  if (vars.STEADY_MODE === 'local') return url ?? LOCAL_WEBHOOK_URL;
+  if (url === undefined)
+    problems.push('CALENDAR_WEBHOOK_URL: is required (Google pushes calendar changes there)');
+  else if (!url.startsWith('https://')) {
+    problems.push('CALENDAR_WEBHOOK_URL: must be https (Google only calls HTTPS addresses)');
+  }
+  return url ?? '';
+}
+
+function queue(vars: Vars, problems: string[]): Config['queue'] {
+  if (vars.AzureWebJobsStorage !== undefined) return { connectionString: vars.AzureWebJobsStorage };
+  if (vars.AzureWebJobsStorage__queueServiceUri !== undefined) {
+    return {
+      queueServiceUri: vars.AzureWebJobsStorage__queueServiceUri,
+      ...(vars.AZURE_CLIENT_ID === undefined ? {} : { managedIdentityClientId: vars.AZURE_CLIENT_ID }),
+    };
+  }
+  if (vars.STEADY_MODE === 'local') return { connectionString: 'UseDevelopmentStorage=true' };
+  problems.push(
+    'AzureWebJobsStorage: is required (or AzureWebJobsStorage__queueServiceUri with a managed identity)',
+  );
+  return { connectionString: '' };
+}
+
+function cosmos(vars: Vars, problems: string[]): Config['store'] {
   if (vars.COSMOS_ENDPOINT === undefined) {
-    throw new ConfigError([
+    problems.push(
       'COSMOS_ENDPOINT: is required when the store is Cosmos DB (STEADY_STORE=cosmos, the default in Azure); ' +
         'set it to the account URL, or set STEADY_MODE=local for the local SQLite store',
-    ]);
+    );
+    return { kind: 'cosmos', endpoint: '', database: vars.COSMOS_DATABASE, auth: {} };
   }
   const auth =
     vars.COSMOS_KEY !== undefined

@@ -121,7 +121,10 @@ export interface Calendar {
     channel: { readonly id: string; readonly token: string; readonly address: string },
   ): Promise<{ resourceId: string; expiration: string }>;
   /** Closes a push channel; one already gone is not an error. */
-  stopChannel(calendarId: string, channel: { readonly id: string; readonly resourceId: string }): Promise<void>;
+  stopChannel(
+    calendarId: string,
+    channel: { readonly id: string; readonly resourceId: string },
+  ): Promise<void>;
 }
 
 // ── Messenger (filled in by the Teams issue) ──────────────────────────────────────────────────

@@ -4,22 +4,55 @@
  * so a trigger that never touches the store never pays for `@azure/cosmos`.
  */
 import { loadConfig, type Config } from './config.js';
-import type { Clock, Store } from './ports.js';
+import type { Clock, Directory, Queue, Store } from './ports.js';
+import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from './services/calendar/deps.js';
 
 export interface Root {
   readonly config: Config;
   readonly clock: Clock;
   /** The store, opened on first use. */
   store(): Promise<Store>;
+  queue(): Promise<Queue>;
+  calendarDeps(): Promise<CalendarDeps>;
 }
 
-export function createRoot(config: Config, clock: Clock = { now: () => new Date() }): Root {
-  let store: Promise<Store> | undefined;
-  return {
-    config,
-    clock,
-    store: () => (store ??= openStore(config.store)),
-  };
+export interface RootOverrides {
+  readonly clock?: Clock;
+  readonly directory?: Directory;
+}
+
+export function createRoot(config: Config, overrides: RootOverrides = {}): Root {
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const store = once(() => openStore(config.store));
+  const queue = once(async () =>
+    (await import('./adapters/queue/storage-queue.js')).createStorageQueue(config.queue),
+  );
+  const calendarDeps = once(async (): Promise<CalendarDeps> => {
+    const [{ createGoogleCalendar }, auth, { cryptoIds }, { staticDirectory }] = await Promise.all([
+      import('./adapters/google/google-calendar.js'),
+      import('./adapters/google/google-auth.js'),
+      import('./adapters/crypto-ids.js'),
+      import('./adapters/directory/static-directory.js'),
+    ]);
+    const google = config.google.auth;
+    const authFor =
+      google.kind === 'serviceAccount' ? auth.delegatedAuth(google) : auth.presetTokenAuth(google.token);
+    return {
+      store: await store(),
+      queue: await queue(),
+      calendar: createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor }),
+      clock,
+      ids: cryptoIds,
+      directory: overrides.directory ?? staticDirectory(),
+      settings: {
+        ...DEFAULT_CALENDAR_SETTINGS,
+        agendaLeadMinutes: config.agendaLeadMinutes,
+        summaryDelayMinutes: config.summaryDelayMinutes,
+        webhookUrl: config.webhookUrl,
+      },
+    };
+  });
+  return { config, clock, store, queue, calendarDeps };
 }
 
 async function openStore(config: Config['store']): Promise<Store> {
@@ -34,6 +67,11 @@ async function openStore(config: Config['store']): Promise<Store> {
       return openCosmosStore(await createCosmosClient(config), config.database);
     }
   }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
 }
 
 let root: Root | undefined;

@@ -19,7 +19,13 @@ export function occurrenceFromInstance(
     .filter((a) => a.responseStatus === 'declined' && context.people.includes(a.email))
     .map((a) => a.email)
     .sort();
-  return { originalStart, start, end, status: instance.status === 'cancelled' ? 'cancelled' : 'confirmed', declinedBy };
+  return {
+    originalStart,
+    start,
+    end,
+    status: instance.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    declinedBy,
+  };
 }
 
 /** The `UNTIL` of a series' RRULE as an instant, if it has one. */

@@ -11,7 +11,11 @@ export const Series = DocBase.extend({
   title: z.string().max(1024),
   timeZone: TimeZone,
   recurrence: z.array(z.string()),
-  durationMinutes: z.number().int().min(1).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   organizerEmail: Email.optional(),
   /**
    * `ended`: UNTIL/COUNT reached; `deleted`: the master was cancelled; `untracked`: it is no longer a

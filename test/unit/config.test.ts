@@ -11,18 +11,40 @@ const problemsOf = (env: Record<string, string>): string[] => {
   throw new Error('expected a ConfigError');
 };
 
+const endpoint = 'https://steady.documents.azure.com:443/';
+const azure = {
+  COSMOS_ENDPOINT: endpoint,
+  GOOGLE_SERVICE_ACCOUNT_EMAIL: 'steady@project.iam.gserviceaccount.com',
+  GOOGLE_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
+  CALENDAR_WEBHOOK_URL: 'https://steady.azurewebsites.net/api/calendar/webhook',
+  AzureWebJobsStorage__queueServiceUri: 'https://steady.queue.core.windows.net',
+};
+
 describe('loadConfig', () => {
   it('runs locally on SQLite under the data folder with the product defaults', () => {
     expect(loadConfig({ STEADY_MODE: 'local' })).toEqual({
       mode: 'local',
       store: { kind: 'sqlite', file: '.steady/steady.db' },
+      google: {
+        rootUrl: 'https://www.googleapis.com/',
+        auth: { kind: 'presetToken', token: 'steady-local-sandbox' },
+      },
+      webhookUrl: 'http://127.0.0.1:7071/api/calendar/webhook',
+      queue: { connectionString: 'UseDevelopmentStorage=true' },
       agendaLeadMinutes: 1440,
       summaryDelayMinutes: 15,
     });
   });
 
-  it('defaults to Azure with Cosmos DB and managed identity when no key is set', () => {
-    expect(loadConfig({ COSMOS_ENDPOINT: 'https://steady.documents.azure.com:443/' }).store).toEqual({
+  it('defaults to Azure with Cosmos DB, managed identity and delegated Google access', () => {
+    const config = loadConfig(azure);
+    expect(config.google.auth).toEqual({
+      kind: 'serviceAccount',
+      clientEmail: 'steady@project.iam.gserviceaccount.com',
+      privateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+    });
+    expect(config.queue).toEqual({ queueServiceUri: 'https://steady.queue.core.windows.net' });
+    expect(config.store).toEqual({
       kind: 'cosmos',
       endpoint: 'https://steady.documents.azure.com:443/',
       database: 'steady',
@@ -31,21 +53,31 @@ describe('loadConfig', () => {
   });
 
   it('uses a user-assigned identity or a key when configured', () => {
-    const endpoint = 'https://steady.documents.azure.com:443/';
-    expect(loadConfig({ COSMOS_ENDPOINT: endpoint, AZURE_CLIENT_ID: 'client-1' }).store).toMatchObject({
+    expect(loadConfig({ ...azure, AZURE_CLIENT_ID: 'client-1' }).store).toMatchObject({
       auth: { managedIdentityClientId: 'client-1' },
     });
-    expect(
-      loadConfig({ COSMOS_ENDPOINT: endpoint, COSMOS_KEY: 'secret', AZURE_CLIENT_ID: 'x' }).store,
-    ).toMatchObject({
+    expect(loadConfig({ ...azure, COSMOS_KEY: 'secret', AZURE_CLIENT_ID: 'x' }).store).toMatchObject({
       auth: { key: 'secret' },
     });
   });
 
-  it('names the missing Cosmos endpoint in Azure mode', () => {
-    const problems = problemsOf({});
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^COSMOS_ENDPOINT: is required/);
+  it('names every setting Azure needs when none is set', () => {
+    expect(problemsOf({}).map((p) => p.split(':')[0])).toEqual([
+      'COSMOS_ENDPOINT',
+      'GOOGLE_SERVICE_ACCOUNT_EMAIL',
+      'GOOGLE_PRIVATE_KEY',
+      'CALENDAR_WEBHOOK_URL',
+      'AzureWebJobsStorage',
+    ]);
+    expect(problemsOf({ ...azure, COSMOS_ENDPOINT: '' })).toEqual([
+      expect.stringMatching(/^COSMOS_ENDPOINT: is required/),
+    ]);
+  });
+
+  it('refuses a webhook Google cannot call', () => {
+    expect(
+      problemsOf({ ...azure, CALENDAR_WEBHOOK_URL: 'http://steady.example/api/calendar/webhook' }),
+    ).toEqual([expect.stringMatching(/^CALENDAR_WEBHOOK_URL: must be https/)]);
   });
 
   it('names every malformed variable at once', () => {

@@ -19,7 +19,12 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): Calendar {
   const clientFor = (calendarId: string) => {
     let client = clients.get(calendarId);
     if (client === undefined) {
-      client = calendar({ version: 'v3', rootUrl: options.rootUrl, auth: options.authFor(calendarId), retry: false });
+      client = calendar({
+        version: 'v3',
+        rootUrl: options.rootUrl,
+        auth: options.authFor(calendarId),
+        retry: false,
+      });
       clients.set(calendarId, client);
     }
     return client;
@@ -79,7 +84,8 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): Calendar {
           requestBody: { id: channel.id, token: channel.token, type: 'web_hook', address: channel.address },
         }),
       );
-      if (!data.resourceId || !data.expiration) throw new Error('events.watch returned no resourceId or expiration');
+      if (!data.resourceId || !data.expiration)
+        throw new Error('events.watch returned no resourceId or expiration');
       return { resourceId: data.resourceId, expiration: utc(new Date(Number(data.expiration))) };
     },
     async stopChannel(calendarId, channel) {
@@ -95,7 +101,8 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): Calendar {
 /** 410 `fullSyncRequired` and 404 are outcomes the sync handles; anything else is thrown. */
 function expected(error: unknown): Result<never, CalendarError> {
   const status = statusOf(error);
-  if (status === 410 || reasonOf(error).reason === 'fullSyncRequired') return err({ code: 'FULL_SYNC_REQUIRED' });
+  if (status === 410 || reasonOf(error).reason === 'fullSyncRequired')
+    return err({ code: 'FULL_SYNC_REQUIRED' });
   if (status === 404) return err({ code: 'NOT_FOUND' });
   throw error;
 }

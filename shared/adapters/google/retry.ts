@@ -34,8 +34,7 @@ export function statusOf(error: unknown): number | undefined {
 
 export function reasonOf(error: unknown): { domain?: string; reason?: string } {
   const data = (error as { response?: { data?: unknown } } | null)?.response?.data as
-    | { error?: { errors?: { domain?: string; reason?: string }[] } }
-    | undefined;
+    { error?: { errors?: { domain?: string; reason?: string }[] } } | undefined;
   return data?.error?.errors?.[0] ?? {};
 }
 
@@ -43,7 +42,10 @@ function isRetryable(error: unknown): boolean {
   const status = statusOf(error);
   if (status === undefined) {
     const code = (error as { code?: unknown } | null)?.code;
-    return typeof code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'].includes(code);
+    return (
+      typeof code === 'string' &&
+      ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'].includes(code)
+    );
   }
   if (status === 429 || status >= 500) return true;
   if (status !== 403) return false;

@@ -145,7 +145,9 @@ function collection<C extends ContainerName>(
       const rows = scan.all(name, afterPk, afterId, size + 1);
       const items = rows.slice(0, size).map(stored);
       const last = rows.length > size ? rows[size - 1] : undefined;
-      return last === undefined ? { items } : { items, continuation: encodeContinuation(JSON.stringify([last.pk, last.id])) };
+      return last === undefined
+        ? { items }
+        : { items, continuation: encodeContinuation(JSON.stringify([last.pk, last.id])) };
     },
   };
 }

@@ -13,12 +13,17 @@ export async function renewChannel(deps: CalendarDeps, calendarId: string): Prom
   if (stored === undefined || !renewalDue(deps, stored.doc)) return false;
   const old = stored.doc.channel;
   const fresh: WatchChannel = { id: `steady-${deps.ids.newId()}`, token: deps.ids.newSecret() };
-  await update(deps, calendarId, stored, (state) => ({ ...state, channel: fresh, ...(old ? { previousChannel: old } : {}) }));
+  await update(deps, calendarId, stored, (state) => ({
+    ...state,
+    channel: fresh,
+    ...(old ? { previousChannel: old } : {}),
+  }));
   const opened = await deps.calendar.watch(calendarId, { ...fresh, address: deps.settings.webhookUrl });
   await update(deps, calendarId, undefined, (state) =>
     state.channel?.id === fresh.id ? { ...state, channel: { ...fresh, ...opened } } : state,
   );
-  if (old?.resourceId !== undefined) await deps.calendar.stopChannel(calendarId, { id: old.id, resourceId: old.resourceId });
+  if (old?.resourceId !== undefined)
+    await deps.calendar.stopChannel(calendarId, { id: old.id, resourceId: old.resourceId });
   await update(deps, calendarId, undefined, ({ previousChannel: _stopped, ...state }) => state);
   return true;
 }

@@ -7,7 +7,9 @@ import { renewalDue } from './channels.js';
  * renewal for a channel that expires within a day and a safety sync for a calendar not synced for
  * `safetySyncHours` (push notifications are not guaranteed), so the work fans out per calendar.
  */
-export async function maintainCalendars(deps: CalendarDeps): Promise<{ renewals: number; safetySyncs: number }> {
+export async function maintainCalendars(
+  deps: CalendarDeps,
+): Promise<{ renewals: number; safetySyncs: number }> {
   const now = utc(deps.clock.now());
   const stale = addMinutes(now, -deps.settings.safetySyncHours * 60);
   let renewals = 0;
@@ -17,11 +19,19 @@ export async function maintainCalendars(deps: CalendarDeps): Promise<{ renewals:
     const page = await deps.store.calendars.scan({ limit: 500, ...(continuation ? { continuation } : {}) });
     for (const { doc } of page.items) {
       if (renewalDue(deps, doc)) {
-        await deps.queue.send('calendar-sync', { calendarId: doc.calendarId, reason: 'renew', notifiedAt: now });
+        await deps.queue.send('calendar-sync', {
+          calendarId: doc.calendarId,
+          reason: 'renew',
+          notifiedAt: now,
+        });
         renewals += 1;
       }
       if (doc.lastSyncAt === undefined || !isBefore(stale, doc.lastSyncAt)) {
-        await deps.queue.send('calendar-sync', { calendarId: doc.calendarId, reason: 'safety', notifiedAt: now });
+        await deps.queue.send('calendar-sync', {
+          calendarId: doc.calendarId,
+          reason: 'safety',
+          notifiedAt: now,
+        });
         safetySyncs += 1;
       }
     }

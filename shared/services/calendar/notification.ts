@@ -17,7 +17,10 @@ export type NotificationOutcome = 'ENQUEUED' | 'IGNORED_SYNC' | 'UNKNOWN_CHANNEL
  * channel's own token, and then only enqueues a sync. The `sync` handshake, unknown and stopped
  * channels are ignored: the caller answers 200 so Google does not retry them.
  */
-export async function handleNotification(deps: CalendarDeps, note: ChannelNotification): Promise<NotificationOutcome> {
+export async function handleNotification(
+  deps: CalendarDeps,
+  note: ChannelNotification,
+): Promise<NotificationOutcome> {
   const stored = await deps.store.calendars.get(note.calendarId, note.calendarId);
   const channel = [stored?.doc.channel, stored?.doc.previousChannel].find((c) => c?.id === note.channelId);
   if (channel === undefined || note.token === undefined || !sameSecret(channel.token, note.token)) {

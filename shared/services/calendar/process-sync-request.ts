@@ -20,7 +20,10 @@ export type SyncRequestOutcome =
  * by the time it returns. The sync token and tracked series are written once, at the end, on the
  * etag of the lease, so two workers can never interleave their writes.
  */
-export async function processSyncRequest(deps: CalendarDeps, request: SyncRequest): Promise<SyncRequestOutcome> {
+export async function processSyncRequest(
+  deps: CalendarDeps,
+  request: SyncRequest,
+): Promise<SyncRequestOutcome> {
   if (request.reason === 'renew') {
     return { status: (await renewChannel(deps, request.calendarId)) ? 'RENEWED' : 'RENEWAL_NOT_DUE' };
   }

@@ -30,7 +30,8 @@ export async function reconcileJobs(deps: CalendarDeps, occurrence: Occurrence):
       next.push(existing);
       continue;
     }
-    if (existing !== undefined && existing.bucket !== ref.bucket) await deps.store.jobs.delete(existing.bucket, id);
+    if (existing !== undefined && existing.bucket !== ref.bucket)
+      await deps.store.jobs.delete(existing.bucket, id);
     await deps.store.jobs.upsert({
       type: 'job',
       ...ref,

@@ -30,7 +30,10 @@ export async function refreshSeries(
   series: Series,
 ): Promise<RefreshResult | 'GONE'> {
   const now = utc(deps.clock.now());
-  const window = { from: addMinutes(now, -24 * 60), to: addMinutes(now, deps.settings.horizonDays * 24 * 60) };
+  const window = {
+    from: addMinutes(now, -24 * 60),
+    to: addMinutes(now, deps.settings.horizonDays * 24 * 60),
+  };
   const instances = await deps.calendar.instances(calendarId, masterEventId, window);
   if (!instances.ok) return 'GONE';
 

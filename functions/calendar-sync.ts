@@ -1,0 +1,31 @@
+import { app, type StorageQueueHandler } from '@azure/functions';
+import { SyncRequest } from '../shared/domain/sync-request.js';
+import { processSyncRequest } from '../shared/services/calendar/process-sync-request.js';
+import { getRoot, type Root } from '../shared/root.js';
+
+/**
+ * The `calendar-sync` queue: one sync (or channel renewal) per message, coalesced per calendar.
+ * A malformed message is logged and dropped (a retry cannot fix it); a failure throws, so the
+ * platform retries and finally moves the message to the poison queue.
+ */
+export const calendarSync =
+  (root: () => Root): StorageQueueHandler =>
+  async (message, context) => {
+    const request = SyncRequest.safeParse(message);
+    if (!request.success) {
+      context.warn(`calendar sync: dropped a malformed message: ${request.error.issues[0]?.message ?? ''}`);
+      return;
+    }
+    const deps = await root().calendarDeps();
+    const outcome = await processSyncRequest(deps, request.data);
+    if (outcome.status === 'DEFERRED') {
+      await deps.queue.send('calendar-sync', request.data, { delaySeconds: outcome.delaySeconds });
+    }
+    context.log(`calendar sync ${request.data.calendarId} (${request.data.reason}): ${outcome.status}`);
+  };
+
+app.storageQueue('calendarSync', {
+  queueName: 'calendar-sync',
+  connection: 'AzureWebJobsStorage',
+  handler: calendarSync(getRoot),
+});

@@ -1,0 +1,25 @@
+import { app, type HttpHandler } from '@azure/functions';
+import { handleNotification } from '../shared/services/calendar/notification.js';
+import { getRoot, type Root } from '../shared/root.js';
+import { parseChannelNotification } from './parse-channel-notification.js';
+
+/**
+ * `POST /api/calendar/webhook`: Google's push notifications. Only a notification with the channel's
+ * own token enqueues a sync; anything else gets 200 and is ignored, so Google does not retry it.
+ */
+export const calendarWebhook =
+  (root: () => Root): HttpHandler =>
+  async (request, context) => {
+    const note = parseChannelNotification(request.headers);
+    if (note === undefined) return { status: 200 };
+    const outcome = await handleNotification(await root().calendarDeps(), note);
+    context.log(`calendar webhook: ${outcome} (channel ${note.channelId})`);
+    return { status: outcome === 'ENQUEUED' ? 202 : 200 };
+  };
+
+app.http('calendarWebhook', {
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  route: 'calendar/webhook',
+  handler: calendarWebhook(getRoot),
+});
