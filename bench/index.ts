@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, printing figures. BENCHMARKS.md records them with the machine.
 import { cpus, totalmem } from 'node:os';
+import { benchGoogleCalls } from './google-calls.js';
 import { benchStore } from './store.js';
 
 console.log(
@@ -7,3 +8,4 @@ console.log(
     `${Math.round(totalmem() / 2 ** 30)} GiB, ${new Date().toISOString()}`,
 );
 await benchStore();
+await benchGoogleCalls();

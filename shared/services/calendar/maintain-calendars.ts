@@ -1,4 +1,4 @@
-import { addMinutes, isBefore, utc } from '../../domain/index.js';
+import { addMinutes, isBefore } from '../../domain/index.js';
 import type { CalendarDeps } from './deps.js';
 import { renewalDue } from './channels.js';
 
@@ -10,7 +10,7 @@ import { renewalDue } from './channels.js';
 export async function maintainCalendars(
   deps: CalendarDeps,
 ): Promise<{ renewals: number; safetySyncs: number }> {
-  const now = utc(deps.clock.now());
+  const now = deps.clock.now().toISOString();
   const stale = addMinutes(now, -deps.settings.safetySyncHours * 60);
   let renewals = 0;
   let safetySyncs = 0;

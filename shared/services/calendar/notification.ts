@@ -1,4 +1,3 @@
-import { utc } from '../../domain/index.js';
 import type { CalendarDeps } from './deps.js';
 
 /** A push notification as the webhook parsed it from Google's headers. */
@@ -31,7 +30,7 @@ export async function handleNotification(
   await deps.queue.send('calendar-sync', {
     calendarId: note.calendarId,
     reason: 'push',
-    notifiedAt: utc(deps.clock.now()),
+    notifiedAt: deps.clock.now().toISOString(), // milliseconds: the coalescing compares it with a sync's start
   });
   return 'ENQUEUED';
 }

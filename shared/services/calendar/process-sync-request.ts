@@ -34,13 +34,13 @@ export async function processSyncRequest(
     if (state.lastSyncStartedAt !== undefined && isBefore(request.notifiedAt, state.lastSyncStartedAt)) {
       return { status: 'COALESCED' };
     }
-    const now = utc(deps.clock.now());
+    const now = deps.clock.now().toISOString();
     if (state.lease !== undefined && isBefore(now, state.lease.until)) {
       const wait = Math.ceil((new Date(state.lease.until).getTime() - new Date(now).getTime()) / 1000);
       return { status: 'DEFERRED', delaySeconds: Math.min(60, Math.max(5, wait)) };
     }
     const lease = { startedAt: now, until: addMinutes(now, LEASE_MINUTES) };
-    const leased = await deps.store.calendars.replace({ ...state, lease, updatedAt: now }, stored.etag);
+    const leased = await deps.store.calendars.replace({ ...state, lease, updatedAt: utc(now) }, stored.etag);
     if (!leased.ok) continue; // someone else changed it: look again
     return { status: 'SYNCED', sync: await syncUnderLease(deps, leased.value) };
   }
@@ -48,7 +48,7 @@ export async function processSyncRequest(
 }
 
 async function syncUnderLease(deps: CalendarDeps, leased: Stored<CalendarState>): Promise<SyncOutcome> {
-  const startedAt = leased.doc.lease?.startedAt ?? utc(deps.clock.now());
+  const startedAt = leased.doc.lease?.startedAt ?? deps.clock.now().toISOString();
   let outcome: SyncOutcome;
   try {
     outcome = await syncCalendar(deps, leased.doc);

@@ -1,4 +1,3 @@
-import { utc } from '../../domain/index.js';
 import type { CalendarDeps } from './deps.js';
 import { renewChannel } from './channels.js';
 import { processSyncRequest, type SyncRequestOutcome } from './process-sync-request.js';
@@ -12,7 +11,7 @@ export async function watchCalendar(
   calendarId: string,
   ownerUserId: string,
 ): Promise<SyncRequestOutcome> {
-  const now = utc(deps.clock.now());
+  const now = deps.clock.now().toISOString();
   const created = await deps.store.calendars.create({
     type: 'calendar',
     id: calendarId,
