@@ -14,7 +14,7 @@ const run = async (errors: unknown[], attempts = 6) => {
   const result = withRetry(
     async () => {
       const error = errors[calls++];
-      if (error !== undefined) throw error;
+      if (error !== undefined) throw error as Error;
       return 'done';
     },
     { attempts, baseMs: 100, maxMs: 1000, sleep: async (ms) => void delays.push(ms), random: () => 0.999 },
