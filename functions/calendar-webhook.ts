@@ -12,7 +12,12 @@ export const calendarWebhook =
   async (request, context) => {
     const note = parseChannelNotification(request.headers);
     if (note === undefined) return { status: 200 };
-    const outcome = await handleNotification(await root().calendarDeps(), note);
+    // Only the store and the queue: the webhook never loads the Google client.
+    const r = root();
+    const outcome = await handleNotification(
+      { clock: r.clock, store: await r.store(), queue: await r.queue() },
+      note,
+    );
     context.log(`calendar webhook: ${outcome} (channel ${note.channelId})`);
     return { status: outcome === 'ENQUEUED' ? 202 : 200 };
   };

@@ -16,7 +16,7 @@ export interface CalendarSettings {
 }
 
 export const DEFAULT_CALENDAR_SETTINGS = {
-  horizonDays: 42,
+  horizonDays: 56,
   minHorizonDays: 35,
   safetySyncHours: 6,
   renewBeforeHours: 24,

@@ -17,7 +17,7 @@ export type NotificationOutcome = 'ENQUEUED' | 'IGNORED_SYNC' | 'UNKNOWN_CHANNEL
  * channels are ignored: the caller answers 200 so Google does not retry them.
  */
 export async function handleNotification(
-  deps: CalendarDeps,
+  deps: Pick<CalendarDeps, 'store' | 'queue' | 'clock'>,
   note: ChannelNotification,
 ): Promise<NotificationOutcome> {
   const stored = await deps.store.calendars.get(note.calendarId, note.calendarId);
