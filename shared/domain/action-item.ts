@@ -7,6 +7,8 @@ export const ActionItem = DocBase.extend({
   pairId: z.string().min(1),
   /** The occurrence it was agreed on. */
   occurrenceId: z.string().min(1),
+  /** The original start of that occurrence. */
+  occurrenceStart: Instant,
   ownerEmail: Email,
   createdBy: Email,
   text: UserText(500),

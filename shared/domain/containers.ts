@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CalendarState } from './calendar-state.js';
 import { Job } from './job.js';
 import { PairDoc } from './pair-doc.js';
-import { User } from './user.js';
+import { UsersDoc } from './user.js';
 
 /**
  * The containers of DESIGN.md section 4, the schema of what each holds and its partition key.
@@ -10,7 +10,7 @@ import { User } from './user.js';
  */
 export const CONTAINERS = {
   pairs: { schema: PairDoc, partitionKey: 'pairId' },
-  users: { schema: User, partitionKey: 'userId' },
+  users: { schema: UsersDoc, partitionKey: 'userId' },
   calendars: { schema: CalendarState, partitionKey: 'calendarId' },
   jobs: { schema: Job, partitionKey: 'bucket' },
 } as const;

@@ -20,3 +20,5 @@ export * from './one-on-one.js';
 export * from './time.js';
 export * from './occurrence-from-instance.js';
 export * from './sync-request.js';
+export * from './command.js';
+export * from './guide.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocBase, Email, UserText } from './common.js';
+import { DocBase, Email, Instant, UserText } from './common.js';
 
 export const TOPIC_MAX_LENGTH = 500;
 
@@ -8,10 +8,10 @@ export const Topic = DocBase.extend({
   type: z.literal('topic'),
   pairId: z.string().min(1),
   occurrenceId: z.string().min(1),
+  /** The original start of that occurrence: unfinished topics from earlier ones carry over. */
+  occurrenceStart: Instant,
   authorEmail: Email,
   text: UserText(TOPIC_MAX_LENGTH),
   done: z.boolean(),
-  /** The occurrence this topic was first raised on, when it was carried over unfinished. */
-  carriedFrom: z.string().optional(),
 });
 export type Topic = z.infer<typeof Topic>;

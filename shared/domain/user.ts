@@ -23,6 +23,21 @@ export const User = DocBase.extend({
   conversation: ConversationReference.optional(),
   /** False after an uninstall or a 403/404 on send: nothing more is sent until they come back. */
   reachable: z.boolean(),
-  pairIds: z.array(z.string()),
 });
 export type User = z.infer<typeof User>;
+
+/**
+ * Finds a user by email: a second document in `users` under partition `email:<address>`, pointing at
+ * the user's id (the calendar and the pair know people by email; Teams by tenant and object id).
+ */
+export const EmailAlias = DocBase.extend({
+  type: z.literal('emailAlias'),
+  userId: z.string().min(1),
+  targetUserId: z.string().min(1),
+});
+export type EmailAlias = z.infer<typeof EmailAlias>;
+
+export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias]);
+export type UsersDoc = z.infer<typeof UsersDoc>;
+
+export const emailAliasKey = (email: string): string => `email:${email.toLowerCase()}`;

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { err, ok, type Result } from './result.js';
+import { TOPIC_MAX_LENGTH } from './topic.js';
+import { NOTE_MAX_LENGTH } from './note.js';
+import { UserText } from './common.js';
+
+/** What a person can type in their personal chat with Steady. */
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'agenda' }
+  | { readonly kind: 'addTopic'; readonly text: string }
+  | { readonly kind: 'note'; readonly text: string; readonly visibility: 'shared' | 'private' }
+  | { readonly kind: 'action'; readonly text: string; readonly owner?: string; readonly due?: string }
+  | { readonly kind: 'done'; readonly number: number }
+  | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' };
+
+export type CommandError =
+  | { readonly code: 'UNKNOWN'; readonly word: string }
+  | { readonly code: 'MISSING_TEXT'; readonly command: string }
+  | { readonly code: 'INVALID_TEXT'; readonly command: string; readonly reason: string }
+  | { readonly code: 'INVALID_NUMBER'; readonly given: string }
+  | { readonly code: 'INVALID_DATE'; readonly given: string };
+
+const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
+  help: () => ok({ kind: 'help' }),
+  '?': () => ok({ kind: 'help' }),
+  agenda: () => ok({ kind: 'agenda' }),
+  add: (rest) => withText('add', rest, TOPIC_MAX_LENGTH, (text) => ({ kind: 'addTopic', text })),
+  topic: (rest) => withText('topic', rest, TOPIC_MAX_LENGTH, (text) => ({ kind: 'addTopic', text })),
+  note: (rest) => withText('note', rest, NOTE_MAX_LENGTH, (text) => ({ kind: 'note', text, visibility: 'shared' })),
+  private: (rest) =>
+    withText('private', rest, NOTE_MAX_LENGTH, (text) => ({ kind: 'note', text, visibility: 'private' })),
+  action: parseAction,
+  done: (rest) => {
+    const given = rest.replace(/^#/, '').trim();
+    if (!/^\d{1,4}$/.test(given) || Number(given) < 1) return err({ code: 'INVALID_NUMBER', given: rest.trim() });
+    return ok({ kind: 'done', number: Number(given) });
+  },
+  pause: () => ok({ kind: 'tracking', tracking: 'paused' }),
+  resume: () => ok({ kind: 'tracking', tracking: 'active' }),
+};
+
+/**
+ * Reads a chat message: the first word picks the command (any case, a leading `/` and a trailing
+ * `:` forgiven), the rest is its text. Unknown words are an error the bot answers with help.
+ */
+export function parseCommand(input: string): Result<Command, CommandError> {
+  const trimmed = input.replace(/\u00a0/g, ' ').trim();
+  const match = /^\/?([^\s:]+):?\s*([\s\S]*)$/.exec(trimmed);
+  const word = (match?.[1] ?? '').toLowerCase();
+  const handler = words[word];
+  if (handler === undefined) return err({ code: 'UNKNOWN', word: word.slice(0, 40) });
+  return handler(match?.[2] ?? '');
+}
+
+function withText(
+  command: string,
+  rest: string,
+  max: number,
+  make: (text: string) => Command,
+): Result<Command, CommandError> {
+  if (rest.trim() === '') return err({ code: 'MISSING_TEXT', command });
+  const text = UserText(max).safeParse(rest);
+  if (!text.success) return err({ code: 'INVALID_TEXT', command, reason: text.error.issues[0]?.message ?? 'invalid' });
+  return ok(make(text.data));
+}
+
+const DueDate = z.iso.date();
+
+/** `action [@Name] <text> [by <YYYY-MM-DD>]`. */
+function parseAction(rest: string): Result<Command, CommandError> {
+  let text = rest.trim();
+  let owner: string | undefined;
+  let due: string | undefined;
+  const mention = /^@(\S+)\s+/.exec(text);
+  if (mention) {
+    owner = mention[1];
+    text = text.slice(mention[0].length);
+  }
+  const by = /\s+by\s+(\S+)\s*$/i.exec(text);
+  if (by) {
+    const date = by[1] ?? '';
+    if (!DueDate.safeParse(date).success) return err({ code: 'INVALID_DATE', given: date.slice(0, 40) });
+    due = date;
+    text = text.slice(0, by.index);
+  }
+  return withText('action', text, 500, (valid) => ({
+    kind: 'action',
+    text: valid,
+    ...(owner === undefined ? {} : { owner }),
+    ...(due === undefined ? {} : { due }),
+  }));
+}

@@ -1,0 +1,25 @@
+/**
+ * The content Steady carries from the management guide (`seed/effective-1on1s.md`): the questions
+ * of its "Questions That Work" and "Monthly Deep Dive". Kept as data so the cards and the rotation
+ * rule read the same words.
+ */
+export const QUESTIONS_THAT_WORK = [
+  'What is the hardest part of your job right now?',
+  'What do you need from me this week?',
+  'What would success look like for you this quarter?',
+  'What feedback do you have for me?',
+] as const;
+
+export const DEEP_DIVE_QUESTIONS = [
+  'How are you feeling about work (1-10)?',
+  'What would make it a 10?',
+  'What did you learn this month?',
+  'What do you want to learn next?',
+  'Are you still excited about your path?',
+  'How can I help your progression?',
+] as const;
+
+/** The question after `last`, so a pair never gets the same one twice in a row. */
+export function nextQuestionIndex(last: number | undefined): number {
+  return last === undefined ? 0 : (last + 1) % QUESTIONS_THAT_WORK.length;
+}

@@ -1,0 +1,46 @@
+import { emailAliasKey, type Pair, type User } from '../domain/index.js';
+import type { Store } from '../ports.js';
+
+/** Saves a user and the alias that finds them by email. */
+export async function saveUser(store: Store, user: User): Promise<void> {
+  await store.users.upsert(user);
+  await store.users.upsert({
+    type: 'emailAlias',
+    id: 'alias',
+    userId: emailAliasKey(user.email),
+    targetUserId: user.userId,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  });
+}
+
+export async function userById(store: Store, userId: string): Promise<User | undefined> {
+  const stored = await store.users.get(userId, userId);
+  return stored?.doc.type === 'user' ? stored.doc : undefined;
+}
+
+/** The user with this email, if they installed Steady. */
+export async function userByEmail(store: Store, email: string): Promise<User | undefined> {
+  const alias = await store.users.get(emailAliasKey(email), 'alias');
+  return alias?.doc.type === 'emailAlias' ? userById(store, alias.doc.targetUserId) : undefined;
+}
+
+/** The 1:1 pairs a person belongs to, from the series tracked on their calendar. */
+export async function pairsOf(store: Store, user: User): Promise<Pair[]> {
+  const calendar = await store.calendars.get(user.calendarId, user.calendarId);
+  const pairIds = new Set(Object.values(calendar?.doc.tracked ?? {}).map((entry) => entry.pairId));
+  const pairs: Pair[] = [];
+  for (const pairId of pairIds) {
+    const pair = await store.pairs.get(pairId, 'pair');
+    if (pair?.doc.type !== 'pair') continue;
+    if (pair.doc.managerEmail === user.email || pair.doc.reportEmail === user.email) pairs.push(pair.doc);
+  }
+  return pairs.sort((a, b) => a.pairId.localeCompare(b.pairId));
+}
+
+/** Whether `email` is one of the pair's two people: the one rule every read and write of a pair obeys. */
+export const isMember = (pair: Pair, email: string): boolean =>
+  pair.managerEmail === email.toLowerCase() || pair.reportEmail === email.toLowerCase();
+
+export const otherOf = (pair: Pair, email: string): string =>
+  pair.managerEmail === email.toLowerCase() ? pair.reportEmail : pair.managerEmail;
