@@ -50,6 +50,14 @@ export const ConfigSchema = z.object({
   AzureWebJobsStorage: optionalText,
   /** ... or, with a managed identity, the queue service URI. */
   AzureWebJobsStorage__queueServiceUri: z.url({ error: 'must be the queue service URL' }).optional(),
+  /** The bot's Microsoft app id (the Azure Bot's app registration or user-assigned identity client id). */
+  BOT_ID: optionalText,
+  /** The app registration's client secret; without it the bot signs in with its managed identity. */
+  BOT_PASSWORD: optionalText,
+  /** The Entra tenant of the bot's app registration (single-tenant bots). */
+  BOT_TENANT_ID: optionalText,
+  /** Comma-separated Entra tenant ids whose people may use Steady. */
+  ALLOWED_TENANTS: optionalText,
   AGENDA_LEAD_MINUTES: minutes(1440, 14 * 1440),
   SUMMARY_DELAY_MINUTES: minutes(15, 1440),
 });
@@ -76,9 +84,25 @@ export interface Config {
   readonly queue:
     | { readonly connectionString: string }
     | { readonly queueServiceUri: string; readonly managedIdentityClientId?: string };
+  readonly bot: {
+    /** `local`: no Bot Framework token is checked or fetched (the sandbox only). */
+    readonly auth:
+      | { readonly kind: 'local' }
+      | {
+          readonly kind: 'secret';
+          readonly appId: string;
+          readonly password: string;
+          readonly tenantId: string;
+        }
+      | { readonly kind: 'managedIdentity'; readonly appId: string; readonly tenantId: string };
+    readonly allowedTenants: readonly string[];
+  };
   readonly agendaLeadMinutes: number;
   readonly summaryDelayMinutes: number;
 }
+
+/** The fake Teams' tenant, allowed by default in local mode only. */
+export const LOCAL_TENANT = 'tenant-contoso';
 
 const LOCAL_WEBHOOK_URL = 'http://127.0.0.1:7071/api/calendar/webhook';
 
@@ -120,6 +144,7 @@ export function loadConfig(
     google: { rootUrl: vars.GOOGLE_ROOT_URL, auth: googleAuth(vars, problems) },
     webhookUrl: webhookUrl(vars, problems),
     queue: queue(vars, problems),
+    bot: bot(vars, problems),
     agendaLeadMinutes: vars.AGENDA_LEAD_MINUTES,
     summaryDelayMinutes: vars.SUMMARY_DELAY_MINUTES,
   };
@@ -156,6 +181,30 @@ function webhookUrl(vars: Vars, problems: string[]): string {
     problems.push('CALENDAR_WEBHOOK_URL: must be https (Google only calls HTTPS addresses)');
   }
   return url ?? '';
+}
+
+function bot(vars: Vars, problems: string[]): Config['bot'] {
+  const tenants = (vars.ALLOWED_TENANTS ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  if (vars.STEADY_MODE === 'local' && vars.BOT_ID === undefined) {
+    return { auth: { kind: 'local' }, allowedTenants: tenants.length > 0 ? tenants : [LOCAL_TENANT] };
+  }
+  if (vars.BOT_ID === undefined) problems.push("BOT_ID: is required (the Azure Bot's Microsoft app id)");
+  if (vars.BOT_TENANT_ID === undefined)
+    problems.push("BOT_TENANT_ID: is required (the tenant of the bot's app registration)");
+  if (tenants.length === 0)
+    problems.push('ALLOWED_TENANTS: is required (the Entra tenant ids whose people may use Steady)');
+  const appId = vars.BOT_ID ?? '';
+  const tenantId = vars.BOT_TENANT_ID ?? '';
+  return {
+    auth:
+      vars.BOT_PASSWORD !== undefined
+        ? { kind: 'secret', appId, password: vars.BOT_PASSWORD, tenantId }
+        : { kind: 'managedIdentity', appId, tenantId },
+    allowedTenants: tenants,
+  };
 }
 
 function queue(vars: Vars, problems: string[]): Config['queue'] {

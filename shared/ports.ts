@@ -127,7 +127,14 @@ export interface Calendar {
   ): Promise<void>;
 }
 
-// ── Messenger (filled in by the Teams issue) ──────────────────────────────────────────────────
+// ── Messenger ─────────────────────────────────────────────────────────────────────────────────
+
+/** Where a person's personal chat with Steady is. */
+export interface ChatAddress {
+  readonly conversationId: string;
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+}
 
 export interface OutgoingMessage {
   readonly text?: string;
@@ -135,19 +142,21 @@ export interface OutgoingMessage {
   readonly card?: Readonly<Record<string, unknown>>;
 }
 
+/** `UNREACHABLE`: the app is gone for that person (403/404); `RETRY`: throttled or a transient fault. */
 export type SendError =
   { readonly code: 'UNREACHABLE' } | { readonly code: 'RETRY'; readonly afterSeconds?: number };
 
+/** Teams, through the Bot Connector. Limits and transient faults are handled inside the adapter. */
 export interface Messenger {
-  send(
-    to: { conversationId: string; serviceUrl: string },
-    message: OutgoingMessage,
-  ): Promise<Result<{ activityId: string }, SendError>>;
-  update(
-    to: { conversationId: string; serviceUrl: string },
-    activityId: string,
-    message: OutgoingMessage,
-  ): Promise<Result<void, SendError>>;
+  send(to: ChatAddress, message: OutgoingMessage): Promise<Result<{ activityId: string }, SendError>>;
+  update(to: ChatAddress, activityId: string, message: OutgoingMessage): Promise<Result<void, SendError>>;
+  /** Opens (or finds) the personal chat of a Teams user with the bot. */
+  createConversation(
+    at: { readonly serviceUrl: string; readonly tenantId: string },
+    teamsUserId: string,
+  ): Promise<Result<{ conversationId: string }, SendError>>;
+  /** A member of a conversation as Teams knows them (the email comes from here). */
+  member(to: ChatAddress, teamsUserId: string): Promise<{ email: string; name: string } | undefined>;
 }
 
 // ── Directory ─────────────────────────────────────────────────────────────────────────────────

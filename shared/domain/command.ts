@@ -27,13 +27,15 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
   agenda: () => ok({ kind: 'agenda' }),
   add: (rest) => withText('add', rest, TOPIC_MAX_LENGTH, (text) => ({ kind: 'addTopic', text })),
   topic: (rest) => withText('topic', rest, TOPIC_MAX_LENGTH, (text) => ({ kind: 'addTopic', text })),
-  note: (rest) => withText('note', rest, NOTE_MAX_LENGTH, (text) => ({ kind: 'note', text, visibility: 'shared' })),
+  note: (rest) =>
+    withText('note', rest, NOTE_MAX_LENGTH, (text) => ({ kind: 'note', text, visibility: 'shared' })),
   private: (rest) =>
     withText('private', rest, NOTE_MAX_LENGTH, (text) => ({ kind: 'note', text, visibility: 'private' })),
   action: parseAction,
   done: (rest) => {
     const given = rest.replace(/^#/, '').trim();
-    if (!/^\d{1,4}$/.test(given) || Number(given) < 1) return err({ code: 'INVALID_NUMBER', given: rest.trim() });
+    if (!/^\d{1,4}$/.test(given) || Number(given) < 1)
+      return err({ code: 'INVALID_NUMBER', given: rest.trim() });
     return ok({ kind: 'done', number: Number(given) });
   },
   pause: () => ok({ kind: 'tracking', tracking: 'paused' }),
@@ -61,7 +63,8 @@ function withText(
 ): Result<Command, CommandError> {
   if (rest.trim() === '') return err({ code: 'MISSING_TEXT', command });
   const text = UserText(max).safeParse(rest);
-  if (!text.success) return err({ code: 'INVALID_TEXT', command, reason: text.error.issues[0]?.message ?? 'invalid' });
+  if (!text.success)
+    return err({ code: 'INVALID_TEXT', command, reason: text.error.issues[0]?.message ?? 'invalid' });
   return ok(make(text.data));
 }
 

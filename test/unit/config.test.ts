@@ -18,6 +18,9 @@ const azure = {
   GOOGLE_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
   CALENDAR_WEBHOOK_URL: 'https://steady.azurewebsites.net/api/calendar/webhook',
   AzureWebJobsStorage__queueServiceUri: 'https://steady.queue.core.windows.net',
+  BOT_ID: '00000000-0000-0000-0000-000000000001',
+  BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
+  ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000AA, 00000000-0000-0000-0000-0000000000bb',
 };
 
 describe('loadConfig', () => {
@@ -31,6 +34,7 @@ describe('loadConfig', () => {
       },
       webhookUrl: 'http://127.0.0.1:7071/api/calendar/webhook',
       queue: { connectionString: 'UseDevelopmentStorage=true' },
+      bot: { auth: { kind: 'local' }, allowedTenants: ['tenant-contoso'] },
       agendaLeadMinutes: 1440,
       summaryDelayMinutes: 15,
     });
@@ -68,10 +72,36 @@ describe('loadConfig', () => {
       'GOOGLE_PRIVATE_KEY',
       'CALENDAR_WEBHOOK_URL',
       'AzureWebJobsStorage',
+      'BOT_ID',
+      'BOT_TENANT_ID',
+      'ALLOWED_TENANTS',
     ]);
     expect(problemsOf({ ...azure, COSMOS_ENDPOINT: '' })).toEqual([
       expect.stringMatching(/^COSMOS_ENDPOINT: is required/),
     ]);
+  });
+
+  it('runs the bot with its managed identity, or a secret, and the tenant allow-list', () => {
+    expect(loadConfig(azure).bot).toEqual({
+      auth: {
+        kind: 'managedIdentity',
+        appId: '00000000-0000-0000-0000-000000000001',
+        tenantId: '00000000-0000-0000-0000-0000000000aa',
+      },
+      allowedTenants: ['00000000-0000-0000-0000-0000000000aa', '00000000-0000-0000-0000-0000000000bb'],
+    });
+    expect(loadConfig({ ...azure, BOT_PASSWORD: 's' }).bot.auth).toMatchObject({
+      kind: 'secret',
+      password: 's',
+    });
+  });
+
+  it('never runs the bot without credentials outside local mode', () => {
+    expect(problemsOf({ ...azure, BOT_ID: '' })).toEqual([expect.stringMatching(/^BOT_ID: is required/)]);
+    expect(
+      loadConfig({ STEADY_MODE: 'local', BOT_ID: 'x', BOT_TENANT_ID: 't', ALLOWED_TENANTS: 't' }).bot.auth
+        .kind,
+    ).toBe('managedIdentity');
   });
 
   it('refuses a webhook Google cannot call', () => {

@@ -42,7 +42,9 @@ export async function processSyncRequest(
     const lease = { startedAt: now, until: addMinutes(now, LEASE_MINUTES) };
     const leased = await deps.store.calendars.replace({ ...state, lease, updatedAt: utc(now) }, stored.etag);
     if (!leased.ok) continue; // someone else changed it: look again
-    return { status: 'SYNCED', sync: await syncUnderLease(deps, leased.value) };
+    const sync = await syncUnderLease(deps, leased.value);
+    if (request.reason === 'start') await renewChannel(deps, request.calendarId); // first sync: open the channel
+    return { status: 'SYNCED', sync };
   }
   throw new Error(`calendar ${request.calendarId}: could not take the sync lease`);
 }

@@ -1,16 +1,16 @@
 import type { CalendarDeps } from './deps.js';
-import { renewChannel } from './channels.js';
 import { processSyncRequest, type SyncRequestOutcome } from './process-sync-request.js';
 
 /**
- * Starts following a user's calendar (the user installed Steady): its state, a first full sync and
- * a watch channel. Safe to run again: the state is created once, the owner added once.
+ * Starts following a user's calendar (they installed Steady): its state, once, with the user as an
+ * owner, and a `start` request on the sync queue, which runs the first full sync and opens the
+ * watch channel. Safe to run again.
  */
-export async function watchCalendar(
-  deps: CalendarDeps,
+export async function startWatching(
+  deps: Pick<CalendarDeps, 'store' | 'queue' | 'clock'>,
   calendarId: string,
   ownerUserId: string,
-): Promise<SyncRequestOutcome> {
+): Promise<void> {
   const now = deps.clock.now().toISOString();
   const created = await deps.store.calendars.create({
     type: 'calendar',
@@ -23,14 +23,27 @@ export async function watchCalendar(
   });
   if (!created.ok) {
     const stored = await deps.store.calendars.get(calendarId, calendarId);
-    if (stored !== undefined && !stored.doc.ownerUserIds.includes(ownerUserId)) {
-      await deps.store.calendars.replace(
-        { ...stored.doc, ownerUserIds: [...stored.doc.ownerUserIds, ownerUserId], updatedAt: now },
-        stored.etag,
-      ); // a conflict here only means a concurrent install; the next install call adds the owner
-    }
+    if (stored === undefined || stored.doc.ownerUserIds.includes(ownerUserId)) return;
+    // a conflict here means a concurrent change; the next install or sync keeps the state usable
+    await deps.store.calendars.replace(
+      { ...stored.doc, ownerUserIds: [...stored.doc.ownerUserIds, ownerUserId], updatedAt: now },
+      stored.etag,
+    );
+    return;
   }
-  const outcome = await processSyncRequest(deps, { calendarId, reason: 'start', notifiedAt: now });
-  await renewChannel(deps, calendarId);
-  return outcome;
+  await deps.queue.send('calendar-sync', { calendarId, reason: 'start', notifiedAt: now });
+}
+
+/** `startWatching` and the first sync at once, without the queue (tests, the sandbox's seeding). */
+export async function watchCalendar(
+  deps: CalendarDeps,
+  calendarId: string,
+  ownerUserId: string,
+): Promise<SyncRequestOutcome> {
+  await startWatching({ ...deps, queue: { send: async () => undefined } }, calendarId, ownerUserId);
+  return processSyncRequest(deps, {
+    calendarId,
+    reason: 'start',
+    notifiedAt: deps.clock.now().toISOString(),
+  });
 }

@@ -1,0 +1,16 @@
+import type { Clock, IdGen, Messenger, Queue, Store } from '../../shared/ports.js';
+
+/** Renders a card by name from its data (the templates in teams-app/cards). */
+export type RenderCard = (name: string, data: Record<string, unknown>) => Record<string, unknown>;
+
+export interface BotDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGen;
+  readonly messenger: Messenger;
+  readonly queue: Queue;
+  readonly renderCard: RenderCard;
+}
+
+/** What the bot answers: a text, or a card. */
+export type Reply = { readonly text: string } | { readonly card: Record<string, unknown> };
