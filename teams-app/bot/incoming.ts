@@ -8,9 +8,16 @@ export const Incoming = z.object({
   id: z.string().min(1).max(256),
   type: z.string(),
   serviceUrl: z.string().url(),
-  from: z.object({ id: z.string().min(1), name: z.string().max(256).optional(), aadObjectId: z.string().min(1) }),
+  from: z.object({
+    id: z.string().min(1),
+    name: z.string().max(256).optional(),
+    aadObjectId: z.string().min(1),
+  }),
   conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
-  channelData: z.object({ tenant: z.object({ id: z.string() }).optional() }).passthrough().optional(),
+  channelData: z
+    .object({ tenant: z.object({ id: z.string() }).optional() })
+    .passthrough()
+    .optional(),
   text: z.string().max(20_000).optional(),
   localTimezone: z.string().max(64).optional(),
 });

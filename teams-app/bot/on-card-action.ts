@@ -1,0 +1,91 @@
+import { docId, utc, UserText, type User } from '../../shared/domain/index.js';
+import { addItem } from '../../shared/services/one-on-one/add-item.js';
+import { markById } from '../../shared/services/one-on-one/mark-done.js';
+import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
+import { isMember } from '../../shared/services/people.js';
+import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
+import type { BotDeps, Reply } from './bot-deps.js';
+import { parseCardAction } from './card-action.js';
+import { onMessage } from './on-message.js';
+
+/**
+ * A card button. The presser's card is replaced by the reply (a refreshed agenda, or a message);
+ * the other participant's agenda card is updated in place. A presser outside the pair is refused
+ * and nothing changes.
+ */
+export async function onCardAction(
+  deps: BotDeps,
+  user: User,
+  value: unknown,
+  requestId: string,
+): Promise<Reply> {
+  const parsed = parseCardAction(value);
+  if (!parsed.ok)
+    return { text: `That button sent something I cannot use (${parsed.reason}). Nothing was changed.` };
+  const { action } = parsed;
+  const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
+  const pair = await deps.store.pairs.get(action.data.pairId, 'pair');
+  if (pair?.doc.type !== 'pair' || !isMember(pair.doc, user.email))
+    return { text: 'That 1:1 is not one of yours. Nothing was changed.' };
+  switch (action.verb) {
+    case 'choosePair':
+      return onMessage(deps, user, action.data.command, requestId, action.data.pairId);
+    case 'addTopic': {
+      const text = UserText(500).safeParse(action.data.topic ?? '');
+      if (!text.success)
+        return {
+          text: `I could not add that topic: it ${text.error.issues[0]?.message ?? 'is invalid'}. Nothing was saved.`,
+        };
+      const added = await addItem(deps, actor, {
+        requestId,
+        pairId: pair.doc.pairId,
+        item: { type: 'topic', text: text.data },
+      });
+      if (!added.ok) return { text: 'There is no upcoming 1:1 to add it to.' };
+      await refreshAgendaCards(deps, added.value.pair, added.value.occurrence, user.userId);
+      return { card: await agendaCard(deps, added.value.pair, added.value.occurrence, user) };
+    }
+    case 'markCovered':
+    case 'markDone': {
+      const target =
+        action.verb === 'markCovered'
+          ? { pairId: pair.doc.pairId, id: action.data.topicId, type: 'topic' as const }
+          : { pairId: pair.doc.pairId, id: action.data.actionItemId, type: 'actionItem' as const };
+      const marked = await markById(deps, actor, target);
+      if (!marked.ok) return { text: 'I could not find that item any more. Nothing was changed.' };
+      const occurrence = await currentOrNextOccurrence(deps.store, pair.doc.pairId, utc(deps.clock.now()));
+      if (occurrence === undefined) return { text: `Done: ${marked.value.item.text}` };
+      await refreshAgendaCards(deps, pair.doc, occurrence, user.userId);
+      return { card: await agendaCard(deps, pair.doc, occurrence, user) };
+    }
+    case 'submitDeepDive': {
+      if (pair.doc.reportEmail !== user.email)
+        return { text: 'Only the report answers the monthly deep dive.' };
+      const now = utc(deps.clock.now());
+      const shared = action.data.share === true || action.data.share === 'true';
+      const optional = (field: 'makeItTen' | 'learning' | 'career') => {
+        const parsedText = UserText(2000).safeParse(action.data[field] ?? '');
+        return parsedText.success ? { [field]: parsedText.data } : {};
+      };
+      await deps.store.pairs.upsert({
+        type: 'deepDiveAnswer',
+        id: docId('deepDive', action.data.occurrenceId),
+        pairId: pair.doc.pairId,
+        occurrenceId: action.data.occurrenceId,
+        reportEmail: user.email,
+        happiness: action.data.happiness,
+        ...optional('makeItTen'),
+        ...optional('learning'),
+        ...optional('career'),
+        shared,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return {
+        text: shared
+          ? 'Thank you. Your answers are shared with your manager.'
+          : 'Thank you. Your answers are saved and kept private to you.',
+      };
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import { parseCommand, utc, type Command, type User } from '../../shared/domain/index.js';
+import { addItem, type AddItemError } from '../../shared/services/one-on-one/add-item.js';
+import { markDoneByNumber, setTracking } from '../../shared/services/one-on-one/mark-done.js';
+import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
+import type { PairError } from '../../shared/services/one-on-one/pair-errors.js';
+import { resolvePair } from '../../shared/services/one-on-one/resolve-pair.js';
+import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
+import type { BotDeps, Reply } from './bot-deps.js';
+import { pairLabel } from './present.js';
+import { HELP_HINT, explainCommandError } from './replies.js';
+
+/**
+ * A chat message: parse the command, act through the 1:1 services, answer. Every path answers;
+ * a rejected input stores nothing. `requestId` is the message's activity id: a redelivery of the
+ * same message adds nothing twice.
+ */
+export async function onMessage(
+  deps: BotDeps,
+  user: User,
+  text: string,
+  requestId: string,
+  pairId?: string,
+): Promise<Reply> {
+  const command = parseCommand(text);
+  if (!command.ok) {
+    return command.error.code === 'UNKNOWN'
+      ? { card: deps.renderCard('help', {}) }
+      : { text: explainCommandError(command.error) };
+  }
+  return run(deps, user, command.value, text, requestId, pairId);
+}
+
+async function run(
+  deps: BotDeps,
+  user: User,
+  command: Command,
+  text: string,
+  requestId: string,
+  pairId?: string,
+): Promise<Reply> {
+  const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
+  switch (command.kind) {
+    case 'help':
+      return { card: deps.renderCard('help', {}) };
+    case 'agenda': {
+      const pair = await resolvePair(deps, actor, pairId);
+      if (!pair.ok) return pairProblem(deps, user, pair.error, text);
+      const occurrence = await currentOrNextOccurrence(deps.store, pair.value.pairId, utc(deps.clock.now()));
+      if (occurrence === undefined) return { text: noUpcoming() };
+      return { card: await agendaCard(deps, pair.value, occurrence, user) };
+    }
+    case 'addTopic':
+    case 'note':
+    case 'action': {
+      const item =
+        command.kind === 'addTopic'
+          ? { type: 'topic' as const, text: command.text }
+          : command.kind === 'note'
+            ? { type: 'note' as const, text: command.text, visibility: command.visibility }
+            : {
+                type: 'actionItem' as const,
+                text: command.text,
+                ...(command.owner === undefined ? {} : { owner: command.owner }),
+                ...(command.due === undefined ? {} : { due: command.due }),
+              };
+      const added = await addItem(deps, actor, {
+        requestId,
+        item,
+        ...(pairId === undefined ? {} : { pairId }),
+      });
+      if (!added.ok) return pairProblem(deps, user, added.error, text);
+      if (added.value.item.type !== 'note' || added.value.item.visibility === 'shared') {
+        await refreshAgendaCards(deps, added.value.pair, added.value.occurrence);
+      }
+      const on = `your 1:1 on ${added.value.occurrence.start.slice(0, 10)}`;
+      switch (added.value.item.type) {
+        case 'topic':
+          return { text: `Added to the agenda of ${on}: ${added.value.item.text}` };
+        case 'note':
+          return {
+            text:
+              added.value.item.visibility === 'private'
+                ? `Private note saved on ${on}. Only you will ever see it.`
+                : `Note saved on ${on}; you both see it in the summary.`,
+          };
+        case 'actionItem':
+          return {
+            text: `Action item for ${added.value.item.ownerEmail}${added.value.item.due ? ` by ${added.value.item.due}` : ''}: ${added.value.item.text}`,
+          };
+        default:
+          return { text: HELP_HINT };
+      }
+    }
+    case 'done': {
+      const done = await markDoneByNumber(deps, actor, {
+        number: command.number,
+        ...(pairId === undefined ? {} : { pairId }),
+      });
+      if (!done.ok) {
+        if (done.error.code === 'NOT_FOUND')
+          return {
+            text: `There is no open action item number ${command.number}. Type "agenda" to see them numbered.`,
+          };
+        return pairProblem(deps, user, done.error, text);
+      }
+      const occurrence = await currentOrNextOccurrence(
+        deps.store,
+        done.value.pair.pairId,
+        utc(deps.clock.now()),
+      );
+      if (occurrence) await refreshAgendaCards(deps, done.value.pair, occurrence);
+      return { text: `Done: ${done.value.item.text}` };
+    }
+    case 'tracking': {
+      const changed = await setTracking(deps, actor, {
+        tracking: command.tracking,
+        ...(pairId === undefined ? {} : { pairId }),
+      });
+      if (!changed.ok) return pairProblem(deps, user, changed.error, text);
+      const label = await pairLabel(deps.store, changed.value, user.email);
+      return {
+        text:
+          command.tracking === 'paused'
+            ? `Paused: no agendas or summaries for your ${label} until you type "resume".`
+            : `Resumed: agendas and summaries for your ${label} are back on.`,
+      };
+    }
+  }
+}
+
+async function pairProblem(
+  deps: BotDeps,
+  user: User,
+  error: PairError | AddItemError,
+  text: string,
+): Promise<Reply> {
+  switch (error.code) {
+    case 'NO_PAIR':
+      return {
+        text: 'I have not found a recurring 1:1 on your calendar yet. Steady follows 1:1s with exactly two people; it can take a minute after you install.',
+      };
+    case 'AMBIGUOUS_PAIR': {
+      const options = await Promise.all(
+        error.pairs.map(async (pair) => ({
+          pairId: pair.pairId,
+          label: await pairLabel(deps.store, pair, user.email),
+        })),
+      );
+      return { card: deps.renderCard('choosePair', { command: text.slice(0, 4000), options }) };
+    }
+    case 'NOT_MEMBER':
+      return { text: 'That 1:1 is not one of yours.' };
+    case 'NO_UPCOMING_1ON1':
+      return { text: noUpcoming() };
+    case 'UNKNOWN_OWNER':
+      return {
+        text: `"${error.given}" is not one of the two people of this 1:1. Use @ with their name or email, or leave it out to own it yourself.`,
+      };
+  }
+}
+
+const noUpcoming = () =>
+  'There is no upcoming 1:1 on the calendar for this pair, so there is nothing to add to yet.';

@@ -1,0 +1,90 @@
+import type { ActionItem, Occurrence, Pair, Topic } from '../../shared/domain/index.js';
+import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js';
+import { userByEmail } from '../../shared/services/people.js';
+import type { Store } from '../../shared/ports.js';
+
+/** How many topics and action items an agenda card shows (the rest are counted), to stay < 80 KB. */
+export const SHOWN = { topics: 30, actions: 20 };
+
+/** A person's display name: their Teams name if they installed Steady, else their email's local part. */
+export async function nameOf(store: Store, email: string): Promise<string> {
+  return (await userByEmail(store, email))?.name ?? email.split('@')[0] ?? email;
+}
+
+/** "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)" in the viewer's zone. */
+export function when(occurrence: Pick<Occurrence, 'start' | 'end'>, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  const start = new Date(occurrence.start);
+  return `${day.format(start)}, ${time.format(start)}–${time.format(new Date(occurrence.end))} (${timeZone})`;
+}
+
+/** The agenda card's data for one viewer, numbered as `done <n>` counts. */
+export async function agendaCardData(store: Store, view: AgendaView, timeZone: string) {
+  const { pair, occurrence } = view;
+  const names = new Map([
+    [pair.managerEmail, await nameOf(store, pair.managerEmail)],
+    [pair.reportEmail, await nameOf(store, pair.reportEmail)],
+  ]);
+  const other = view.viewerRole === 'manager' ? pair.reportEmail : pair.managerEmail;
+  const topics = [...view.reportTopics, ...view.managerTopics];
+  const shown = new Set(topics.slice(0, SHOWN.topics).map((t) => t.id));
+  const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
+    id: t.id,
+    number: index + 1,
+    text: t.text,
+    authorName: names.get(t.authorEmail) ?? t.authorEmail,
+    carriedOver: t.carriedOver,
+    covered: t.done,
+  });
+  const numbered = topics.map(topic);
+  return {
+    pairId: pair.pairId,
+    occurrenceId: occurrence.id,
+    viewerRole: view.viewerRole,
+    otherName: names.get(other) ?? other,
+    when: when(occurrence, timeZone),
+    state:
+      occurrence.status === 'cancelled'
+        ? 'cancelled'
+        : occurrence.start !== occurrence.originalStart
+          ? 'moved'
+          : 'scheduled',
+    reportTopics: numbered.filter((t) => shown.has(t.id) && view.reportTopics.some((r) => r.id === t.id)),
+    managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
+    actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
+    suggestedQuestion: view.suggestedQuestion,
+    deepDive: view.deepDive,
+    deepDiveQuestions: [...view.deepDiveQuestions],
+    moreTopics: Math.max(0, topics.length - SHOWN.topics),
+    moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
+  };
+}
+
+function action(a: ActionItem, index: number, names: ReadonlyMap<string, string>) {
+  return {
+    id: a.id,
+    number: index + 1,
+    text: a.text,
+    ownerName: names.get(a.ownerEmail) ?? a.ownerEmail,
+    ...(a.due === undefined ? {} : { due: a.due }),
+    done: a.done,
+  };
+}
+
+/** One line per pair for "which 1:1?". */
+export async function pairLabel(store: Store, pair: Pair, viewerEmail: string): Promise<string> {
+  const other = pair.managerEmail === viewerEmail ? pair.reportEmail : pair.managerEmail;
+  return `1:1 with ${await nameOf(store, other)}`;
+}

@@ -1,0 +1,19 @@
+import type { CommandError } from '../../shared/domain/index.js';
+
+export const HELP_HINT = 'Type "help" to see what I can do.';
+
+/** A clear answer for input that was refused; nothing was stored. */
+export function explainCommandError(error: CommandError): string {
+  switch (error.code) {
+    case 'UNKNOWN':
+      return `I don't know "${error.word}". ${HELP_HINT}`;
+    case 'MISSING_TEXT':
+      return `"${error.command}" needs some text after it, for example: ${error.command} Career path for next quarter`;
+    case 'INVALID_TEXT':
+      return `I could not save that: the text ${error.reason}. Nothing was saved.`;
+    case 'INVALID_NUMBER':
+      return `"done" needs the number of an open action item, for example: done 2 (got "${error.given}").`;
+    case 'INVALID_DATE':
+      return `"by" needs a date like 2026-03-20 (got "${error.given}"). Nothing was saved.`;
+  }
+}

@@ -1,0 +1,62 @@
+import { decodeRgbaPng, readPngHeader, type PngHeader } from './png.js';
+
+/** The two icons of a Teams app package, as file bytes. */
+export interface Icons {
+  readonly color: Buffer;
+  readonly outline: Buffer;
+}
+
+/** Teams' sizes: a full-colour 192×192 icon and a 32×32 white-on-transparent outline. */
+export const ICON_SIZES = { color: 192, outline: 32 } as const;
+
+function header(name: string, png: Buffer, problems: string[]): PngHeader | undefined {
+  try {
+    return readPngHeader(png);
+  } catch (error) {
+    problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+function checkSize(name: string, found: PngHeader, size: number, problems: string[]): void {
+  if (found.width !== size || found.height !== size) {
+    problems.push(`${name} is ${found.width}×${found.height}, must be ${size}×${size}`);
+  }
+}
+
+// Only pixels that are clearly visible count: editors leave arbitrary colours under near-zero alpha.
+function checkWhiteOnTransparent(png: Buffer, problems: string[]): void {
+  let pixels: Uint8Array;
+  try {
+    pixels = decodeRgbaPng(png).pixels;
+  } catch (error) {
+    problems.push(`outline.png: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  let transparent = 0;
+  let coloured = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    const alpha = pixels[i + 3] ?? 0;
+    if (alpha === 0) transparent++;
+    else if (alpha >= 16 && [0, 1, 2].some((c) => (pixels[i + c] ?? 0) < 224)) coloured++;
+  }
+  if (transparent === 0)
+    problems.push('outline.png has no transparent pixel: its background must be transparent');
+  if (coloured > 0) problems.push(`outline.png has ${coloured} visible pixels that are not white`);
+}
+
+/** Checks the icons' PNG headers (sizes, an alpha channel for the outline) and the outline's pixels. */
+export function checkIcons(icons: Icons): string[] {
+  const problems: string[] = [];
+  const color = header('color.png', icons.color, problems);
+  if (color) checkSize('color.png', color, ICON_SIZES.color, problems);
+  const outline = header('outline.png', icons.outline, problems);
+  if (!outline) return problems;
+  checkSize('outline.png', outline, ICON_SIZES.outline, problems);
+  const hasAlpha = outline.colorType === 4 || outline.colorType === 6 || outline.hasTransparencyChunk;
+  if (!hasAlpha) problems.push('outline.png has no transparency (no alpha channel, no tRNS chunk)');
+  else if (outline.bitDepth === 8 && outline.colorType === 6 && !outline.interlaced) {
+    checkWhiteOnTransparent(icons.outline, problems);
+  }
+  return problems;
+}
