@@ -3,3 +3,4 @@ import './calendar-channels.js';
 import './calendar-sync.js';
 import './calendar-webhook.js';
 import './health.js';
+import './messages.js';

@@ -6,6 +6,7 @@
 import { loadConfig, type Config } from './config.js';
 import type { Clock, Directory, Queue, Store } from './ports.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from './services/calendar/deps.js';
+import type { Bot } from '../teams-app/bot/create-bot.js';
 
 export interface Root {
   readonly config: Config;
@@ -14,6 +15,8 @@ export interface Root {
   store(): Promise<Store>;
   queue(): Promise<Queue>;
   calendarDeps(): Promise<CalendarDeps>;
+  /** The Teams bot behind `/api/messages`, built on first use. */
+  bot(): Promise<Bot>;
 }
 
 export interface RootOverrides {
@@ -52,7 +55,21 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       },
     };
   });
-  return { config, clock, store, queue, calendarDeps };
+  const bot = once(async () => {
+    const [{ createBot }, { renderCard }, { cryptoIds }] = await Promise.all([
+      import('../teams-app/bot/create-bot.js'),
+      import('../teams-app/cards/render-card.js'),
+      import('./adapters/crypto-ids.js'),
+    ]);
+    return createBot(config.bot, config.mode === 'local', {
+      store: await store(),
+      queue: await queue(),
+      clock,
+      ids: cryptoIds,
+      renderCard: (name, data) => renderCard(name as never, data as never),
+    });
+  });
+  return { config, clock, store, queue, calendarDeps, bot };
 }
 
 async function openStore(config: Config['store']): Promise<Store> {

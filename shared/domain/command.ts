@@ -75,7 +75,7 @@ function parseAction(rest: string): Result<Command, CommandError> {
   let text = rest.trim();
   let owner: string | undefined;
   let due: string | undefined;
-  const mention = /^@(\S+)\s+/.exec(text);
+  const mention = /^@(\S+)(?:\s+|$)/.exec(text);
   if (mention) {
     owner = mention[1];
     text = text.slice(mention[0].length);

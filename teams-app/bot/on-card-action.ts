@@ -31,7 +31,7 @@ export async function onCardAction(
     case 'choosePair':
       return onMessage(deps, user, action.data.command, requestId, action.data.pairId);
     case 'addTopic': {
-      const text = UserText(500).safeParse(action.data.topic ?? '');
+      const text = UserText(500).safeParse(action.data.topic);
       if (!text.success)
         return {
           text: `I could not add that topic: it ${text.error.issues[0]?.message ?? 'is invalid'}. Nothing was saved.`,
@@ -62,9 +62,9 @@ export async function onCardAction(
       if (pair.doc.reportEmail !== user.email)
         return { text: 'Only the report answers the monthly deep dive.' };
       const now = utc(deps.clock.now());
-      const shared = action.data.share === true || action.data.share === 'true';
+      const shared = action.data.share;
       const optional = (field: 'makeItTen' | 'learning' | 'career') => {
-        const parsedText = UserText(2000).safeParse(action.data[field] ?? '');
+        const parsedText = UserText(2000).safeParse(action.data[field]);
         return parsedText.success ? { [field]: parsedText.data } : {};
       };
       await deps.store.pairs.upsert({

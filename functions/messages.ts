@@ -1,0 +1,33 @@
+import { app, type HttpHandler } from '@azure/functions';
+import { getRoot, type Root } from '../shared/root.js';
+
+/**
+ * `POST /api/messages`: Teams activities for the bot. The Teams SDK checks the Bot Framework token
+ * (except in the explicit local mode); the bot checks tenant and service URL first.
+ */
+export const messages =
+  (root: () => Root): HttpHandler =>
+  async (request, context) => {
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return { status: 400, jsonBody: { error: 'the body is not JSON' } };
+    }
+    const headers = Object.fromEntries(
+      [...request.headers].map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    const response = await (await root().bot()).handle({ body, headers });
+    if (response.status >= 400)
+      context.warn(`messages: ${response.status} ${JSON.stringify(response.body ?? '')}`);
+    return response.body === undefined
+      ? { status: response.status }
+      : { status: response.status, jsonBody: response.body };
+  };
+
+app.http('messages', {
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  route: 'messages',
+  handler: messages(getRoot),
+});

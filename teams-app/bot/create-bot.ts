@@ -1,0 +1,121 @@
+import { App } from '@microsoft/teams.apps';
+import type { Config } from '../../shared/config.js';
+import { createTeamsMessenger } from '../../shared/adapters/teams/teams-messenger.js';
+import type { BotDeps, Reply } from './bot-deps.js';
+import { FunctionAdapter } from './function-adapter.js';
+import { refusalOf } from './guard.js';
+import { identify, markUnreachable } from './identify.js';
+import { parseIncoming } from './incoming.js';
+import { onCardAction } from './on-card-action.js';
+import { welcome } from './on-install.js';
+import { onMessage } from './on-message.js';
+
+/** A JWT-shaped placeholder the SDK sends in local mode, where nobody checks it. Never used in Azure. */
+const LOCAL_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJzdGVhZHktbG9jYWwifQ.';
+
+export interface Bot {
+  /** One HTTP request to `/api/messages`, as the trigger received it. */
+  handle(request: {
+    body: unknown;
+    headers: Record<string, string>;
+  }): Promise<{ status: number; body?: unknown }>;
+  readonly deps: BotDeps;
+}
+
+/**
+ * The Teams SDK app, hosted in the Functions trigger. Bot Framework JWT validation is on unless the
+ * configuration is the explicit local mode. Before the SDK sees an activity, its tenant must be
+ * allowed and its `serviceUrl` a Bot Framework host (replies go there).
+ */
+export async function createBot(
+  config: Config['bot'],
+  local: boolean,
+  deps: Omit<BotDeps, 'messenger'>,
+): Promise<Bot> {
+  const adapter = new FunctionAdapter();
+  const auth = config.auth;
+  const app = new App({
+    httpServerAdapter: adapter,
+    dangerouslyAllowUnauthenticatedRequests: auth.kind === 'local',
+    logger: quietLogger,
+    ...(auth.kind === 'local'
+      ? { clientId: 'steady-local-bot', token: () => LOCAL_TOKEN }
+      : auth.kind === 'secret'
+        ? { clientId: auth.appId, clientSecret: auth.password, tenantId: auth.tenantId }
+        : { clientId: auth.appId, tenantId: auth.tenantId, managedIdentityClientId: auth.appId }),
+  });
+  const messenger = createTeamsMessenger({
+    http: app.api.http,
+    botId: app.id ?? 'steady',
+    allowLoopback: local,
+  });
+  const full: BotDeps = { ...deps, messenger };
+  const policy = { allowedTenants: config.allowedTenants, allowLoopback: local };
+
+  const send = async (ctx: { send: (activity: never) => Promise<unknown> }, reply: Reply) => {
+    await ctx.send(
+      ('text' in reply
+        ? { type: 'message', text: reply.text, textFormat: 'plain' }
+        : cardActivity(reply.card)) as never,
+    );
+  };
+
+  app.on('install.add', async (ctx) => {
+    const incoming = parseIncoming(ctx.activity);
+    const user = incoming && (await identify(full, incoming));
+    if (user) await send(ctx, welcome(full, user));
+  });
+  app.on('install.remove', async (ctx) => {
+    const incoming = parseIncoming(ctx.activity);
+    if (incoming) await markUnreachable(full, incoming);
+  });
+  app.on('message', async (ctx) => {
+    const incoming = parseIncoming(ctx.activity);
+    const user = incoming && (await identify(full, incoming));
+    if (incoming === undefined || user === undefined) {
+      await send(ctx, { text: 'I could not tell who you are from this chat. Try reinstalling Steady.' });
+      return;
+    }
+    await send(ctx, await onMessage(full, user, incoming.text ?? '', incoming.id));
+  });
+  app.on('card.action', async (ctx) => {
+    const incoming = parseIncoming(ctx.activity);
+    const user = incoming && (await identify(full, incoming));
+    const reply: Reply = user
+      ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
+      : { text: 'I could not tell who pressed this. Nothing was changed.' };
+    return 'text' in reply
+      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text }
+      : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never };
+  });
+  await app.initialize();
+
+  return {
+    deps: full,
+    async handle(request) {
+      const refusal = refusalOf(request.body, policy);
+      if (refusal !== undefined)
+        return { status: refusal === 'MALFORMED' ? 400 : 403, body: { error: refusal } };
+      const response = await adapter.handle({ body: request.body, headers: request.headers });
+      return { status: response.status, body: response.body };
+    },
+  };
+}
+
+function cardActivity(card: Record<string, unknown>) {
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  };
+}
+
+/** The SDK's own logging is noisy; warnings and errors still reach the Functions log. */
+const quietLogger = {
+  error: (...args: unknown[]) => console.error('[teams]', ...args),
+  warn: (...args: unknown[]) => console.warn('[teams]', ...args),
+  info: () => undefined,
+  debug: () => undefined,
+  log: () => undefined,
+  trace: () => undefined,
+  child: () => quietLogger,
+} as never;
