@@ -1,6 +1,6 @@
 import { deliveryIdOf, utc, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
 import { agendaView } from '../../shared/services/one-on-one/agenda-view.js';
-import { userByEmail } from '../../shared/services/people.js';
+import { saveUser, userByEmail } from '../../shared/services/people.js';
 import type { BotDeps } from './bot-deps.js';
 import { agendaCardData } from './present.js';
 
@@ -51,6 +51,7 @@ export async function deliverAgenda(
       { ...sending, state: sent.error.code === 'UNREACHABLE' ? 'unreachable' : 'pending' },
       claimed.value.etag,
     );
+    if (sent.error.code === 'UNREACHABLE') await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
     return sent.error.code === 'UNREACHABLE' ? 'UNREACHABLE' : 'RETRY';
   }
   await deps.store.pairs.replace(

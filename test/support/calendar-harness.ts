@@ -84,6 +84,7 @@ export async function calendarHarness(options: {
     store: async () => store,
     queue: async () => queued.queue,
     calendarDeps: async () => deps,
+    bot: () => Promise.reject(new Error('no bot in the calendar harness')),
   };
   const context = (): functions.InvocationContext => {
     const ctx = new functions.InvocationContext({ functionName: 'test' });
