@@ -51,7 +51,8 @@ export async function deliverAgenda(
       { ...sending, state: sent.error.code === 'UNREACHABLE' ? 'unreachable' : 'pending' },
       claimed.value.etag,
     );
-    if (sent.error.code === 'UNREACHABLE') await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
+    if (sent.error.code === 'UNREACHABLE')
+      await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
     return sent.error.code === 'UNREACHABLE' ? 'UNREACHABLE' : 'RETRY';
   }
   await deps.store.pairs.replace(

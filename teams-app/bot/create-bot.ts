@@ -52,12 +52,17 @@ export async function createBot(
   const full: BotDeps = { ...deps, messenger };
   const policy = { allowedTenants: config.allowedTenants, allowLoopback: local };
 
-  const send = async (ctx: { send: (activity: never) => Promise<unknown> }, reply: Reply) => {
-    await ctx.send(
-      ('text' in reply
-        ? { type: 'message', text: reply.text, textFormat: 'plain' }
-        : cardActivity(reply.card)) as never,
-    );
+  // Replies go through the Messenger too, so they share its rate limits and retries.
+  const send = async (ctx: { activity: unknown }, reply: Reply) => {
+    const incoming = parseIncoming(ctx.activity);
+    if (incoming === undefined) return;
+    const to = {
+      conversationId: incoming.conversation.id,
+      serviceUrl: incoming.serviceUrl,
+      tenantId: incoming.tenantId,
+    };
+    const sent = await messenger.send(to, 'text' in reply ? { text: reply.text } : { card: reply.card });
+    if (!sent.ok) console.warn(`bot: reply to ${to.conversationId} not sent (${sent.error.code})`);
   };
 
   app.on('install.add', async (ctx) => {
@@ -99,13 +104,6 @@ export async function createBot(
       const response = await adapter.handle({ body: request.body, headers: request.headers });
       return { status: response.status, body: response.body };
     },
-  };
-}
-
-function cardActivity(card: Record<string, unknown>) {
-  return {
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
   };
 }
 

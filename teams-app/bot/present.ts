@@ -2,9 +2,10 @@ import type { ActionItem, Occurrence, Pair, Topic } from '../../shared/domain/in
 import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js';
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
+import { AGENDA_LIMITS } from '../cards/agenda-limits.js';
 
 /** How many topics and action items an agenda card shows (the rest are counted), to stay < 80 KB. */
-export const SHOWN = { topics: 30, actions: 20 };
+const SHOWN = AGENDA_LIMITS;
 
 /** A person's display name: their Teams name if they installed Steady, else their email's local part. */
 export async function nameOf(store: Store, email: string): Promise<string> {

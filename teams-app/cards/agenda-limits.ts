@@ -1,0 +1,7 @@
+/**
+ * The most topics (both lists together) and action items one agenda card shows. The caller passes at
+ * most these and counts the rest in `moreTopics` / `moreActions`. At these limits, with every text at
+ * its longest, the card is about 35 KB, and under 80 KB even if every character takes 4 bytes in UTF-8:
+ * within the 80 KB we allow a card inside Teams' ~100 KB message. A 30-minute 1:1 covers far fewer.
+ */
+export const AGENDA_LIMITS = { topics: 15, actions: 8 } as const;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const Id = z.string().min(1).max(255);
+// Teams sends an empty input as "" (or leaves it out); both mean "not answered".
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const Answer = z.preprocess(blankToUndefined, z.string().trim().max(2000).optional());
+const Happiness = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*\d{1,2}\s*$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().int().min(1).max(10));
+const Toggle = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+  .default(false);
+
+/**
+ * What a card button sends (`activity.value.action` of an `adaptiveCard/action` invoke): the verb and
+ * the button's data merged with the card's inputs. The ids in `data` only say what was clicked: who
+ * clicked comes from the authenticated activity, and the bot checks that person belongs to `pairId`.
+ */
+export const CardAction = z.discriminatedUnion('verb', [
+  z.object({
+    verb: z.literal('addTopic'),
+    data: z.object({ pairId: Id, occurrenceId: Id, topic: z.string().trim().min(1).max(500) }),
+  }),
+  z.object({ verb: z.literal('markCovered'), data: z.object({ pairId: Id, topicId: Id }) }),
+  z.object({ verb: z.literal('markDone'), data: z.object({ pairId: Id, actionItemId: Id }) }),
+  z.object({
+    verb: z.literal('submitDeepDive'),
+    data: z.object({
+      pairId: Id,
+      occurrenceId: Id,
+      happiness: Happiness,
+      makeItTen: Answer,
+      learning: Answer,
+      career: Answer,
+      share: Toggle,
+    }),
+  }),
+  z.object({
+    verb: z.literal('choosePair'),
+    data: z.object({ pairId: Id, command: z.string().min(1).max(4100) }),
+  }),
+]);
+export type CardAction = z.output<typeof CardAction>;
+
+/** Every verb a Steady card sends. */
+export type CardVerb = CardAction['verb'];

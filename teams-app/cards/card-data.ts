@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { AGENDA_LIMITS } from './agenda-limits.js';
+
+// Bounds match the domain (topic and action text 500, note 4000, names 200); they also bound a card's size.
+// A pair id is two email addresses, so ids may be longer than a Cosmos document id.
+const Id = z.string().min(1).max(1024);
+const Name = z.string().min(1).max(200);
+const Label = z.string().min(1).max(200);
+const Text = (max: number) => z.string().min(1).max(max);
+const Count = z.number().int().min(0);
+
+/** A topic as a card shows it; `number` is what chat commands such as `done 2` refer to. */
+export const TopicView = z.strictObject({
+  id: Id,
+  number: z.number().int().positive(),
+  text: Text(500),
+  authorName: Name,
+  carriedOver: z.boolean(),
+  covered: z.boolean(),
+});
+export type TopicView = z.infer<typeof TopicView>;
+
+/** An action item as a card shows it; `due` is already formatted (e.g. "20 Mar 2026"). */
+export const ActionItemView = z.strictObject({
+  id: Id,
+  number: z.number().int().positive(),
+  text: Text(500),
+  ownerName: Name,
+  due: z.string().min(1).max(40).optional(),
+  done: z.boolean(),
+});
+export type ActionItemView = z.infer<typeof ActionItemView>;
+
+/** A note in a summary; the caller has already left out other people's private notes. */
+export const NoteView = z.strictObject({ authorName: Name, text: Text(4000), private: z.boolean() });
+export type NoteView = z.infer<typeof NoteView>;
+
+/** `welcome`: sent once, when someone installs Steady. */
+export const WelcomeData = z.strictObject({ name: Name });
+export type WelcomeData = z.infer<typeof WelcomeData>;
+
+/** `help`: the commands; it takes no data. */
+export const HelpData = z.strictObject({});
+export type HelpData = z.infer<typeof HelpData>;
+
+/** `agenda`: one participant's agenda for one occurrence, updated in place when anything changes. */
+export const AgendaData = z
+  .strictObject({
+    pairId: Id,
+    occurrenceId: Id,
+    viewerRole: z.enum(['manager', 'report']),
+    otherName: Name,
+    /** Already formatted, e.g. "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)". */
+    when: Label,
+    state: z.enum(['scheduled', 'moved', 'cancelled']),
+    reportTopics: z.array(TopicView),
+    managerTopics: z.array(TopicView),
+    actionItems: z.array(ActionItemView).max(AGENDA_LIMITS.actions),
+    suggestedQuestion: Text(500),
+    deepDive: z.boolean(),
+    deepDiveQuestions: z.array(Text(500)).max(12),
+    moreTopics: Count,
+    moreActions: Count,
+  })
+  .refine((data) => data.reportTopics.length + data.managerTopics.length <= AGENDA_LIMITS.topics, {
+    error: `at most ${AGENDA_LIMITS.topics} topics in both lists together (count the rest in moreTopics)`,
+    path: ['reportTopics'],
+  });
+export type AgendaData = z.infer<typeof AgendaData>;
+
+/** `deepDive`: the report's monthly prompt card. */
+export const DeepDiveData = z.strictObject({
+  pairId: Id,
+  occurrenceId: Id,
+  managerName: Name,
+  /** Already formatted, e.g. "March 2026". */
+  month: Label,
+});
+export type DeepDiveData = z.infer<typeof DeepDiveData>;
+
+/** `summary`: sent to each participant after an occurrence. */
+export const SummaryData = z.strictObject({
+  otherName: Name,
+  when: Label,
+  covered: z.array(TopicView),
+  carriedOver: z.array(TopicView),
+  notes: z.array(NoteView),
+  actionItems: z.array(ActionItemView),
+  /** The next occurrence, formatted; absent when there is none on the calendar. */
+  next: Label.optional(),
+});
+export type SummaryData = z.infer<typeof SummaryData>;
+
+/** `cadenceAlert`: to the manager, when 1:1s with a report keep being missed. */
+export const CadenceAlertData = z
+  .strictObject({
+    reportName: Name,
+    missed: z.number().int().min(1),
+    /** How many recent occurrences were looked at (6 for "3 of the last 6"). */
+    window: z.number().int().min(1).max(52),
+    /** The missed occurrences, formatted. */
+    dates: z.array(Label).min(1).max(52),
+    pattern: z.enum(['consecutive', 'recent']),
+  })
+  .refine((data) => data.missed <= data.window, { error: 'missed must not exceed window', path: ['missed'] });
+export type CadenceAlertData = z.infer<typeof CadenceAlertData>;
+
+/** `choosePair`: asks which 1:1 a chat command is for. */
+export const ChoosePairData = z.strictObject({
+  /** The command as the user wrote it; it is run again with the chosen pair. */
+  command: Text(4100),
+  options: z
+    .array(z.strictObject({ pairId: Id, label: Label }))
+    .min(1)
+    .max(20),
+});
+export type ChoosePairData = z.infer<typeof ChoosePairData>;
+
+/** Each card's data schema, by card name. */
+export const cardData = {
+  welcome: WelcomeData,
+  help: HelpData,
+  agenda: AgendaData,
+  deepDive: DeepDiveData,
+  summary: SummaryData,
+  cadenceAlert: CadenceAlertData,
+  choosePair: ChoosePairData,
+} as const;
+
+/** The name of a card Steady sends. */
+export type CardName = keyof typeof cardData;
+
+/** The data `renderCard(name, data)` takes for a card. */
+export type CardDataOf<N extends CardName> = z.input<(typeof cardData)[N]>;

@@ -1,0 +1,148 @@
+import type {
+  ActionItemView,
+  AgendaData,
+  CadenceAlertData,
+  CardDataOf,
+  CardName,
+  TopicView,
+} from './card-data.js';
+
+/*
+ * Realistic data for every card: the tests expand them, the render test screenshots them for the
+ * README, and a local card gallery can show them. A manager, Ana Silva, and her report, Dev Patel.
+ */
+
+const topic = (
+  number: number,
+  text: string,
+  authorName: string,
+  extra: Partial<TopicView> = {},
+): TopicView => ({
+  id: `topic-${number}`,
+  number,
+  text,
+  authorName,
+  carriedOver: false,
+  covered: false,
+  ...extra,
+});
+
+const actionItem = (number: number, text: string, ownerName: string, due?: string): ActionItemView => ({
+  id: `action-${number}`,
+  number,
+  text,
+  ownerName,
+  ...(due === undefined ? {} : { due }),
+  done: false,
+});
+
+const reportView: AgendaData = {
+  pairId: 'pair-ana-dev',
+  occurrenceId: 'occ-2026-03-03',
+  viewerRole: 'report',
+  otherName: 'Ana Silva',
+  when: 'Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)',
+  state: 'scheduled',
+  reportTopics: [
+    topic(1, 'Career path for next quarter', 'Dev Patel'),
+    topic(2, 'Feeling stuck on the billing migration', 'Dev Patel', { carriedOver: true }),
+    topic(3, 'Conference budget', 'Dev Patel', { covered: true }),
+  ],
+  managerTopics: [topic(4, 'On-call rotation changes in April', 'Ana Silva')],
+  actionItems: [
+    actionItem(1, 'Draft the design doc for the billing retry queue', 'Dev Patel', '20 Mar 2026'),
+    actionItem(2, 'Ask Sarah about the staff engineer expectations', 'Ana Silva'),
+  ],
+  suggestedQuestion: 'What is the hardest part of your job right now?',
+  deepDive: false,
+  deepDiveQuestions: [],
+  moreTopics: 0,
+  moreActions: 0,
+};
+
+/** The guide's monthly deep-dive questions, as the caller passes them on a deep-dive agenda. */
+const deepDiveQuestions = [
+  'How are you feeling about work (1-10)?',
+  'What would make it a 10?',
+  'What did you learn this month?',
+  'What do you want to learn next?',
+  'Are you still excited about your path?',
+  'How can I help your progression?',
+];
+
+/** Agenda variants: the states and views a test should see. */
+export const agendaSamples = {
+  report: reportView,
+  manager: {
+    ...reportView,
+    viewerRole: 'manager',
+    otherName: 'Dev Patel',
+    suggestedQuestion: 'What do you need from me this week?',
+  },
+  empty: { ...reportView, reportTopics: [], managerTopics: [], actionItems: [] },
+  deepDive: { ...reportView, deepDive: true, deepDiveQuestions },
+  moved: { ...reportView, state: 'moved', when: 'Wed 4 Mar 2026, 14:00–14:30 (Europe/Berlin)' },
+  cancelled: { ...reportView, state: 'cancelled' },
+  truncated: { ...reportView, moreTopics: 12, moreActions: 1 },
+} satisfies Record<string, AgendaData>;
+
+/** Cadence alert variants: two in a row, and three of the last six. */
+export const cadenceAlertSamples = {
+  consecutive: {
+    reportName: 'Dev Patel',
+    missed: 2,
+    window: 2,
+    dates: ['Tue 17 Feb 2026', 'Tue 24 Feb 2026'],
+    pattern: 'consecutive',
+  },
+  recent: {
+    reportName: 'Mia Chen',
+    missed: 3,
+    window: 6,
+    dates: ['Thu 22 Jan 2026', 'Thu 5 Feb 2026', 'Thu 26 Feb 2026'],
+    pattern: 'recent',
+  },
+} satisfies Record<string, CadenceAlertData>;
+
+/** One realistic data set per card. */
+export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
+  welcome: { name: 'Dev Patel' },
+  help: {},
+  agenda: agendaSamples.deepDive,
+  deepDive: {
+    pairId: 'pair-ana-dev',
+    occurrenceId: 'occ-2026-03-03',
+    managerName: 'Ana Silva',
+    month: 'March 2026',
+  },
+  summary: {
+    otherName: 'Ana Silva',
+    when: 'Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)',
+    covered: [
+      topic(1, 'Career path for next quarter', 'Dev Patel', { covered: true }),
+      topic(4, 'On-call rotation changes in April', 'Ana Silva', { covered: true }),
+    ],
+    carriedOver: [topic(2, 'Feeling stuck on the billing migration', 'Dev Patel', { carriedOver: true })],
+    notes: [
+      {
+        authorName: 'Ana Silva',
+        text: 'Dev wants to lead a small project end to end next quarter.',
+        private: false,
+      },
+      { authorName: 'Dev Patel', text: 'Ask for pairing time with a senior engineer.', private: true },
+    ],
+    actionItems: [
+      actionItem(1, 'Draft the design doc for the billing retry queue', 'Dev Patel', '20 Mar 2026'),
+      actionItem(3, 'Find a senior engineer to pair with Dev', 'Ana Silva', '13 Mar 2026'),
+    ],
+    next: 'Tue 10 Mar 2026, 09:00–09:30 (Europe/Berlin)',
+  },
+  cadenceAlert: cadenceAlertSamples.consecutive,
+  choosePair: {
+    command: 'add Career path for next quarter',
+    options: [
+      { pairId: 'pair-ana-dev', label: 'Ana Silva (weekly, Tue 09:00)' },
+      { pairId: 'pair-dev-mia', label: 'Mia Chen (fortnightly, Thu 15:00)' },
+    ],
+  },
+};

@@ -1,0 +1,169 @@
+import type { CardTemplate } from './card-template.js';
+import { actionItemRows } from './action-item-rows.js';
+import { sectionHeading } from './section-heading.js';
+import { topicRows } from './topic-rows.js';
+
+const isLive = "state != 'cancelled'";
+const live = `\${${isLive}}`;
+const viewerIs = (role: 'manager' | 'report', also?: string): string =>
+  `\${viewerRole == '${role}'${also === undefined ? '' : ` && ${also}`}}`;
+const otherNames = (detail: string, when: string): object =>
+  sectionHeading(
+    [{ type: 'TextRun', text: '${otherName}', weight: 'bolder', size: 'medium' }, "'s items"],
+    detail,
+    when,
+  );
+const subtle = (text: string, when?: string): object => ({
+  type: 'TextBlock',
+  text,
+  isSubtle: true,
+  wrap: true,
+  spacing: 'small',
+  ...(when === undefined ? {} : { $when: when }),
+});
+
+/**
+ * The agenda, in the order of the guide's weekly template: their items (15 min), growth and
+ * development (10), feedback (5), the manager's items if time; then open action items, one suggested
+ * question and, on the month's first 1:1, the deep-dive questions.
+ */
+export const agendaTemplate: CardTemplate = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  fallbackText: 'Your 1:1 agenda from Steady.',
+  body: [
+    {
+      type: 'Container',
+      style: 'emphasis',
+      bleed: true,
+      items: [
+        { type: 'TextBlock', text: 'Agenda', size: 'small', weight: 'bolder', color: 'accent' },
+        {
+          type: 'RichTextBlock',
+          spacing: 'none',
+          inlines: [
+            { type: 'TextRun', text: '1:1 with ', size: 'large', weight: 'bolder' },
+            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
+          ],
+        },
+        {
+          type: 'RichTextBlock',
+          spacing: 'none',
+          inlines: [
+            { type: 'TextRun', text: '${when}', isSubtle: true },
+            { type: 'TextRun', $when: '${deepDive}', text: ' · Monthly deep dive', color: 'accent' },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: "${state == 'cancelled'}",
+      style: 'attention',
+      items: [
+        { type: 'TextBlock', text: 'Cancelled', size: 'large', weight: 'bolder', color: 'attention' },
+        {
+          type: 'TextBlock',
+          text: 'This 1:1 was cancelled. Open topics and action items move to the next one.',
+          wrap: true,
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: "${state == 'moved'}",
+      style: 'warning',
+      items: [{ type: 'TextBlock', text: 'Moved: the time above is the new time.', wrap: true }],
+    },
+    sectionHeading(['Your items'], '15 min', viewerIs('report')),
+    otherNames('15 min', viewerIs('manager')),
+    subtle('Their agenda comes first.', viewerIs('manager', isLive)),
+    topicRows('reportTopics', 'agenda'),
+    subtle('No topics yet.', '${count(reportTopics) == 0}'),
+    sectionHeading(['Growth and development'], '10 min', live),
+    subtle(
+      'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the ' +
+        'projects that build the skill.',
+      live,
+    ),
+    sectionHeading(['Feedback'], '5 min', live),
+    subtle(
+      'Both ways, specific and fair: the situation, the behavior, its impact, and a clear request.',
+      live,
+    ),
+    sectionHeading(['Your items'], 'if time', viewerIs('manager')),
+    otherNames('if time', viewerIs('report')),
+    topicRows('managerTopics', 'agenda'),
+    subtle('No topics yet.', '${count(managerTopics) == 0}'),
+    {
+      type: 'RichTextBlock',
+      $when: '${moreTopics > 0}',
+      spacing: 'medium',
+      inlines: [
+        {
+          type: 'TextRun',
+          text: "…and ${moreTopics} more ${if(moreTopics == 1, 'topic', 'topics')} not shown here.",
+          isSubtle: true,
+          italic: true,
+        },
+      ],
+    },
+    sectionHeading(['Open action items'], 'carried over', '${count(actionItems) > 0 || moreActions > 0}'),
+    actionItemRows('actionItems', 'agenda'),
+    {
+      type: 'RichTextBlock',
+      $when: '${moreActions > 0}',
+      inlines: [
+        {
+          type: 'TextRun',
+          text: "…and ${moreActions} more action ${if(moreActions == 1, 'item', 'items')} not shown here.",
+          isSubtle: true,
+          italic: true,
+        },
+      ],
+    },
+    sectionHeading(['Suggested question'], undefined, live),
+    {
+      type: 'RichTextBlock',
+      $when: live,
+      inlines: [{ type: 'TextRun', text: '${suggestedQuestion}', italic: true }],
+    },
+    {
+      type: 'Container',
+      $when: `\${deepDive && ${isLive}}`,
+      style: 'accent',
+      spacing: 'large',
+      items: [
+        { type: 'TextBlock', text: 'Monthly deep dive', weight: 'bolder', size: 'medium' },
+        subtle('The first 1:1 of the month: step back from the week and look at the bigger picture.'),
+        {
+          type: 'RichTextBlock',
+          $data: '${deepDiveQuestions}',
+          spacing: 'small',
+          inlines: [{ type: 'TextRun', text: '• ${$data}' }],
+        },
+      ],
+    },
+    {
+      type: 'Input.Text',
+      $when: live,
+      id: 'topic',
+      label: 'Add a topic',
+      placeholder: 'e.g. Career path for next quarter',
+      maxLength: 500,
+      isRequired: true,
+      errorMessage: 'Write the topic first.',
+      spacing: 'large',
+    },
+    subtle('In this chat: note, private and action keep notes and action items; help lists them all.', live),
+  ],
+  actions: [
+    {
+      type: 'Action.Execute',
+      $when: live,
+      title: 'Add topic',
+      verb: 'addTopic',
+      data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}' },
+    },
+  ],
+};

@@ -1,0 +1,31 @@
+import type { CardTemplate } from './card-template.js';
+import { commandLine } from './command-line.js';
+
+/** Every chat command, one line each. */
+export const helpTemplate: CardTemplate = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  fallbackText: 'Steady commands: agenda, add, note, private, action, done, pause, resume, help.',
+  body: [
+    { type: 'TextBlock', text: 'Commands', size: 'large', weight: 'bolder' },
+    {
+      type: 'TextBlock',
+      text: 'Write these in this chat. With more than one 1:1, I ask which one you mean.',
+      wrap: true,
+      isSubtle: true,
+      spacing: 'small',
+    },
+    commandLine('agenda', 'show the agenda of your next 1:1'),
+    commandLine('add <topic>', 'add a topic to your next 1:1 (also: topic <topic>)'),
+    commandLine('note <text>', 'add a note you both see'),
+    commandLine('private <text>', 'add a private note: only you ever see it'),
+    commandLine(
+      'action [@Name] <text> [by <date>]',
+      'add an action item for you or for @Name, due by a date like 2026-03-20',
+    ),
+    commandLine('done <n>', 'mark action item n done (the numbers are on the agenda)'),
+    commandLine('pause', 'pause Steady for a 1:1: no agendas or summaries until you resume'),
+    commandLine('resume', 'start agendas and summaries again'),
+    commandLine('help', 'show this list'),
+  ],
+};

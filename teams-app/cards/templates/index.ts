@@ -1,0 +1,20 @@
+import type { CardName } from '../card-data.js';
+import type { CardTemplate } from './card-template.js';
+import { agendaTemplate } from './agenda.js';
+import { cadenceAlertTemplate } from './cadence-alert.js';
+import { choosePairTemplate } from './choose-pair.js';
+import { deepDiveTemplate } from './deep-dive.js';
+import { helpTemplate } from './help.js';
+import { summaryTemplate } from './summary.js';
+import { welcomeTemplate } from './welcome.js';
+
+/** The template of each card, by card name. */
+export const templates: Readonly<Record<CardName, CardTemplate>> = {
+  welcome: welcomeTemplate,
+  help: helpTemplate,
+  agenda: agendaTemplate,
+  deepDive: deepDiveTemplate,
+  summary: summaryTemplate,
+  cadenceAlert: cadenceAlertTemplate,
+  choosePair: choosePairTemplate,
+};

@@ -1,0 +1,83 @@
+import type { CardTemplate } from './card-template.js';
+import { actionItemRows } from './action-item-rows.js';
+import { sectionHeading } from './section-heading.js';
+import { topicRows } from './topic-rows.js';
+
+const none = (text: string, list: string): object => ({
+  type: 'TextBlock',
+  text,
+  isSubtle: true,
+  spacing: 'small',
+  $when: `\${count(${list}) == 0}`,
+});
+
+/** After a 1:1: what was covered and carried over, notes, action items and when the next one is. */
+export const summaryTemplate: CardTemplate = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  fallbackText: 'Your 1:1 summary from Steady.',
+  body: [
+    {
+      type: 'Container',
+      style: 'emphasis',
+      bleed: true,
+      items: [
+        { type: 'TextBlock', text: 'Summary', size: 'small', weight: 'bolder', color: 'accent' },
+        {
+          type: 'RichTextBlock',
+          spacing: 'none',
+          inlines: [
+            { type: 'TextRun', text: '1:1 with ', size: 'large', weight: 'bolder' },
+            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
+          ],
+        },
+        {
+          type: 'RichTextBlock',
+          spacing: 'none',
+          inlines: [{ type: 'TextRun', text: '${when}', isSubtle: true }],
+        },
+      ],
+    },
+    sectionHeading(['Covered']),
+    topicRows('covered', 'summary'),
+    none('No topics were marked covered.', 'covered'),
+    sectionHeading(['Carried over to next time'], undefined, '${count(carriedOver) > 0}'),
+    topicRows('carriedOver', 'summary'),
+    sectionHeading(['Notes']),
+    {
+      type: 'RichTextBlock',
+      $data: '${notes}',
+      spacing: 'small',
+      inlines: [
+        { type: 'TextRun', text: '${authorName}', weight: 'bolder' },
+        {
+          type: 'TextRun',
+          $when: '${private}',
+          text: ' (private, only you see this)',
+          isSubtle: true,
+          italic: true,
+        },
+        { type: 'TextRun', text: ': ' },
+        { type: 'TextRun', text: '${text}' },
+      ],
+    },
+    none('No notes.', 'notes'),
+    sectionHeading(['Action items']),
+    actionItemRows('actionItems', 'summary'),
+    none('No action items.', 'actionItems'),
+    sectionHeading(['Next 1:1']),
+    {
+      type: 'RichTextBlock',
+      $when: '${exists(next)}',
+      spacing: 'small',
+      inlines: [{ type: 'TextRun', text: '${next}' }],
+    },
+    {
+      type: 'TextBlock',
+      $when: '${!exists(next)}',
+      text: 'None on the calendar yet.',
+      isSubtle: true,
+      spacing: 'small',
+    },
+  ],
+};

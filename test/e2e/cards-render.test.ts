@@ -1,0 +1,189 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { renderCard, type AdaptiveCard, type CardName } from '../../teams-app/cards/index.js';
+import { teamsLightHostConfig } from '../support/card-schema.js';
+
+// Renders the cards with the official `adaptivecards` renderer and the Teams light host config in
+// Debian's Chromium, as Teams would draw them, and writes the README's screenshots.
+
+const CHROMIUM = '/usr/bin/chromium';
+const rendererDir = new URL('../../node_modules/adaptivecards/dist/', import.meta.url);
+const screenshots = new URL('../../docs/screenshots/', import.meta.url);
+
+// Teams renders TextBlock markdown; this minimal processor does the same for bold and links, so the
+// tests would notice user text leaking into a TextBlock. TextRuns never go through it.
+const page = `<!doctype html>
+<html><head><meta charset="utf-8"><link rel="stylesheet" href="/adaptivecards.css">
+<style>
+  body { margin: 0; padding: 16px; background: #f5f5f5; font-family: 'Segoe UI', 'DejaVu Sans', sans-serif; }
+  .card { width: 480px; margin-bottom: 16px; background: #fff; border-radius: 6px; overflow: hidden;
+    box-shadow: 0 1px 3px rgba(0,0,0,.15); }
+  .ac-pushButton { font-family: inherit; }
+</style>
+<script src="/adaptivecards.min.js"></script>
+<script>
+  const escape = (s) => s.replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = escape(text)
+      .replace(/\\*\\*(.+?)\\*\\*/g, '<strong>$1</strong>')
+      .replace(/\\[([^\\]]+)\\]\\(([^)]+)\\)/g, '<a href="$2">$1</a>');
+    result.didProcess = true;
+  };
+  window.renderCard = (id, payload, hostConfig) => {
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.hostConfig = new AdaptiveCards.HostConfig(hostConfig);
+    const context = new AdaptiveCards.SerializationContext();
+    card.parse(payload, context);
+    const problems = [];
+    for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+    for (const event of card.validateProperties().validationEvents) problems.push(event.message);
+    const rendered = card.render();
+    const host = document.createElement('div');
+    host.id = id;
+    host.className = 'card';
+    if (rendered) host.appendChild(rendered);
+    else problems.push('render() returned nothing');
+    document.body.appendChild(host);
+    return problems;
+  };
+</script></head><body></body></html>`;
+
+let server: Server;
+let browser: Browser;
+let tab: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) to run the card render test`,
+    );
+  server = createServer((req, res) => {
+    const files: Record<string, [string, string]> = {
+      '/adaptivecards.min.js': ['adaptivecards.min.js', 'text/javascript'],
+      '/adaptivecards.css': ['adaptivecards.css', 'text/css'],
+    };
+    const file = files[req.url ?? ''];
+    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    else if (file)
+      res.writeHead(200, { 'content-type': file[1] }).end(readFileSync(new URL(file[0], rendererDir)));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  tab = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
+  await tab.goto(`http://127.0.0.1:${port}/`);
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+const hostConfig = teamsLightHostConfig();
+const render = async (
+  id: string,
+  card: AdaptiveCard | object,
+): Promise<{ problems: string[]; text: string }> => {
+  const problems = await tab.evaluate(
+    ([id, payload, config]) =>
+      (globalThis as unknown as { renderCard: (...args: unknown[]) => string[] }).renderCard(
+        id,
+        payload,
+        config,
+      ),
+    [id, card, hostConfig] as const,
+  );
+  return { problems, text: await tab.locator(`#${id}`).innerText() };
+};
+
+const keyTexts: Record<CardName, string[]> = {
+  agenda: [
+    '1:1 with Ana Silva',
+    'Your items · 15 min',
+    '1. Career path for next quarter',
+    'Growth and development · 10 min',
+    'Feedback · 5 min',
+    "Ana Silva's items · if time",
+    'Open action items · carried over',
+    'Suggested question',
+    'Monthly deep dive',
+    'Mark covered',
+    'Mark done',
+    'Add topic',
+  ],
+  deepDive: ['March 2026', 'How are you feeling about work (1-10)?', 'What would make it a 10?', 'Submit'],
+  summary: ['Covered', 'Carried over to next time', '(private, only you see this)', 'Next 1:1'],
+  cadenceAlert: ['Your 1:1 with Dev Patel was missed 2 times in a row', 'Tue 24 Feb 2026', 'Reschedule'],
+  welcome: ['Hi Dev Patel, welcome to Steady', 'Private by design', 'add Career path for next quarter'],
+  help: ['add <topic>', 'action [@Name] <text> [by <date>]', 'done <n>', 'resume'],
+  choosePair: ['Which 1:1?', 'Ana Silva (weekly, Tue 09:00)', 'Mia Chen (fortnightly, Thu 15:00)'],
+};
+
+describe('each card renders as in Teams', () => {
+  test.each(Object.keys(keyTexts) as CardName[])('%s', async (name) => {
+    const { problems, text } = await render(`card-${name}`, renderCard(name, cardSamples[name] as never));
+    expect(problems).toEqual([]);
+    for (const key of keyTexts[name]) expect(text).toContain(key);
+    await tab.locator(`#card-${name}`).screenshot({ path: new URL(`${name}.png`, screenshots).pathname });
+  });
+
+  test('the agenda shows one button per open topic and action item, and the topic box', async () => {
+    await render('agenda-buttons', renderCard('agenda', agendaSamples.report));
+    const card = tab.locator('#agenda-buttons');
+    await expect(card.getByRole('button', { name: 'Mark covered' }).count()).resolves.toBe(3);
+    await expect(card.getByRole('button', { name: 'Mark done' }).count()).resolves.toBe(2);
+    await expect(card.locator('input, textarea').count()).resolves.toBe(1);
+  });
+});
+
+describe('user text shows as typed', () => {
+  const hostile = 'Ask ${manager} about <b>x</b>, [link](http://x) and **bold**';
+
+  test('in the browser, a topic, an action item and a note keep their characters', async () => {
+    const agenda = renderCard('agenda', {
+      ...agendaSamples.report,
+      reportTopics: [{ ...agendaSamples.report.reportTopics[0]!, text: hostile }],
+      actionItems: [{ ...agendaSamples.report.actionItems[0]!, text: `${hostile} (action)` }],
+    });
+    const summary = renderCard('summary', {
+      ...cardSamples.summary,
+      notes: [{ authorName: '**Ana**', text: `${hostile} (note)`, private: false }],
+    });
+    for (const [id, card, expected] of [
+      ['hostile-agenda', agenda, [`1. ${hostile}`, `1. ${hostile} (action)`]],
+      ['hostile-summary', summary, [`**Ana**: ${hostile} (note)`]],
+    ] as const) {
+      const { problems, text } = await render(id, card);
+      expect(problems).toEqual([]);
+      for (const line of expected) expect(text).toContain(line);
+      await expect(tab.locator(`#${id} b, #${id} strong, #${id} a[href="http://x"]`).count()).resolves.toBe(
+        0,
+      );
+    }
+  });
+
+  test('the page renders TextBlock markdown like Teams, so a leak into a TextBlock would show', async () => {
+    const leaky = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: hostile }] };
+    const { text } = await render('leaky', leaky);
+    expect(text).not.toContain('**bold**');
+    await expect(tab.locator('#leaky strong, #leaky a[href="http://x"]').count()).resolves.toBe(2);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { CardAction, renderCard, type AdaptiveCard } from '../../teams-app/cards/index.js';
+
+type Node = Record<string, unknown>;
+const nodes = (value: unknown): Node[] =>
+  Array.isArray(value)
+    ? value.flatMap(nodes)
+    : typeof value === 'object' && value !== null
+      ? [value as Node, ...Object.values(value).flatMap(nodes)]
+      : [];
+
+/** What Teams sends for a button: its verb, and its data merged with the inputs (as strings). */
+const press = (card: AdaptiveCard, verb: string, inputs: Record<string, string> = {}): unknown => {
+  const button = nodes(card).find((node) => node.type === 'Action.Execute' && node.verb === verb);
+  expect(button).toBeDefined();
+  return { verb, data: { ...(button?.data as object), ...inputs } };
+};
+
+describe('every button of every card parses as a CardAction', () => {
+  const agenda = renderCard('agenda', agendaSamples.report);
+
+  test('addTopic carries the typed topic', () => {
+    expect(CardAction.parse(press(agenda, 'addTopic', { topic: '  Career path  ' }))).toEqual({
+      verb: 'addTopic',
+      data: { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', topic: 'Career path' },
+    });
+    expect(CardAction.safeParse(press(agenda, 'addTopic', { topic: ' ' })).success).toBe(false);
+  });
+
+  test('markCovered and markDone name what was clicked', () => {
+    expect(CardAction.parse(press(agenda, 'markCovered'))).toEqual({
+      verb: 'markCovered',
+      data: { pairId: 'pair-ana-dev', topicId: 'topic-1' },
+    });
+    expect(CardAction.parse(press(agenda, 'markDone'))).toEqual({
+      verb: 'markDone',
+      data: { pairId: 'pair-ana-dev', actionItemId: 'action-1' },
+    });
+  });
+
+  test('submitDeepDive turns the inputs into a score, answers and a share flag', () => {
+    const card = renderCard('deepDive', cardSamples.deepDive);
+    const inputs = {
+      happiness: '7',
+      makeItTen: 'Less context switching',
+      learning: '',
+      career: ' ',
+      share: 'true',
+    };
+    expect(CardAction.parse(press(card, 'submitDeepDive', inputs))).toEqual({
+      verb: 'submitDeepDive',
+      data: {
+        pairId: 'pair-ana-dev',
+        occurrenceId: 'occ-2026-03-03',
+        happiness: 7,
+        makeItTen: 'Less context switching',
+        share: true,
+      },
+    });
+    expect(CardAction.parse(press(card, 'submitDeepDive', { happiness: '10' }))).toMatchObject({
+      data: { happiness: 10, share: false },
+    });
+    for (const happiness of ['0', '11', 'ten', ''])
+      expect(CardAction.safeParse(press(card, 'submitDeepDive', { happiness })).success).toBe(false);
+  });
+
+  test('choosePair carries the pair and the command to run again', () => {
+    expect(CardAction.parse(press(renderCard('choosePair', cardSamples.choosePair), 'choosePair'))).toEqual({
+      verb: 'choosePair',
+      data: { pairId: 'pair-ana-dev', command: 'add Career path for next quarter' },
+    });
+  });
+
+  test('an unknown verb is refused', () => {
+    expect(CardAction.safeParse({ verb: 'deleteEverything', data: {} }).success).toBe(false);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { agendaSamples } from '../../teams-app/cards/card-samples.js';
+import {
+  AGENDA_LIMITS,
+  renderCard,
+  visibleText,
+  type ActionItemView,
+  type AgendaData,
+  type TopicView,
+} from '../../teams-app/cards/index.js';
+
+const lines = (data: AgendaData): string[] => visibleText(renderCard('agenda', data)).split('\n');
+/** The index of the line equal to `line`; fails the test when it is missing. */
+const at = (all: string[], line: string): number => {
+  expect(all).toContain(line);
+  return all.indexOf(line);
+};
+
+describe('the agenda follows the weekly template', () => {
+  test('report view: your items (15 min), growth (10), feedback (5), the manager’s items, actions, question', () => {
+    const all = lines(agendaSamples.report);
+    const order = [
+      'Your items · 15 min',
+      '1. Career path for next quarter',
+      'Growth and development · 10 min',
+      'Feedback · 5 min',
+      "Ana Silva's items · if time",
+      '4. On-call rotation changes in April',
+      'Open action items · carried over',
+      '1. Draft the design doc for the billing retry queue',
+      'Suggested question',
+      'What is the hardest part of your job right now?',
+    ].map((line) => at(all, line));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(all.join('\n')).toContain('What do you want to learn next?');
+    expect(all.join('\n')).toContain('the situation, the behavior, its impact, and a clear request');
+  });
+
+  test('manager view: the report’s items first under their name, then “Your items” if time', () => {
+    const all = lines(agendaSamples.manager);
+    expect(at(all, "Dev Patel's items · 15 min")).toBeLessThan(at(all, 'Your items · if time'));
+    expect(all).not.toContain('Your items · 15 min');
+    expect(all).toContain('Their agenda comes first.');
+    expect(all).toContain('What do you need from me this week?');
+  });
+
+  test('numbers, carried over, covered, owners and due dates are shown', () => {
+    const all = lines(agendaSamples.report);
+    expect(at(all, '2. Feeling stuck on the billing migration') + 1).toBe(at(all, 'carried over'));
+    expect(at(all, '3. Conference budget') + 1).toBe(at(all, 'covered'));
+    expect(all).toContain('Dev Patel · due 20 Mar 2026');
+    expect(all).toContain('2. Ask Sarah about the staff engineer expectations');
+  });
+
+  test('a covered topic is struck through and has no button', () => {
+    const all = lines(agendaSamples.report);
+    expect(all[at(all, '3. Conference budget') + 2]).not.toBe('Mark covered');
+    expect(JSON.stringify(renderCard('agenda', agendaSamples.report))).toContain(
+      '{"type":"TextRun","text":"Conference budget","strikethrough":true}',
+    );
+  });
+
+  test('the deep-dive agenda carries the monthly questions; a weekly one does not', () => {
+    const deep = lines(agendaSamples.deepDive);
+    expect(at(deep, 'Monthly deep dive')).toBeGreaterThan(at(deep, 'Suggested question'));
+    for (const question of agendaSamples.deepDive.deepDiveQuestions) expect(deep).toContain(`• ${question}`);
+    expect(lines(agendaSamples.report)).not.toContain('Monthly deep dive');
+  });
+
+  test('an empty agenda says so and shows no action items section', () => {
+    const all = lines(agendaSamples.empty);
+    expect(all.filter((line) => line === 'No topics yet.')).toHaveLength(2);
+    expect(all).not.toContain('Open action items · carried over');
+    expect(all).toContain('Add topic');
+  });
+
+  test('a cancelled agenda says so at the top and keeps only what carries over', () => {
+    const all = lines(agendaSamples.cancelled);
+    expect(at(all, 'Cancelled')).toBeLessThan(at(all, 'Your items · 15 min'));
+    expect(all).toContain('This 1:1 was cancelled. Open topics and action items move to the next one.');
+    for (const gone of ['Growth and development · 10 min', 'Suggested question', 'Add topic', 'Mark covered'])
+      expect(all).not.toContain(gone);
+  });
+
+  test('a moved agenda shows the new time and says it moved', () => {
+    const all = lines(agendaSamples.moved);
+    expect(all).toContain('Wed 4 Mar 2026, 14:00–14:30 (Europe/Berlin)');
+    expect(all).toContain('Moved: the time above is the new time.');
+    expect(lines(agendaSamples.report)).not.toContain('Moved: the time above is the new time.');
+  });
+
+  test('what does not fit is counted', () => {
+    const all = lines(agendaSamples.truncated);
+    expect(all).toContain('…and 12 more topics not shown here.');
+    expect(all).toContain('…and 1 more action item not shown here.');
+    expect(lines(agendaSamples.report).join('\n')).not.toContain('more topic');
+  });
+});
+
+describe('size', () => {
+  const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  /** Every text and name at its longest, written in `char`; ids as the app makes them. */
+  const maxAgenda = (char: string): AgendaData => {
+    const name = char.repeat(200);
+    const topic = (index: number): TopicView => ({
+      id: `topic-${uuid}-${index}`,
+      number: index + 1,
+      text: char.repeat(500),
+      authorName: name,
+      carriedOver: true,
+      covered: false,
+    });
+    const action = (index: number): ActionItemView => ({
+      id: `action-${uuid}-${index}`,
+      number: index + 1,
+      text: char.repeat(500),
+      ownerName: name,
+      due: char.repeat(40),
+      done: false,
+    });
+    const half = Math.ceil(AGENDA_LIMITS.topics / 2);
+    return {
+      ...agendaSamples.deepDive,
+      pairId: 'ana.silva@example.com|dev.patel@example.com',
+      occurrenceId: `occurrence:${uuid}:2026-03-03T08:00:00.000Z`,
+      otherName: name,
+      when: char.repeat(200),
+      state: 'moved',
+      reportTopics: Array.from({ length: half }, (_, index) => topic(index)),
+      managerTopics: Array.from({ length: AGENDA_LIMITS.topics - half }, (_, index) => topic(half + index)),
+      actionItems: Array.from({ length: AGENDA_LIMITS.actions }, (_, index) => action(index)),
+      moreTopics: 200 - AGENDA_LIMITS.topics,
+      moreActions: 100 - AGENDA_LIMITS.actions,
+    };
+  };
+  const bytes = (data: AgendaData): number => Buffer.byteLength(JSON.stringify(renderCard('agenda', data)));
+
+  test('a full agenda (200 topics and 100 action items, truncated to the limits) stays well under 80 KB', () => {
+    expect(bytes(maxAgenda('a'))).toBeLessThan(40_000);
+  });
+
+  test('even when every character takes 4 bytes, it stays under 80 KB', () => {
+    expect(bytes(maxAgenda('😀'))).toBeLessThan(80_000);
+  });
+
+  test('the card refuses more than the limits: the caller must truncate', () => {
+    const full = maxAgenda('a');
+    const extraTopic = { ...full.managerTopics[0]!, id: 'one-too-many' };
+    expect(() =>
+      renderCard('agenda', { ...full, managerTopics: [...full.managerTopics, extraTopic] }),
+    ).toThrow(`at most ${AGENDA_LIMITS.topics} topics`);
+    expect(() =>
+      renderCard('agenda', { ...full, actionItems: [...full.actionItems, full.actionItems[0]!] }),
+    ).toThrow('actionItems');
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { renderCard, type AdaptiveCard } from '../../teams-app/cards/index.js';
+import { templates } from '../../teams-app/cards/templates/index.js';
+
+type Node = Record<string, unknown>;
+const nodes = (value: unknown): Node[] =>
+  Array.isArray(value)
+    ? value.flatMap(nodes)
+    : typeof value === 'object' && value !== null
+      ? [value as Node, ...Object.values(value).flatMap(nodes)]
+      : [];
+
+/** Strings that Teams renders as markdown: TextBlock, FactSet, input labels, toggle and choice titles. */
+const markdownStrings = (card: unknown): string[] =>
+  nodes(card).flatMap((node) => {
+    const strings = (...values: unknown[]): string[] =>
+      values.filter((v): v is string => typeof v === 'string');
+    if (node.type === 'TextBlock') return strings(node.text);
+    if (node.type === 'FactSet') return nodes(node.facts).flatMap((fact) => strings(fact.title, fact.value));
+    if (typeof node.type === 'string' && node.type.startsWith('Input.'))
+      return [
+        ...strings(node.label, node.placeholder, node.title, node.errorMessage),
+        ...nodes(node.choices).flatMap((choice) => strings(choice.title)),
+      ];
+    return [];
+  });
+const textRuns = (card: AdaptiveCard): string[] =>
+  nodes(card).flatMap((node) =>
+    node.type === 'TextRun' && typeof node.text === 'string' ? [node.text] : [],
+  );
+
+const hostile = 'Ask ${manager} about <b>x</b>, [link](http://x), **bold** and ${$root.pairId}';
+const fragments = ['${manager}', '<b>x</b>', '[link](http://x)', '**bold**', '${$root.pairId}'];
+const name = '**Dev** <i>${name}</i>';
+
+const cases: [string, AdaptiveCard, string[]][] = [
+  [
+    'agenda',
+    renderCard('agenda', {
+      ...agendaSamples.deepDive,
+      otherName: name,
+      reportTopics: [{ ...agendaSamples.report.reportTopics[0]!, text: hostile, authorName: name }],
+      managerTopics: [{ ...agendaSamples.report.managerTopics[0]!, text: `${hostile} (manager)` }],
+      actionItems: [
+        { ...agendaSamples.report.actionItems[0]!, text: `${hostile} (action)`, ownerName: name },
+      ],
+    }),
+    [hostile, `${hostile} (manager)`, `${hostile} (action)`, name],
+  ],
+  [
+    'summary',
+    renderCard('summary', {
+      ...cardSamples.summary,
+      otherName: name,
+      covered: [{ ...cardSamples.summary.covered[0]!, text: hostile, authorName: name }],
+      carriedOver: [{ ...cardSamples.summary.carriedOver[0]!, text: `${hostile} (carried)` }],
+      notes: [
+        { authorName: name, text: `${hostile} (shared)`, private: false },
+        { authorName: name, text: `${hostile} (private)`, private: true },
+      ],
+      actionItems: [{ ...cardSamples.summary.actionItems[0]!, text: `${hostile} (action)`, ownerName: name }],
+    }),
+    [
+      hostile,
+      `${hostile} (carried)`,
+      `${hostile} (shared)`,
+      `${hostile} (private)`,
+      `${hostile} (action)`,
+      name,
+    ],
+  ],
+  ['welcome', renderCard('welcome', { name }), [name]],
+  ['deepDive', renderCard('deepDive', { ...cardSamples.deepDive, managerName: name }), [name]],
+  ['cadenceAlert', renderCard('cadenceAlert', { ...cardSamples.cadenceAlert, reportName: name }), [name]],
+  [
+    'choosePair',
+    renderCard('choosePair', { ...cardSamples.choosePair, command: `add ${hostile}` }),
+    [`add ${hostile}`],
+  ],
+];
+
+describe('what people wrote is shown exactly as typed', () => {
+  test.each(cases)('%s: user text lands verbatim in TextRuns', (_, card, texts) => {
+    const runs = textRuns(card);
+    for (const text of texts) expect(runs).toContain(text);
+  });
+
+  test.each(cases)('%s: no user text in an element that renders markdown', (_, card) => {
+    const rendered = markdownStrings(card).join('\n');
+    for (const fragment of [...fragments, '**Dev**', '<i>']) expect(rendered).not.toContain(fragment);
+  });
+
+  test('the markdown check itself sees a TextBlock, a FactSet and a toggle title', () => {
+    const card = {
+      body: [
+        { type: 'TextBlock', text: 'a **bold**' },
+        { type: 'FactSet', facts: [{ title: 't', value: '<b>x</b>' }] },
+        { type: 'Input.Toggle', id: 's', title: '[link](http://x)' },
+      ],
+    };
+    expect(markdownStrings(card)).toEqual(['a **bold**', 't', '<b>x</b>', '[link](http://x)']);
+  });
+
+  test('a choosePair label is a button title, which Teams shows as plain text', () => {
+    const card = renderCard('choosePair', { command: 'agenda', options: [{ pairId: 'p', label: hostile }] });
+    expect(nodes(card).find((node) => node.verb === 'choosePair')?.title).toBe(hostile);
+  });
+});
+
+describe('every template binds data only where it is literal', () => {
+  test.each(Object.entries(templates))(
+    '%s: no ${...} in TextBlock, FactSet or input labels',
+    (_, template) => {
+      expect(markdownStrings(template).filter((text) => text.includes('${'))).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,169 @@
+import { describe, expect, test } from 'vitest';
+import { agendaSamples, cadenceAlertSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { CardDataError, cardData, renderCard, type CardName } from '../../teams-app/cards/index.js';
+import { loadCardValidator } from '../support/card-schema.js';
+
+type Node = Record<string, unknown>;
+const nodes = (value: unknown): Node[] =>
+  Array.isArray(value)
+    ? value.flatMap(nodes)
+    : typeof value === 'object' && value !== null
+      ? [value as Node, ...Object.values(value).flatMap(nodes)]
+      : [];
+const executes = (card: unknown): Node[] => nodes(card).filter((node) => node.type === 'Action.Execute');
+const inputIds = (card: unknown): unknown[] =>
+  nodes(card)
+    .filter((node) => typeof node.type === 'string' && node.type.startsWith('Input.'))
+    .map((node) => node.id);
+
+const validate = loadCardValidator();
+const cardNames = Object.keys(cardData) as CardName[];
+
+const variants: [string, CardName, unknown][] = [
+  ...cardNames.map((name): [string, CardName, unknown] => [name, name, cardSamples[name]]),
+  ...Object.entries(agendaSamples).map(([variant, data]): [string, CardName, unknown] => [
+    `agenda (${variant})`,
+    'agenda',
+    data,
+  ]),
+  ...Object.entries(cadenceAlertSamples).map(([variant, data]): [string, CardName, unknown] => [
+    `cadenceAlert (${variant})`,
+    'cadenceAlert',
+    data,
+  ]),
+  [
+    'summary (empty, no next)',
+    'summary',
+    { otherName: 'Ana', when: 'Tue 3 Mar', covered: [], carriedOver: [], notes: [], actionItems: [] },
+  ],
+];
+
+describe('every card variant', () => {
+  test.each(variants)('%s is a valid Adaptive Card 1.5 with nothing left unexpanded', (_, name, data) => {
+    const card = renderCard(name, data as never);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(validate(card)).toEqual([]);
+    expect(JSON.stringify(card)).not.toContain('${');
+  });
+});
+
+test('the validator rejects what is not a 1.5 card', () => {
+  expect(
+    validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', txt: 'x' }] }),
+  ).not.toEqual([]);
+  expect(
+    validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Carousel', pages: [] }] }),
+  ).not.toEqual([]);
+});
+
+describe('verbs, data and input ids', () => {
+  test('agenda: addTopic with the topic input, markCovered per open topic, markDone per open action', () => {
+    const card = renderCard('agenda', agendaSamples.report);
+    expect(inputIds(card)).toEqual(['topic']);
+    expect(nodes(card).find((node) => node.id === 'topic')).toMatchObject({
+      type: 'Input.Text',
+      maxLength: 500,
+    });
+    expect(executes(card).map((action) => [action.verb, action.data])).toEqual([
+      ['markCovered', { pairId: 'pair-ana-dev', topicId: 'topic-1' }],
+      ['markCovered', { pairId: 'pair-ana-dev', topicId: 'topic-2' }],
+      ['markCovered', { pairId: 'pair-ana-dev', topicId: 'topic-4' }],
+      ['markDone', { pairId: 'pair-ana-dev', actionItemId: 'action-1' }],
+      ['markDone', { pairId: 'pair-ana-dev', actionItemId: 'action-2' }],
+      ['addTopic', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
+    ]);
+  });
+
+  test('agenda: the row buttons do not send (or require) the topic input', () => {
+    const rowButtons = executes(renderCard('agenda', agendaSamples.report)).filter(
+      (a) => a.verb !== 'addTopic',
+    );
+    expect(rowButtons.every((action) => action.associatedInputs === 'none')).toBe(true);
+  });
+
+  test('a cancelled agenda has no buttons and no input', () => {
+    const card = renderCard('agenda', agendaSamples.cancelled);
+    expect(executes(card)).toEqual([]);
+    expect(nodes(card).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
+    expect(inputIds(card)).toEqual([]);
+  });
+
+  test('deepDive: happiness (required, 1-10), makeItTen, learning, career, share off by default', () => {
+    const card = renderCard('deepDive', cardSamples.deepDive);
+    expect(inputIds(card)).toEqual(['happiness', 'makeItTen', 'learning', 'career', 'share']);
+    const happiness = nodes(card).find((node) => node.id === 'happiness');
+    expect(happiness).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
+    expect((happiness?.choices as Node[]).map((choice) => choice.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
+    expect(nodes(card).find((node) => node.id === 'share')).toMatchObject({
+      type: 'Input.Toggle',
+      value: 'false',
+    });
+    expect(executes(card).map((action) => [action.verb, action.data])).toEqual([
+      ['submitDeepDive', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
+    ]);
+  });
+
+  test('choosePair: one choosePair button per option, carrying the command', () => {
+    const card = renderCard('choosePair', cardSamples.choosePair);
+    expect(executes(card).map((action) => [action.title, action.verb, action.data])).toEqual([
+      [
+        'Ana Silva (weekly, Tue 09:00)',
+        'choosePair',
+        { pairId: 'pair-ana-dev', command: 'add Career path for next quarter' },
+      ],
+      [
+        'Mia Chen (fortnightly, Thu 15:00)',
+        'choosePair',
+        { pairId: 'pair-dev-mia', command: 'add Career path for next quarter' },
+      ],
+    ]);
+  });
+
+  test.each(['welcome', 'help', 'summary', 'cadenceAlert'] as const)(
+    '%s has no buttons and no inputs',
+    (name) => {
+      const card = renderCard(name, cardSamples[name] as never);
+      expect(nodes(card).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
+      expect(inputIds(card)).toEqual([]);
+    },
+  );
+});
+
+describe('invalid data is a bug in the caller: it throws', () => {
+  const { suggestedQuestion: _, ...withoutQuestion } = agendaSamples.report;
+  test.each<[string, CardName, unknown, string]>([
+    ['a missing field', 'agenda', withoutQuestion, 'suggestedQuestion'],
+    ['a wrong type', 'agenda', { ...agendaSamples.report, moreTopics: '3' }, 'moreTopics'],
+    ['an unknown role', 'agenda', { ...agendaSamples.report, viewerRole: 'peer' }, 'viewerRole'],
+    [
+      'a bad topic',
+      'agenda',
+      { ...agendaSamples.report, reportTopics: [{ ...agendaSamples.report.reportTopics[0], number: 0 }] },
+      'reportTopics.0.number',
+    ],
+    ['an unknown field (a typo)', 'welcome', { name: 'Dev', nmae: 'Dev' }, 'nmae'],
+    ['a missing name', 'welcome', {}, 'name'],
+    ['no options', 'choosePair', { command: 'agenda', options: [] }, 'options'],
+    ['more missed than looked at', 'cadenceAlert', { ...cadenceAlertSamples.recent, missed: 7 }, 'missed'],
+    [
+      'a missing manager name',
+      'deepDive',
+      { ...cardSamples.deepDive, managerName: undefined },
+      'managerName',
+    ],
+  ])('%s', (_, name, data, path) => {
+    expect(() => renderCard(name, data as never)).toThrow(CardDataError);
+    expect(() => renderCard(name, data as never)).toThrow(path);
+  });
+});
