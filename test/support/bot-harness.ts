@@ -29,7 +29,9 @@ export const weeklyWith = (report: string, id = `weekly-${report.split('@')[0] ?
  * the fake Teams calling it and receiving its messages, and the calendar side (fake Google, store,
  * queue, clock) from the calendar harness, so pairs come from real calendar sync.
  */
-export async function botHarness(options: { reports?: string[]; secure?: boolean } = {}) {
+export async function botHarness(
+  options: { reports?: string[]; secure?: boolean; allowedTenants?: string[]; port?: number } = {},
+) {
   const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
@@ -55,7 +57,7 @@ export async function botHarness(options: { reports?: string[]; secure?: boolean
           },
           allowedTenants: ['tenant-contoso'],
         }
-      : { auth: { kind: 'local' }, allowedTenants: ['tenant-contoso'] },
+      : { auth: { kind: 'local' }, allowedTenants: options.allowedTenants ?? ['tenant-contoso'] },
     !options.secure,
     {
       store: calendar.store,
@@ -88,7 +90,7 @@ export async function botHarness(options: { reports?: string[]; secure?: boolean
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
   teams.setBotEndpoint(endpoint);
   return {
