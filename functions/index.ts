@@ -2,5 +2,7 @@
 import './calendar-channels.js';
 import './calendar-sync.js';
 import './calendar-webhook.js';
+import './deliver.js';
 import './health.js';
 import './messages.js';
+import './scheduler.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CalendarState } from './calendar-state.js';
-import { Job } from './job.js';
+import { JobsDoc } from './job.js';
 import { PairDoc } from './pair-doc.js';
 import { UsersDoc } from './user.js';
 
@@ -12,7 +12,7 @@ export const CONTAINERS = {
   pairs: { schema: PairDoc, partitionKey: 'pairId' },
   users: { schema: UsersDoc, partitionKey: 'userId' },
   calendars: { schema: CalendarState, partitionKey: 'calendarId' },
-  jobs: { schema: Job, partitionKey: 'bucket' },
+  jobs: { schema: JobsDoc, partitionKey: 'bucket' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

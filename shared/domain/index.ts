@@ -22,3 +22,5 @@ export * from './occurrence-from-instance.js';
 export * from './sync-request.js';
 export * from './command.js';
 export * from './guide.js';
+export * from './delivery-request.js';
+export * from './cadence.js';

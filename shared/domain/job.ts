@@ -18,3 +18,17 @@ export const Job = DocBase.extend({
   occurrenceId: z.string().min(1),
 });
 export type Job = z.infer<typeof Job>;
+
+/**
+ * How far the scheduler has finished: every bucket up to `doneThrough` is empty of due jobs. It lives
+ * in the `jobs` container under its own partition, so each run reads only the buckets after it.
+ */
+export const SchedulerCursor = DocBase.extend({
+  type: z.literal('schedulerCursor'),
+  bucket: z.literal('scheduler'),
+  doneThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
+});
+export type SchedulerCursor = z.infer<typeof SchedulerCursor>;
+
+export const JobsDoc = z.discriminatedUnion('type', [Job, SchedulerCursor]);
+export type JobsDoc = z.infer<typeof JobsDoc>;

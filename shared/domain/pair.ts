@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocBase, Email } from './common.js';
+import { DocBase, Email, Instant } from './common.js';
 
 /**
  * A manager and one report who meet 1:1. The pair document and everything of the pair live in the
@@ -14,5 +14,12 @@ export const Pair = DocBase.extend({
   tracking: z.enum(['active', 'paused']),
   /** Index in the seed's "Questions That Work" of the last suggested question, so it rotates. */
   lastQuestion: z.number().int().min(0).optional(),
+  /** Where the cadence rule stands: absent until the first cadence alert. */
+  cadence: z
+    .object({
+      /** Original start of the occurrence that completed the last alerted pattern (one alert per streak). */
+      alertedFor: Instant,
+    })
+    .optional(),
 });
 export type Pair = z.infer<typeof Pair>;

@@ -37,7 +37,7 @@ async function jobsOf(h: Harness, occurrence: Occurrence): Promise<Job[]> {
   const found: Job[] = [];
   for (const ref of occurrence.jobs) {
     const job = await h.store.jobs.get(ref.bucket, ref.id);
-    if (job) found.push(job.doc);
+    if (job?.doc.type === 'job') found.push(job.doc);
   }
   return found;
 }

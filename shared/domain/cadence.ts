@@ -1,0 +1,86 @@
+import { isLive, isMissed, type Occurrence } from './occurrence.js';
+import type { Pair } from './pair.js';
+
+/** What the cadence rule remembers on the pair; absent until the first alert. */
+export type CadenceState = NonNullable<Pair['cadence']>;
+
+/** A pattern of misses worth telling the manager about. */
+export interface CadenceFinding {
+  readonly pattern: 'consecutive' | 'recent';
+  /** How many occurrences of the window were missed. */
+  readonly missed: number;
+  /** How many occurrences were looked at: the run for `consecutive`, up to 6 for `recent`. */
+  readonly window: number;
+  /** Original starts of the missed occurrences in the window, oldest first. */
+  readonly dates: readonly string[];
+  /** The state to record when the alert is sent. */
+  readonly next: CadenceState;
+}
+
+export const CADENCE_WINDOW = 6;
+export const CADENCE_RECENT_MISSES = 3;
+export const CADENCE_CONSECUTIVE_MISSES = 2;
+
+/**
+ * The cadence rule (DESIGN.md §5), decided for one checked occurrence at its original start.
+ *
+ * - Order: the pair's occurrences, every series, by original start (then id). Only those up to and
+ *   including the checked one count; later ones are ignored. A miss is `isMissed` (cancelled, or
+ *   declined by either person); a moved occurrence is not, and an ended series' removed occurrences
+ *   are simply absent.
+ * - The checked occurrence must itself be missed: it is the one that completes the pattern, and its
+ *   check runs at its original start, so the alert is never later than that.
+ * - `consecutive`: the checked occurrence and the one just before it are missed. The alert reports the
+ *   whole run of misses ending at the checked one, within the last 6 (`missed` = `window` = run).
+ * - `recent`: otherwise, at least 3 of the last 6 are missed. The last 6 are the 6 most recent
+ *   occurrences with original start ≤ the checked one's, the checked one included (fewer when the pair
+ *   has fewer; `window` says how many).
+ * - One alert per streak: after an alert for occurrence A (`state.alertedFor`), no alert until a 1:1 is
+ *   held, i.e. a live occurrence whose start is after A's original start and not after the checked
+ *   one's original start. The held 1:1 ends the streak; the pattern is then judged afresh over the last
+ *   6, earlier misses included. A check for A itself or for anything before A never alerts again, so
+ *   a repeated or late check is harmless.
+ *
+ * Everything is judged at the checked occurrence's original start, never the wall clock, so running
+ * the same check twice gives the same answer.
+ */
+export function cadenceFinding(
+  occurrences: readonly Occurrence[],
+  checked: Occurrence,
+  state: CadenceState | undefined,
+): CadenceFinding | undefined {
+  if (!isMissed(checked)) return undefined;
+  const at = time(checked.originalStart);
+  if (state !== undefined && !heldSince(occurrences, time(state.alertedFor), at)) return undefined;
+
+  const upTo = occurrences
+    .filter((o) => o.id !== checked.id && precedes(o, checked))
+    .concat(checked)
+    .sort(byOriginalStart);
+  const window = upTo.slice(-CADENCE_WINDOW);
+  const next = { alertedFor: checked.originalStart };
+
+  const run = window.length - 1 - window.findLastIndex((o) => !isMissed(o));
+  if (run >= CADENCE_CONSECUTIVE_MISSES) {
+    const dates = window.slice(-run).map((o) => o.originalStart);
+    return { pattern: 'consecutive', missed: run, window: run, dates, next };
+  }
+  const dates = window.filter(isMissed).map((o) => o.originalStart);
+  if (dates.length >= CADENCE_RECENT_MISSES) {
+    return { pattern: 'recent', missed: dates.length, window: window.length, dates, next };
+  }
+  return undefined;
+}
+
+/** Whether a 1:1 was held after the alerted occurrence's original start, up to `until`. */
+function heldSince(occurrences: readonly Occurrence[], alertedAt: number, until: number): boolean {
+  if (alertedAt >= until) return false;
+  return occurrences.some((o) => isLive(o) && time(o.start) > alertedAt && time(o.start) <= until);
+}
+
+const time = (instant: string): number => new Date(instant).getTime();
+
+const byOriginalStart = (a: Occurrence, b: Occurrence): number =>
+  time(a.originalStart) - time(b.originalStart) || a.id.localeCompare(b.id);
+
+const precedes = (a: Occurrence, b: Occurrence): boolean => byOriginalStart(a, b) < 0;

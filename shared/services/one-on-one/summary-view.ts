@@ -1,0 +1,97 @@
+import {
+  canSee,
+  isBefore,
+  isLive,
+  type ActionItem,
+  type Note,
+  type Occurrence,
+  type Pair,
+  type Topic,
+} from '../../domain/index.js';
+import type { Store } from '../../ports.js';
+import { isMember } from '../people.js';
+import { allOfType, pairTopics } from './open-items.js';
+import { pairOccurrences } from './occurrences.js';
+
+/** A topic that was on the occurrence's agenda. */
+export type SummaryTopic = Topic & {
+  /** It came from an earlier occurrence, unfinished. */
+  readonly carriedIn: boolean;
+  /** Covered at this occurrence; otherwise it carries over to the next. */
+  readonly covered: boolean;
+};
+
+/** What a summary shows one viewer, before any presentation. */
+export interface SummaryView {
+  readonly pair: Pair;
+  readonly occurrence: Occurrence;
+  /** The occurrence's agenda in the agenda card's order: the report's topics, then the manager's. */
+  readonly topics: readonly SummaryTopic[];
+  readonly covered: readonly SummaryTopic[];
+  readonly carriedOver: readonly SummaryTopic[];
+  /** This occurrence's notes the viewer may see: shared ones and the viewer's own private ones. */
+  readonly notes: readonly Note[];
+  /** Every open action item, numbered as `done <n>` counts, then those agreed here and already done. */
+  readonly actionItems: readonly ActionItem[];
+  /** The pair's next live occurrence after this one. */
+  readonly next: Occurrence | undefined;
+}
+
+/**
+ * The summary of one occurrence for one of its two people. A topic counts as covered at the last
+ * occurrence that had started when it was marked done (at the earliest its own), so each covered
+ * topic is in exactly one summary however late a summary is built.
+ */
+export async function summaryView(
+  store: Store,
+  pair: Pair,
+  occurrence: Occurrence,
+  viewerEmail: string,
+): Promise<SummaryView> {
+  // Callers check membership first; a summary for anyone else would be a leak, so it is a bug.
+  if (!isMember(pair, viewerEmail)) throw new Error(`summaryView: the viewer is not one of ${pair.pairId}`);
+  const next = (await pairOccurrences(store, pair.pairId)).find(
+    (o) => isLive(o) && o.id !== occurrence.id && isBefore(occurrence.start, o.start),
+  );
+  const topics = (await pairTopics(store, pair.pairId))
+    .filter((t) => t.occurrenceId === occurrence.id || (isEarlier(t, occurrence) && openAt(t, occurrence)))
+    .map((t) => ({
+      ...t,
+      carriedIn: t.occurrenceId !== occurrence.id,
+      covered: t.done && (next === undefined || isBefore(doneAt(t), next.start)),
+    }));
+  const agenda = [
+    ...topics.filter((t) => t.authorEmail === pair.reportEmail),
+    ...topics.filter((t) => t.authorEmail === pair.managerEmail),
+  ];
+  const notes = (await allOfType(store, pair.pairId, 'note'))
+    .filter((n) => n.occurrenceId === occurrence.id && canSee(n, viewerEmail))
+    .sort(byCreation);
+  const actionItems = (await allOfType(store, pair.pairId, 'actionItem')).sort(byCreation);
+  return {
+    pair,
+    occurrence,
+    topics: agenda,
+    covered: agenda.filter((t) => t.covered),
+    carriedOver: agenda.filter((t) => !t.covered),
+    notes,
+    actionItems: [
+      ...actionItems.filter((a) => !a.done),
+      ...actionItems.filter((a) => a.done && a.occurrenceId === occurrence.id),
+    ],
+    next,
+  };
+}
+
+const isEarlier = (topic: Topic, occurrence: Occurrence): boolean =>
+  topic.occurrenceStart < occurrence.originalStart;
+
+/** Still open when the occurrence started, so it was on that agenda (the agenda drops done ones). */
+const openAt = (topic: Topic, occurrence: Occurrence): boolean =>
+  !topic.done || !isBefore(doneAt(topic), occurrence.start);
+
+// A topic changes only when it is marked covered, so its last update is when that happened.
+const doneAt = (topic: Topic): string => topic.updatedAt;
+
+const byCreation = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);

@@ -1,0 +1,86 @@
+import {
+  deliveryIdOf,
+  isBefore,
+  addMinutes,
+  utc,
+  type DeliveryKind,
+  type Pair,
+  type User,
+} from '../../shared/domain/index.js';
+import { saveUser } from '../../shared/services/people.js';
+import type { BotDeps } from './bot-deps.js';
+
+/** A `sending` older than this was left by a process that died; the next attempt takes it over. */
+const STALE_SENDING_MINUTES = 2;
+
+export type DeliverOnceOutcome = 'SENT' | 'ALREADY_SENT' | 'IN_FLIGHT' | 'UNREACHABLE' | 'RETRY';
+
+/**
+ * Sends one message at most once per (kind, occurrence, recipient), DESIGN.md section 6: the delivery
+ * goes `sending` with a conditional write (a concurrent attempt loses the race and stops), the
+ * message is sent, then the delivery goes `sent` with the activity id. An attempt that finds `sent`
+ * does nothing; one that finds a fresh `sending` leaves it to its owner (`IN_FLIGHT`, retried later);
+ * one that finds a stale `sending` (its owner died) sends again: between a send and its write a crash
+ * can cost a duplicate, never a loss (see docs/decisions.md).
+ */
+export async function deliverOnce(
+  deps: BotDeps,
+  message: {
+    readonly kind: DeliveryKind;
+    readonly pair: Pair;
+    readonly occurrenceId: string;
+    readonly recipient: User;
+    readonly card: () => Promise<Record<string, unknown>>;
+  },
+): Promise<DeliverOnceOutcome> {
+  const { pair, recipient } = message;
+  if (!recipient.reachable || recipient.conversation === undefined) return 'UNREACHABLE';
+  const id = deliveryIdOf(message.kind, message.occurrenceId, recipient.userId);
+  const now = utc(deps.clock.now());
+  const existing = await deps.store.pairs.get(pair.pairId, id);
+  const before = existing?.doc.type === 'delivery' ? existing.doc : undefined;
+  if (before?.state === 'sent' || before?.state === 'unreachable') return 'ALREADY_SENT';
+  if (before?.state === 'sending' && before.sendingSince !== undefined) {
+    if (isBefore(now, addMinutes(before.sendingSince, STALE_SENDING_MINUTES))) return 'IN_FLIGHT';
+  }
+  const sending = {
+    type: 'delivery' as const,
+    id,
+    pairId: pair.pairId,
+    kind: message.kind,
+    occurrenceId: message.occurrenceId,
+    recipientUserId: recipient.userId,
+    state: 'sending' as const,
+    attempts: (before?.attempts ?? 0) + 1,
+    sendingSince: now,
+    createdAt: before?.createdAt ?? now,
+    updatedAt: now,
+  };
+  const claimed =
+    existing === undefined
+      ? await deps.store.pairs.create(sending)
+      : await deps.store.pairs.replace(sending, existing.etag);
+  if (!claimed.ok) return 'IN_FLIGHT'; // another attempt claimed it first
+  const to = { ...recipient.conversation, tenantId: recipient.tenantId };
+  const sent = await deps.messenger.send(to, { card: await message.card() });
+  if (!sent.ok) {
+    const unreachable = sent.error.code === 'UNREACHABLE';
+    await deps.store.pairs.replace(
+      { ...sending, state: unreachable ? 'unreachable' : 'pending' },
+      claimed.value.etag,
+    );
+    if (unreachable) await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
+    return unreachable ? 'UNREACHABLE' : 'RETRY';
+  }
+  await deps.store.pairs.replace(
+    {
+      ...sending,
+      state: 'sent',
+      activityId: sent.value.activityId,
+      conversationId: to.conversationId,
+      updatedAt: utc(deps.clock.now()),
+    },
+    claimed.value.etag,
+  );
+  return 'SENT';
+}

@@ -1,0 +1,75 @@
+import { isLive, type DeliveryRequest, type Occurrence, type Pair } from '../../shared/domain/index.js';
+import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
+import { userByEmail } from '../../shared/services/people.js';
+import { agendaCard } from './agenda-cards.js';
+import type { BotDeps } from './bot-deps.js';
+import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
+import { nameOf } from './present.js';
+
+export type DeliverOutcome = DeliverOnceOutcome | 'GONE' | 'PAUSED' | 'NOT_LIVE' | 'NO_APP' | 'NO_ALERT';
+
+/**
+ * One `deliveries` message: looks at the pair and the occurrence as they are now (a cancelled or
+ * declined occurrence gets nothing, a paused pair gets nothing), then sends once. The report's agenda
+ * of the month's first 1:1 brings the deep-dive prompt with it.
+ */
+export async function deliver(deps: BotDeps, request: DeliveryRequest): Promise<DeliverOutcome> {
+  const pair = await deps.store.pairs.get(request.pairId, 'pair');
+  const occurrence = await deps.store.pairs.get(request.pairId, request.occurrenceId);
+  if (pair?.doc.type !== 'pair' || occurrence?.doc.type !== 'occurrence') return 'GONE';
+  return deliverFor(deps, request, pair.doc, occurrence.doc);
+}
+
+async function deliverFor(
+  deps: BotDeps,
+  request: DeliveryRequest,
+  pair: Pair,
+  occurrence: Occurrence,
+): Promise<DeliverOutcome> {
+  if (request.kind === 'cadenceCheck') return 'NO_ALERT';
+  if (pair.tracking === 'paused') return 'PAUSED';
+  if (!isLive(occurrence)) return 'NOT_LIVE';
+  const recipient = await userByEmail(deps.store, request.recipientEmail);
+  if (recipient === undefined) return 'NO_APP';
+  const base = { pair: pair, occurrenceId: occurrence.id, recipient };
+  switch (request.kind) {
+    case 'agenda': {
+      const outcome = await deliverOnce(deps, {
+        ...base,
+        kind: 'agenda',
+        card: () => agendaCard(deps, pair, occurrence, recipient),
+      });
+      if (recipient.email === pair.reportEmail && (await deepDiveMonth(deps, pair, occurrence))) {
+        await deliver(deps, { ...request, kind: 'deepDive' });
+      }
+      return outcome;
+    }
+    case 'deepDive': {
+      const month = await deepDiveMonth(deps, pair, occurrence);
+      if (month === undefined) return 'NOT_LIVE';
+      return deliverOnce(deps, {
+        ...base,
+        kind: 'deepDive',
+        card: async () =>
+          deps.renderCard('deepDive', {
+            pairId: pair.pairId,
+            occurrenceId: occurrence.id,
+            managerName: await nameOf(deps.store, pair.managerEmail),
+            month,
+          }),
+      });
+    }
+    case 'summary':
+      return 'NOT_LIVE';
+  }
+}
+
+/** The month's name when this is the month's first live 1:1 (in the manager's time zone). */
+async function deepDiveMonth(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<string | undefined> {
+  const manager = await userByEmail(deps.store, pair.managerEmail);
+  const timeZone = manager?.timeZone ?? 'UTC';
+  if (!(await isDeepDive(deps.store, pair.pairId, occurrence, timeZone))) return undefined;
+  return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }).format(
+    new Date(occurrence.start),
+  );
+}

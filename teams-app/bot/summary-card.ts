@@ -1,0 +1,69 @@
+import type { ActionItem, Occurrence, Pair, User } from '../../shared/domain/index.js';
+import { otherOf } from '../../shared/services/people.js';
+import {
+  summaryView,
+  type SummaryTopic,
+  type SummaryView,
+} from '../../shared/services/one-on-one/summary-view.js';
+import type { Store } from '../../shared/ports.js';
+import type { SummaryData, TopicView } from '../cards/card-data.js';
+import type { BotDeps } from './bot-deps.js';
+import { nameOf, when } from './present.js';
+
+/** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
+export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
+  const view = await summaryView(deps.store, pair, occurrence, viewer.email);
+  return deps.renderCard('summary', await summaryCardData(deps.store, view, viewer));
+}
+
+/**
+ * The summary card's data for one viewer. Topics keep the numbers the agenda gave them; open action
+ * items the numbers `done <n>` takes, and those already done follow.
+ */
+export async function summaryCardData(store: Store, view: SummaryView, viewer: User): Promise<SummaryData> {
+  const { pair } = view;
+  const names = new Map([
+    [pair.managerEmail, await nameOf(store, pair.managerEmail)],
+    [pair.reportEmail, await nameOf(store, pair.reportEmail)],
+  ]);
+  const nameFor = (email: string) => names.get(email) ?? email;
+  const other = otherOf(pair, viewer.email);
+  const topic = (t: SummaryTopic): TopicView => ({
+    id: t.id,
+    number: view.topics.indexOf(t) + 1,
+    text: t.text,
+    authorName: nameFor(t.authorEmail),
+    carriedOver: t.carriedIn,
+    covered: t.covered,
+  });
+  const action = (a: ActionItem, index: number) => ({
+    id: a.id,
+    number: index + 1,
+    text: a.text,
+    ownerName: nameFor(a.ownerEmail),
+    ...(a.due === undefined ? {} : { due: formatDate(a.due) }),
+    done: a.done,
+  });
+  return {
+    otherName: nameFor(other),
+    when: when(view.occurrence, viewer.timeZone),
+    covered: view.covered.map(topic),
+    carriedOver: view.carriedOver.map(topic),
+    notes: view.notes.map((n) => ({
+      authorName: nameFor(n.authorEmail),
+      text: n.text,
+      private: n.visibility === 'private',
+    })),
+    actionItems: view.actionItems.map(action),
+    ...(view.next === undefined ? {} : { next: when(view.next, viewer.timeZone) }),
+  };
+}
+
+/** "20 Mar 2026" from "2026-03-20": a calendar date, so no time zone moves it. */
+const formatDate = (date: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(`${date}T00:00:00Z`));

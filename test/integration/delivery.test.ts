@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveryRequest, pairIdOf } from '../../shared/domain/index.js';
+import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
+import type { Messenger } from '../../shared/ports.js';
+import { deliver } from '../../teams-app/bot/deliver.js';
+import { visibleText } from '../../teams-app/cards/visible-text.js';
+import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+
+type Harness = Awaited<ReturnType<typeof botHarness>>;
+let h: Harness;
+afterEach(async () => h.stop());
+const PAIR = pairIdOf(MARIA, DEV);
+
+async function started() {
+  h = await botHarness();
+  await h.install(MARIA, DEV);
+}
+const schedulerDeps = () => ({
+  store: h.store,
+  queue: h.calendar.queued.queue,
+  clock: h.calendar.time.clock,
+});
+const cards = (email: string, kind: string) =>
+  h.teams
+    .activities(email)
+    .filter((a) => a.op === 'send' && a.attachments !== undefined)
+    .map((a) => visibleText((a.attachments?.[0] as { content: never }).content))
+    .filter((text) => (kind === 'agenda' ? /^Agenda/.test(text) : text.includes(kind)));
+
+/** Runs every waiting delivery through `deliver`, as the queue-triggered function does. */
+async function drainDeliveries(deps = h.bot.deps) {
+  const outcomes: string[] = [];
+  for (const message of h.calendar.queued.take('deliveries')) {
+    outcomes.push(await deliver(deps, DeliveryRequest.parse(message)));
+  }
+  return outcomes;
+}
+
+describe('the scheduler and deliveries', () => {
+  it('sends each person the agenda a day before, once, however often the scheduler and the queue repeat', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T07:59:00Z');
+    expect((await runScheduler(schedulerDeps())).due).toBe(0);
+    h.calendar.time.set('2026-03-02T08:00:30Z');
+    const first = await runScheduler(schedulerDeps());
+    expect(first).toMatchObject({ due: 1, enqueued: 2 });
+    const requests = [...h.calendar.queued.messages.map((m) => m.message)];
+    expect(await drainDeliveries()).toEqual(['SENT', 'SENT']);
+    expect(await runScheduler(schedulerDeps())).toMatchObject({ due: 0 });
+    for (const request of requests) await h.calendar.queued.queue.send('deliveries', request); // delivered twice
+    expect(await drainDeliveries()).toEqual(['ALREADY_SENT', 'ALREADY_SENT']);
+    expect(cards(MARIA, 'agenda')).toHaveLength(1);
+    expect(cards(DEV, 'agenda')).toHaveLength(1);
+  });
+
+  it('gives one agenda when two scheduler runs overlap', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T08:01:00Z');
+    await Promise.all([runScheduler(schedulerDeps()), runScheduler(schedulerDeps())]);
+    await Promise.all(
+      (await Promise.resolve(h.calendar.queued.take('deliveries'))).map((m) =>
+        deliver(h.bot.deps, DeliveryRequest.parse(m)),
+      ),
+    );
+    expect(cards(MARIA, 'agenda')).toHaveLength(1);
+    expect(cards(DEV, 'agenda')).toHaveLength(1);
+  });
+
+  it('reads only the due buckets: the reads of a tick do not grow with the jobs of other hours', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T08:01:00Z');
+    const run = await runScheduler(schedulerDeps());
+    h.calendar.time.set('2026-03-02T08:02:00Z');
+    const next = await runScheduler(schedulerDeps());
+    expect(run.reads).toBeLessThanOrEqual(50); // first run: a 48-hour look back
+    expect(next.reads).toBe(2); // the cursor and the current bucket
+  });
+
+  it('sends nothing for a cancelled or declined occurrence, or for a paused pair', async () => {
+    await started();
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
+    await h.calendar.drainSyncs();
+    h.calendar.time.set('2026-03-02T08:01:00Z');
+    await runScheduler(schedulerDeps());
+    expect(await drainDeliveries()).toEqual([]); // the agenda job went with the cancellation
+    const [, second] = await pairOccurrences(h.store, PAIR);
+    expect(
+      await deliver(h.bot.deps, {
+        kind: 'agenda',
+        pairId: PAIR,
+        occurrenceId: second?.id ?? '',
+        recipientEmail: DEV,
+      }),
+    ).toBe('SENT');
+    h.calendar.fake.declineOccurrence(MARIA, 'weekly-dev', '2026-03-17T08:00:00Z', DEV);
+    await h.calendar.drainSyncs();
+    const declined = (await pairOccurrences(h.store, PAIR)).find(
+      (o) => o.originalStart === '2026-03-17T08:00:00Z',
+    );
+    expect(
+      await deliver(h.bot.deps, {
+        kind: 'agenda',
+        pairId: PAIR,
+        occurrenceId: declined?.id ?? '',
+        recipientEmail: DEV,
+      }),
+    ).toBe('NOT_LIVE');
+    await h.teams.say(MARIA, 'pause');
+    const [, , , fourth] = await pairOccurrences(h.store, PAIR);
+    expect(
+      await deliver(h.bot.deps, {
+        kind: 'agenda',
+        pairId: PAIR,
+        occurrenceId: fourth?.id ?? '',
+        recipientEmail: DEV,
+      }),
+    ).toBe('PAUSED');
+  });
+
+  it('sends the agenda at once for an occurrence created 2 hours before it starts', async () => {
+    await started();
+    h.calendar.time.set('2026-03-04T10:00:00Z');
+    await runScheduler(schedulerDeps()); // what was due before
+    h.calendar.queued.take('deliveries');
+    h.calendar.fake.upsertEvent(MARIA, {
+      id: 'extra',
+      summary: 'Maria / Dev extra',
+      start: { dateTime: '2026-03-04T13:00:00+01:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-03-04T13:30:00+01:00', timeZone: 'Europe/Berlin' },
+      recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=WE'],
+      organizer: { email: MARIA },
+      attendees: [
+        { email: MARIA, responseStatus: 'accepted' },
+        { email: DEV, responseStatus: 'accepted' },
+      ],
+    });
+    await h.calendar.drainSyncs();
+    h.calendar.time.advance(1);
+    expect(await runScheduler(schedulerDeps())).toMatchObject({ due: 1, enqueued: 2 });
+    expect(await drainDeliveries()).toEqual(['SENT', 'SENT']);
+  });
+
+  it('brings the deep-dive prompt to the report with the first agenda of the month, only to the report', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T08:01:00Z');
+    await runScheduler(schedulerDeps());
+    await drainDeliveries();
+    expect(cards(DEV, 'What would make it a 10?').length).toBeGreaterThanOrEqual(1);
+    expect(
+      h.teams
+        .activities(DEV)
+        .filter((a) => a.op === 'send' && JSON.stringify(a.attachments).includes('submitDeepDive')),
+    ).toHaveLength(1);
+    expect(
+      h.teams.activities(MARIA).filter((a) => JSON.stringify(a.attachments ?? '').includes('submitDeepDive')),
+    ).toHaveLength(0);
+  });
+
+  it('after a crash between the send and its write: no second send while the first may be in flight, and no loss', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T08:01:00Z');
+    await runScheduler(schedulerDeps());
+    const requests = h.calendar.queued.take('deliveries').map((m) => DeliveryRequest.parse(m));
+    let crash = true;
+    const messenger: Messenger = {
+      ...h.bot.deps.messenger,
+      send: async (to, message) => {
+        const sent = await h.bot.deps.messenger.send(to, message);
+        if (crash) throw new Error('the process dies after the send, before the write');
+        return sent;
+      },
+    };
+    const dying = { ...h.bot.deps, messenger };
+    for (const request of requests) await expect(deliver(dying, request)).rejects.toThrow(/dies/);
+    crash = false;
+    for (const request of requests) expect(await deliver(h.bot.deps, request)).toBe('IN_FLIGHT');
+    expect(cards(MARIA, 'agenda')).toHaveLength(1);
+    h.calendar.time.advance(3); // the dead attempt's `sending` is stale now
+    for (const request of requests) expect(await deliver(h.bot.deps, request)).toBe('SENT');
+    expect(cards(MARIA, 'agenda').length).toBeGreaterThanOrEqual(1);
+  });
+});
