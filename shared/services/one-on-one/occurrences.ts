@@ -1,20 +1,10 @@
 import { isBefore, isLive, type Occurrence } from '../../domain/index.js';
 import type { Store } from '../../ports.js';
+import { pairDocs } from '../pair-docs.js';
 
 /** Every occurrence of a pair (one partition), in order of their current start. */
 export async function pairOccurrences(store: Store, pairId: string): Promise<Occurrence[]> {
-  const found: Occurrence[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.pairs.list(pairId, {
-      type: 'occurrence',
-      limit: 500,
-      ...(continuation ? { continuation } : {}),
-    });
-    found.push(...page.items.map((item) => item.doc));
-    continuation = page.continuation;
-  } while (continuation !== undefined);
-  return found.sort((a, b) => a.start.localeCompare(b.start));
+  return (await pairDocs(store, pairId, 'occurrence')).sort((a, b) => a.start.localeCompare(b.start));
 }
 
 /** The meeting now in progress, or else the next live one: where a new topic or note lands. */

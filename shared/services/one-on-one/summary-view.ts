@@ -54,7 +54,7 @@ export async function summaryView(
     (o) => isLive(o) && o.id !== occurrence.id && isBefore(occurrence.start, o.start),
   );
   const topics = (await pairTopics(store, pair.pairId))
-    .filter((t) => t.occurrenceId === occurrence.id || (isEarlier(t, occurrence) && openAt(t, occurrence)))
+    .filter((t) => t.occurrenceId === occurrence.id || (isEarlier(t, occurrence) && !t.done))
     .map((t) => ({
       ...t,
       carriedIn: t.occurrenceId !== occurrence.id,
