@@ -74,7 +74,6 @@ export function cadenceFinding(
 
 /** Whether a 1:1 was held after the alerted occurrence's original start, up to `until`. */
 function heldSince(occurrences: readonly Occurrence[], alertedAt: number, until: number): boolean {
-  if (alertedAt >= until) return false;
   return occurrences.some((o) => isLive(o) && time(o.start) > alertedAt && time(o.start) <= until);
 }
 

@@ -1,10 +1,12 @@
 import { isLive, type DeliveryRequest, type Occurrence, type Pair } from '../../shared/domain/index.js';
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
+import { checkCadence } from '../../shared/services/one-on-one/cadence.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { agendaCard } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
 import { nameOf } from './present.js';
+import { summaryCard } from './summary-card.js';
 
 export type DeliverOutcome = DeliverOnceOutcome | 'GONE' | 'PAUSED' | 'NOT_LIVE' | 'NO_APP' | 'NO_ALERT';
 
@@ -26,7 +28,7 @@ async function deliverFor(
   pair: Pair,
   occurrence: Occurrence,
 ): Promise<DeliverOutcome> {
-  if (request.kind === 'cadenceCheck') return 'NO_ALERT';
+  if (request.kind === 'cadenceCheck') return cadence(deps, pair, occurrence);
   if (pair.tracking === 'paused') return 'PAUSED';
   if (!isLive(occurrence)) return 'NOT_LIVE';
   const recipient = await userByEmail(deps.store, request.recipientEmail);
@@ -60,8 +62,41 @@ async function deliverFor(
       });
     }
     case 'summary':
-      return 'NOT_LIVE';
+      return deliverOnce(deps, {
+        ...base,
+        kind: 'summary',
+        card: () => summaryCard(deps, pair, occurrence, recipient),
+      });
   }
+}
+
+/** The manager's cadence alert, when this occurrence completes a pattern of misses (once per streak). */
+async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<DeliverOutcome> {
+  const alert = await checkCadence(deps, pair.pairId, occurrence.id);
+  if (alert === undefined) return 'NO_ALERT';
+  const manager = await userByEmail(deps.store, alert.managerEmail);
+  if (manager === undefined) return 'NO_APP';
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: manager.timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return deliverOnce(deps, {
+    kind: 'cadenceAlert',
+    pair,
+    occurrenceId: occurrence.id,
+    recipient: manager,
+    card: async () =>
+      deps.renderCard('cadenceAlert', {
+        reportName: await nameOf(deps.store, alert.reportEmail),
+        missed: alert.missed,
+        window: alert.window,
+        dates: alert.dates.map((date) => day.format(new Date(date))),
+        pattern: alert.pattern,
+      }),
+  });
 }
 
 /** The month's name when this is the month's first live 1:1 (in the manager's time zone). */

@@ -157,6 +157,45 @@ describe('the scheduler and deliveries', () => {
     ).toHaveLength(0);
   });
 
+  it('alerts the manager, and only the manager, once, when two 1:1s in a row are cancelled', async () => {
+    await started();
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-10T08:00:00Z');
+    await h.calendar.drainSyncs();
+    h.calendar.time.set('2026-03-03T08:00:10Z');
+    await runScheduler(schedulerDeps());
+    expect(await drainDeliveries()).toEqual(['NO_ALERT']);
+    h.calendar.time.set('2026-03-10T08:00:10Z');
+    await runScheduler(schedulerDeps());
+    const requests = [...h.calendar.queued.messages.map((m) => m.message)];
+    expect(await drainDeliveries()).toEqual(['SENT']);
+    const alert = cards(MARIA, 'missed');
+    expect(alert).toHaveLength(1);
+    expect(alert[0]).toMatch(/Tue, 3 Mar 2026[\s\S]*Tue, 10 Mar 2026/);
+    expect(cards(DEV, 'missed')).toHaveLength(0);
+    for (const request of requests) await h.calendar.queued.queue.send('deliveries', request);
+    expect(await drainDeliveries()).toEqual(['NO_ALERT']);
+    expect(cards(MARIA, 'missed')).toHaveLength(1);
+  });
+
+  it('sends both people the summary 15 minutes after the end, and none for a cancelled 1:1', async () => {
+    await started();
+    await h.teams.say(DEV, 'add Career path');
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-10T08:00:00Z');
+    await h.calendar.drainSyncs();
+    h.calendar.time.set('2026-03-03T08:44:00Z');
+    await runScheduler(schedulerDeps());
+    h.calendar.queued.take('deliveries'); // the agenda and the cadence check
+    h.calendar.time.set('2026-03-03T08:45:30Z');
+    expect(await runScheduler(schedulerDeps())).toMatchObject({ due: 1, enqueued: 2 });
+    expect(await drainDeliveries()).toEqual(['SENT', 'SENT']);
+    expect(cards(MARIA, 'Career path').some((text) => /Summary/i.test(text))).toBe(true);
+    expect(cards(DEV, 'Career path').some((text) => /Summary/i.test(text))).toBe(true);
+    h.calendar.time.set('2026-03-10T08:45:30Z');
+    await runScheduler(schedulerDeps());
+    expect((await drainDeliveries()).filter((o) => o === 'SENT')).toEqual([]);
+  });
+
   it('after a crash between the send and its write: no second send while the first may be in flight, and no loss', async () => {
     await started();
     h.calendar.time.set('2026-03-02T08:01:00Z');

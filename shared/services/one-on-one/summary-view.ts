@@ -10,7 +10,8 @@ import {
 } from '../../domain/index.js';
 import type { Store } from '../../ports.js';
 import { isMember } from '../people.js';
-import { allOfType, pairTopics } from './open-items.js';
+import { pairDocs } from '../pair-docs.js';
+import { pairTopics } from './open-items.js';
 import { pairOccurrences } from './occurrences.js';
 
 /** A topic that was on the occurrence's agenda. */
@@ -54,7 +55,7 @@ export async function summaryView(
     (o) => isLive(o) && o.id !== occurrence.id && isBefore(occurrence.start, o.start),
   );
   const topics = (await pairTopics(store, pair.pairId))
-    .filter((t) => t.occurrenceId === occurrence.id || (isEarlier(t, occurrence) && !t.done))
+    .filter((t) => t.occurrenceId === occurrence.id || (isEarlier(t, occurrence) && openAt(t, occurrence)))
     .map((t) => ({
       ...t,
       carriedIn: t.occurrenceId !== occurrence.id,
@@ -64,10 +65,10 @@ export async function summaryView(
     ...topics.filter((t) => t.authorEmail === pair.reportEmail),
     ...topics.filter((t) => t.authorEmail === pair.managerEmail),
   ];
-  const notes = (await allOfType(store, pair.pairId, 'note'))
+  const notes = (await pairDocs(store, pair.pairId, 'note'))
     .filter((n) => n.occurrenceId === occurrence.id && canSee(n, viewerEmail))
     .sort(byCreation);
-  const actionItems = (await allOfType(store, pair.pairId, 'actionItem')).sort(byCreation);
+  const actionItems = (await pairDocs(store, pair.pairId, 'actionItem')).sort(byCreation);
   return {
     pair,
     occurrence,

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMinutes,
+  cadenceFinding,
+  occurrenceIdOf,
+  type CadenceState,
+  type Occurrence,
+} from '../../shared/domain/index.js';
+
+const WEEK = 7 * 24 * 60;
+const first = '2026-01-06T09:00:00Z';
+const weekOf = (n: number): string => addMinutes(first, n * WEEK);
+
+/**
+ * One weekly occurrence per letter: `H` held (live), `C` cancelled, `M` declined by the manager,
+ * `R` declined by the report, `V` moved a day later and held, `L` moved (live) past the next week.
+ */
+function weekly(codes: string): Occurrence[] {
+  return [...codes].map((code, n) => {
+    const originalStart = weekOf(n);
+    const shift = code === 'V' ? 24 * 60 : code === 'L' ? WEEK + 24 * 60 : 0;
+    const start = addMinutes(originalStart, shift);
+    return {
+      type: 'occurrence',
+      id: occurrenceIdOf('series-1', originalStart),
+      pairId: 'maria@contoso.com|dev@contoso.com',
+      seriesId: 'series-1',
+      originalStart,
+      start,
+      end: addMinutes(start, 30),
+      status: code === 'C' ? 'cancelled' : 'confirmed',
+      declinedBy: code === 'M' ? ['maria@contoso.com'] : code === 'R' ? ['dev@contoso.com'] : [],
+      jobs: [],
+      createdAt: first,
+      updatedAt: first,
+    };
+  });
+}
+
+/** The rule at occurrence `n` of `codes`, every occurrence (later ones too) passed in. */
+function checkAt(codes: string, n: number, state?: CadenceState) {
+  const all = weekly(codes);
+  return cadenceFinding(all, all[n]!, state);
+}
+
+/** Runs the check of every occurrence in turn, carrying the state: the indexes that alerted. */
+function alertsOver(codes: string): number[] {
+  const all = weekly(codes);
+  let state: CadenceState | undefined;
+  const alerted: number[] = [];
+  all.forEach((occurrence, n) => {
+    const finding = cadenceFinding(all, occurrence, state);
+    if (finding === undefined) return;
+    alerted.push(n);
+    state = finding.next;
+  });
+  return alerted;
+}
+
+describe('the cadence rule at one check', () => {
+  it.each([
+    [
+      '2 consecutive cancellations',
+      'HCC',
+      2,
+      { pattern: 'consecutive', missed: 2, window: 2, dates: [1, 2] },
+    ],
+    [
+      'a run reports every miss of it',
+      'HCCCC',
+      4,
+      { pattern: 'consecutive', missed: 4, window: 4, dates: [1, 2, 3, 4] },
+    ],
+    [
+      'declines by the manager then the report',
+      'HMR',
+      2,
+      { pattern: 'consecutive', missed: 2, window: 2, dates: [1, 2] },
+    ],
+    [
+      'a decline by the report after a cancellation',
+      'CR',
+      1,
+      { pattern: 'consecutive', missed: 2, window: 2, dates: [0, 1] },
+    ],
+    ['3 of 5, none consecutive', 'CHCHC', 4, { pattern: 'recent', missed: 3, window: 5, dates: [0, 2, 4] }],
+    ['3 of the last 6', 'HCHCHHC', 6, { pattern: 'recent', missed: 3, window: 6, dates: [1, 3, 6] }],
+    ['3 of 6 counting declines', 'MHHRHC', 5, { pattern: 'recent', missed: 3, window: 6, dates: [0, 3, 5] }],
+  ])('alerts on %s', (_name, codes, n, expected) => {
+    expect(checkAt(codes, n)).toEqual({
+      ...expected,
+      dates: expected.dates.map(weekOf),
+      next: { alertedFor: weekOf(n) },
+    });
+  });
+
+  it.each([
+    ['2 misses separated by a held one', 'CHC', 2],
+    ['a miss 7 back is outside the last 6', 'CHCHHHC', 6],
+    ['a move is not a miss (moved one checked)', 'CV', 1],
+    ['a move is not a miss (moved one between)', 'CVC', 2],
+    ['a single miss', 'C', 0],
+    ['a held check after misses', 'CCH', 2],
+    ['a held check after 3 misses in the last 6', 'CHCCH', 4],
+    ['occurrences after the checked one are ignored', 'CHCCC', 2],
+  ])('does not alert on %s', (_name, codes, n) => {
+    expect(checkAt(codes, n)).toBeUndefined();
+  });
+
+  it('orders by original start, whatever order the occurrences come in', () => {
+    const [w0, w1, w2, w3, w4] = weekly('CHCHC');
+    const shuffled = [w4!, w1!, w3!, w0!, w2!];
+    expect(cadenceFinding(shuffled, w4!, undefined)).toMatchObject({
+      pattern: 'recent',
+      dates: [0, 2, 4].map(weekOf),
+    });
+  });
+});
+
+describe('one alert per streak', () => {
+  it.each([
+    ['a continuing streak alerts once', 'CCCCCC', [1]],
+    ['a held 1:1 resets, a new streak alerts again', 'CCHHHHHCC', [1, 8]],
+    ['after the reset, earlier misses still count in the last 6', 'CCCHC', [1, 4]],
+    ['a 1:1 moved past the check has not been held yet', 'CCLC', [1]],
+    ['a 1:1 moved but held before the check resets', 'CCVC', [1, 3]],
+  ])('%s', (_name, codes, alerted) => {
+    expect(alertsOver(codes)).toEqual(alerted);
+  });
+
+  it('never alerts again for the alerted occurrence or one before it', () => {
+    expect(checkAt('CC', 1, { alertedFor: weekOf(1) })).toBeUndefined();
+    expect(checkAt('CCHCC', 1, { alertedFor: weekOf(4) })).toBeUndefined();
+  });
+});
