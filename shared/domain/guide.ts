@@ -19,7 +19,15 @@ export const DEEP_DIVE_QUESTIONS = [
   'How can I help your progression?',
 ] as const;
 
-/** The question after `last`, so a pair never gets the same one twice in a row. */
-export function nextQuestionIndex(last: number | undefined): number {
-  return last === undefined ? 0 : (last + 1) % QUESTIONS_THAT_WORK.length;
+/**
+ * The suggested question of an occurrence: the one already chosen for it, or else the one after the
+ * pair's last, so a pair never gets the same question twice in a row.
+ */
+export function questionIndexFor(
+  last: { readonly occurrenceId: string; readonly index: number } | undefined,
+  occurrenceId: string,
+): number {
+  if (last === undefined) return 0;
+  if (last.occurrenceId === occurrenceId) return last.index;
+  return (last.index + 1) % QUESTIONS_THAT_WORK.length;
 }

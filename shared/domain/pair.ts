@@ -13,7 +13,7 @@ export const Pair = DocBase.extend({
   /** `paused` stops agendas and summaries until someone resumes. */
   tracking: z.enum(['active', 'paused']),
   /** Index in the seed's "Questions That Work" of the last suggested question, so it rotates. */
-  lastQuestion: z.number().int().min(0).optional(),
+  lastQuestion: z.object({ occurrenceId: z.string(), index: z.number().int().min(0) }).optional(),
   /** Where the cadence rule stands: absent until the first cadence alert. */
   cadence: z
     .object({

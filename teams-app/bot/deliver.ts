@@ -1,6 +1,7 @@
 import { isLive, type DeliveryRequest, type Occurrence, type Pair } from '../../shared/domain/index.js';
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
 import { checkCadence } from '../../shared/services/one-on-one/cadence.js';
+import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { agendaCard } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
@@ -36,10 +37,11 @@ async function deliverFor(
   const base = { pair: pair, occurrenceId: occurrence.id, recipient };
   switch (request.kind) {
     case 'agenda': {
+      const withQuestion = await chooseQuestion(deps.store, pair, occurrence, deps.clock.now());
       const outcome = await deliverOnce(deps, {
         ...base,
         kind: 'agenda',
-        card: () => agendaCard(deps, pair, occurrence, recipient),
+        card: () => agendaCard(deps, withQuestion, occurrence, recipient),
       });
       if (recipient.email === pair.reportEmail && (await deepDiveMonth(deps, pair, occurrence))) {
         await deliver(deps, { ...request, kind: 'deepDive' });

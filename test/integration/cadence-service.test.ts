@@ -93,11 +93,11 @@ describe('checkCadence', () => {
     now = new Date(weekOf(1));
     const [alert] = await Promise.all([
       checkCadence(deps(), pairId(1), idOf(1)),
-      store.pairs.upsert(pair(1, { lastQuestion: 4 })), // lands after the check's read
+      store.pairs.upsert(pair(1, { lastQuestion: { occurrenceId: 'o-1', index: 3 } })), // lands after the check's read
     ]);
     expect(alert).toMatchObject({ pattern: 'consecutive', missed: 2 });
     expect((await store.pairs.get(pairId(1), 'pair'))?.doc).toMatchObject({
-      lastQuestion: 4,
+      lastQuestion: { occurrenceId: 'o-1', index: 3 },
       cadence: { alertedFor: weekOf(1) },
     });
   });

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryRequest, pairIdOf } from '../../shared/domain/index.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { addItem } from '../../shared/services/one-on-one/add-item.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
+import { userByEmail } from '../../shared/services/people.js';
 import type { Messenger } from '../../shared/ports.js';
 import { deliver } from '../../teams-app/bot/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
@@ -194,6 +196,66 @@ describe('the scheduler and deliveries', () => {
     h.calendar.time.set('2026-03-10T08:45:30Z');
     await runScheduler(schedulerDeps());
     expect((await drainDeliveries()).filter((o) => o === 'SENT')).toEqual([]);
+  });
+
+  it('suggests one question per 1:1, the same to both, never the same twice in a row', async () => {
+    await started();
+    const occurrences = (await pairOccurrences(h.store, PAIR)).slice(0, 5);
+    const questions: string[][] = [];
+    for (const occurrence of occurrences) {
+      for (const email of [MARIA, DEV]) {
+        await deliver(h.bot.deps, {
+          kind: 'agenda',
+          pairId: PAIR,
+          occurrenceId: occurrence.id,
+          recipientEmail: email,
+        });
+      }
+      questions.push(
+        [MARIA, DEV].map((email) => {
+          const text = cards(email, 'agenda').at(-1) ?? '';
+          return /Suggested question\n(.*)/.exec(text)?.[1] ?? '';
+        }),
+      );
+    }
+    for (const [maria, dev] of questions) expect(maria).toBe(dev);
+    const asked = questions.map(([q]) => q);
+    expect(asked.every((q) => q !== '')).toBe(true);
+    asked.slice(1).forEach((q, i) => expect(q).not.toBe(asked[i]));
+  });
+
+  it('makes the first 1:1 of each month (manager time) the deep dive, across the month boundary', async () => {
+    await started();
+    const occurrences = await pairOccurrences(h.store, PAIR);
+    const deepDives: string[] = [];
+    for (const occurrence of occurrences) {
+      if (occurrence.start > '2026-04-15') break;
+      await deliver(h.bot.deps, {
+        kind: 'agenda',
+        pairId: PAIR,
+        occurrenceId: occurrence.id,
+        recipientEmail: DEV,
+      });
+      const prompts = h.teams
+        .activities(DEV)
+        .filter((a) => a.op === 'send' && JSON.stringify(a.attachments ?? '').includes('submitDeepDive'));
+      if (prompts.length > deepDives.length) deepDives.push(occurrence.start);
+    }
+    expect(deepDives).toEqual(['2026-03-03T08:00:00Z', '2026-04-07T07:00:00Z']);
+  });
+
+  it('keeps all of 50 topics added at the same moment', async () => {
+    await started();
+    const dev = await userByEmail(h.store, DEV);
+    if (dev === undefined) throw new Error('Dev is not installed');
+    const actor = { email: dev.email, name: dev.name, calendarId: dev.calendarId };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, n) =>
+        addItem(h.bot.deps, actor, { requestId: `burst-${n}`, item: { type: 'topic', text: `Topic ${n}` } }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await h.store.pairs.list(PAIR, { type: 'topic', limit: 100 })).items).toHaveLength(50);
   });
 
   it('after a crash between the send and its write: no second send while the first may be in flight, and no loss', async () => {

@@ -1,6 +1,7 @@
 import {
   DEEP_DIVE_QUESTIONS,
   QUESTIONS_THAT_WORK,
+  questionIndexFor,
   isLive,
   type ActionItem,
   type Occurrence,
@@ -45,7 +46,8 @@ export async function agendaView(
     reportTopics: topics.filter((t) => t.authorEmail === pair.reportEmail),
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
-    suggestedQuestion: QUESTIONS_THAT_WORK[pair.lastQuestion ?? 0] ?? QUESTIONS_THAT_WORK[0],
+    suggestedQuestion:
+      QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id)] ?? QUESTIONS_THAT_WORK[0],
     deepDive,
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
   };
