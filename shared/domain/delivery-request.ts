@@ -13,6 +13,8 @@ export const DeliveryRequest = z.discriminatedUnion('kind', [
     recipientEmail: Email,
   }),
   z.object({ kind: z.literal('cadenceCheck'), pairId: z.string().min(1), occurrenceId: z.string().min(1) }),
+  /** The occurrence moved, was cancelled or declined: the agenda cards already sent are updated in place. */
+  z.object({ kind: z.literal('refresh'), pairId: z.string().min(1), occurrenceId: z.string().min(1) }),
 ]);
 export type DeliveryRequest = z.infer<typeof DeliveryRequest>;
 

@@ -3,7 +3,7 @@ import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
 import { checkCadence } from '../../shared/services/one-on-one/cadence.js';
 import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { agendaCard } from './agenda-cards.js';
+import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
 import { nameOf } from './present.js';
@@ -30,6 +30,8 @@ async function deliverFor(
   occurrence: Occurrence,
 ): Promise<DeliverOutcome> {
   if (request.kind === 'cadenceCheck') return cadence(deps, pair, occurrence);
+  if (request.kind === 'refresh')
+    return (await refreshAgendaCards(deps, pair, occurrence)) > 0 ? 'SENT' : 'ALREADY_SENT';
   if (pair.tracking === 'paused') return 'PAUSED';
   if (!isLive(occurrence)) return 'NOT_LIVE';
   const recipient = await userByEmail(deps.store, request.recipientEmail);

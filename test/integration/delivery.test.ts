@@ -258,6 +258,39 @@ describe('the scheduler and deliveries', () => {
     expect((await h.store.pairs.list(PAIR, { type: 'topic', limit: 100 })).items).toHaveLength(50);
   });
 
+  it('updates the agenda cards in place when the 1:1 moves, then when it is cancelled', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T08:01:00Z');
+    await runScheduler(schedulerDeps());
+    await drainDeliveries();
+    h.calendar.queued.take('deliveries');
+    const agendaId = h.teams.latestCard(MARIA)?.activityId;
+    h.calendar.fake.moveOccurrence(
+      MARIA,
+      'weekly-dev',
+      '2026-03-03T08:00:00Z',
+      '2026-03-03T13:00:00Z',
+      '2026-03-03T13:30:00Z',
+    );
+    await h.calendar.drainSyncs();
+    expect(await drainDeliveries()).toEqual(['SENT']);
+    const moved = h.teams.activities(MARIA).filter((a) => a.op === 'update' && a.id === agendaId);
+    expect(moved.length).toBeGreaterThanOrEqual(1);
+    expect(visibleText((moved.at(-1)?.attachments?.[0] as { content: never }).content)).toMatch(
+      /14:00–14:30/,
+    );
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
+    await h.calendar.drainSyncs();
+    await drainDeliveries();
+    for (const email of [MARIA, DEV]) {
+      const last = h.teams
+        .activities(email)
+        .filter((a) => a.op === 'update')
+        .at(-1);
+      expect(visibleText((last?.attachments?.[0] as { content: never }).content)).toMatch(/cancel/i);
+    }
+  });
+
   it('after a crash between the send and its write: no second send while the first may be in flight, and no loss', async () => {
     await started();
     h.calendar.time.set('2026-03-02T08:01:00Z');

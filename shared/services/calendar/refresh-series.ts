@@ -62,6 +62,10 @@ export async function refreshSeries(
     if (before !== undefined && sameState(before, next)) continue;
     await deps.store.pairs.upsert(next);
     written += 1;
+    if (before !== undefined && !sameMeeting(before, next)) {
+      // cards already sent show the old time or state: the deliver function updates them in place
+      await deps.queue.send('deliveries', { kind: 'refresh', pairId: next.pairId, occurrenceId: next.id });
+    }
   }
   let removed = 0;
   for (const gone of stored.values()) {
@@ -91,12 +95,15 @@ export async function dropFutureOccurrences(deps: CalendarDeps, series: Series):
   return removed;
 }
 
-function sameState(a: Occurrence, b: Occurrence): boolean {
+function sameMeeting(a: Occurrence, b: Occurrence): boolean {
   return (
     a.start === b.start &&
     a.end === b.end &&
     a.status === b.status &&
-    a.declinedBy.join() === b.declinedBy.join() &&
-    JSON.stringify(a.jobs) === JSON.stringify(b.jobs)
+    a.declinedBy.join() === b.declinedBy.join()
   );
+}
+
+function sameState(a: Occurrence, b: Occurrence): boolean {
+  return sameMeeting(a, b) && JSON.stringify(a.jobs) === JSON.stringify(b.jobs);
 }
