@@ -9,7 +9,8 @@ import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
 import { nameOf } from './present.js';
 import { summaryCard } from './summary-card.js';
 
-export type DeliverOutcome = DeliverOnceOutcome | 'GONE' | 'PAUSED' | 'NOT_LIVE' | 'NO_APP' | 'NO_ALERT';
+export type DeliverOutcome =
+  DeliverOnceOutcome | 'GONE' | 'PAUSED' | 'NOT_LIVE' | 'NO_APP' | 'NO_ALERT' | 'NOTHING_TO_UPDATE';
 
 /**
  * One `deliveries` message: looks at the pair and the occurrence as they are now (a cancelled or
@@ -31,7 +32,7 @@ async function deliverFor(
 ): Promise<DeliverOutcome> {
   if (request.kind === 'cadenceCheck') return cadence(deps, pair, occurrence);
   if (request.kind === 'refresh')
-    return (await refreshAgendaCards(deps, pair, occurrence)) > 0 ? 'SENT' : 'ALREADY_SENT';
+    return (await refreshAgendaCards(deps, pair, occurrence)) > 0 ? 'SENT' : 'NOTHING_TO_UPDATE';
   if (pair.tracking === 'paused') return 'PAUSED';
   if (!isLive(occurrence)) return 'NOT_LIVE';
   const recipient = await userByEmail(deps.store, request.recipientEmail);

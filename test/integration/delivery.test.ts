@@ -83,6 +83,7 @@ describe('the scheduler and deliveries', () => {
     await started();
     h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
     await h.calendar.drainSyncs();
+    expect(await drainDeliveries()).toEqual(['NOTHING_TO_UPDATE']); // no card was sent yet
     h.calendar.time.set('2026-03-02T08:01:00Z');
     await runScheduler(schedulerDeps());
     expect(await drainDeliveries()).toEqual([]); // the agenda job went with the cancellation
@@ -164,6 +165,7 @@ describe('the scheduler and deliveries', () => {
     h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
     h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-10T08:00:00Z');
     await h.calendar.drainSyncs();
+    h.calendar.queued.take('deliveries'); // card refreshes: no card was sent yet
     h.calendar.time.set('2026-03-03T08:00:10Z');
     await runScheduler(schedulerDeps());
     expect(await drainDeliveries()).toEqual(['NO_ALERT']);
