@@ -1,9 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
-import { createBot } from '../../teams-app/bot/create-bot.js';
-import { renderCard } from '../../teams-app/cards/render-card.js';
-import { startFakeTeams } from '../../sandbox/fake-teams/index.js';
+import { startBotSystem } from '../../sandbox/local/bot-system.js';
 import { calendarHarness } from './calendar-harness.js';
 
 export const MARIA = 'maria@contoso.com';
@@ -37,7 +32,7 @@ export async function botHarness(
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
     calendar.fake.upsertEvent(report, weeklyWith(report));
   }
-  const teams = await startFakeTeams({
+  const system = await startBotSystem(calendar, {
     tenantId: 'tenant-contoso',
     people: [
       { email: MARIA, name: 'Maria Lopez', timeZone: 'Europe/Berlin' },
@@ -45,54 +40,23 @@ export async function botHarness(
       { email: ANA, name: 'Ana Silva', timeZone: 'Europe/Berlin' },
       { email: 'eve@fabrikam.com', name: 'Eve', tenantId: 'tenant-fabrikam' },
     ],
-  });
-  const bot = await createBot(
-    options.secure
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.secure
       ? {
-          auth: {
-            kind: 'secret',
-            appId: '00000000-0000-0000-0000-000000000001',
-            password: 'x',
-            tenantId: 'tenant-contoso',
+          local: false,
+          bot: {
+            auth: {
+              kind: 'secret',
+              appId: '00000000-0000-0000-0000-000000000001',
+              password: 'x',
+              tenantId: 'tenant-contoso',
+            },
+            allowedTenants: ['tenant-contoso'],
           },
-          allowedTenants: ['tenant-contoso'],
         }
-      : { auth: { kind: 'local' }, allowedTenants: options.allowedTenants ?? ['tenant-contoso'] },
-    !options.secure,
-    {
-      store: calendar.store,
-      queue: calendar.queued.queue,
-      clock: calendar.time.clock,
-      ids: cryptoIds,
-      renderCard: (name, data) => renderCard(name as never, data as never),
-    },
-  );
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        res.writeHead(400).end();
-        return;
-      }
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
-      );
-      bot.handle({ body, headers }).then(
-        (response) => {
-          res.writeHead(response.status, { 'content-type': 'application/json' });
-          res.end(response.body === undefined ? '' : JSON.stringify(response.body));
-        },
-        () => res.writeHead(500).end(),
-      );
-    });
+      : { bot: { auth: { kind: 'local' }, allowedTenants: options.allowedTenants ?? ['tenant-contoso'] } }),
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
-  teams.setBotEndpoint(endpoint);
+  const { teams, bot, endpoint } = system;
   return {
     calendar,
     teams,
@@ -106,9 +70,7 @@ export async function botHarness(
       calendar.time.advance(1);
     },
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await teams.stop();
+      await system.stop();
       await calendar.stop();
     },
   };

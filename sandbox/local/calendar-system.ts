@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import functions from '@azure/functions';
+import { calendarSync } from '../../functions/calendar-sync.js';
+import { calendarWebhook } from '../../functions/calendar-webhook.js';
+import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
+import { staticDirectory } from '../../shared/adapters/directory/static-directory.js';
+import { presetTokenAuth } from '../../shared/adapters/google/google-auth.js';
+import { createGoogleCalendar } from '../../shared/adapters/google/google-calendar.js';
+import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
+import { loadConfig } from '../../shared/config.js';
+import type { Clock } from '../../shared/ports.js';
+import type { Root } from '../../shared/root.js';
+import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
+import { startFakeGoogleCalendar, type FakeGoogleCalendarOptions } from '../fake-google/index.js';
+import { memoryQueue } from './memory-queue.js';
+
+/** A settable clock: tests move time, nothing sleeps. */
+export function testClock(start: string) {
+  let now = new Date(start).getTime();
+  const clock: Clock = { now: () => new Date(now) };
+  return {
+    clock,
+    set: (iso: string) => void (now = new Date(iso).getTime()),
+    advance: (minutes: number) => void (now += minutes * 60_000),
+  };
+}
+
+/**
+ * The calendar side of Steady wired as in Azure, with fakes where Azure has services: the real
+ * Google adapter against the fake Google Calendar, SQLite `:memory:`, an in-memory queue, a webhook
+ * served over HTTP by the real function handler, and a clock the test moves.
+ */
+export async function calendarHarness(options: {
+  start: string;
+  managers?: Record<string, string>;
+  fake?: FakeGoogleCalendarOptions;
+  settings?: Partial<CalendarDeps['settings']>;
+}) {
+  const time = testClock(options.start);
+  const fake = await startFakeGoogleCalendar({ now: () => time.clock.now(), ...options.fake });
+  const store = openSqliteStore(':memory:');
+  const queued = memoryQueue();
+  const logs: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const headers = Object.entries(req.headers).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[k, v] as [string, string]] : [],
+    );
+    const request = new functions.HttpRequest({
+      method: 'POST',
+      url: `http://127.0.0.1${req.url ?? '/'}`,
+      headers: Object.fromEntries(headers),
+    });
+    req.resume();
+    void Promise.resolve(webhook(request, context())).then(
+      (response) => res.writeHead(response.status ?? 200).end(),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/calendar/webhook`;
+  const deps: CalendarDeps = {
+    store,
+    queue: queued.queue,
+    clock: time.clock,
+    ids: cryptoIds,
+    directory: staticDirectory(options.managers),
+    calendar: createGoogleCalendar({
+      rootUrl: `${fake.url}/`,
+      authFor: presetTokenAuth('test-token'),
+      retry: { attempts: 6, baseMs: 1, maxMs: 4 },
+    }),
+    settings: {
+      ...DEFAULT_CALENDAR_SETTINGS,
+      agendaLeadMinutes: 1440,
+      summaryDelayMinutes: 15,
+      webhookUrl,
+      ...options.settings,
+    },
+  };
+  const root: Root = {
+    config: loadConfig({ STEADY_MODE: 'local' }),
+    clock: time.clock,
+    store: async () => store,
+    queue: async () => queued.queue,
+    calendarDeps: async () => deps,
+    bot: () => Promise.reject(new Error('no bot in the calendar harness')),
+  };
+  const context = (): functions.InvocationContext => {
+    const ctx = new functions.InvocationContext({ functionName: 'test' });
+    const log = (...args: unknown[]) => void logs.push(args.join(' '));
+    ctx.log = log;
+    ctx.warn = log;
+    return ctx;
+  };
+  const webhook = calendarWebhook(() => root);
+  const sync = calendarSync(() => root);
+
+  return {
+    fake,
+    store,
+    deps,
+    time,
+    queued,
+    logs,
+    /** Runs every waiting calendar-sync message through the queue-triggered function, until none is left. */
+    async drainSyncs(): Promise<number> {
+      let handled = 0;
+      for (let round = 0; round < 20; round++) {
+        await fake.flushNotifications();
+        const batch = queued.take('calendar-sync');
+        if (batch.length === 0) return handled;
+        for (const message of batch) await sync(message, context());
+        handled += batch.length;
+      }
+      throw new Error('calendar-sync kept producing messages');
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      await fake.stop();
+    },
+  };
+}
