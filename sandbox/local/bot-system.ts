@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
 import type { Config } from '../../shared/config.js';
+import type { Messenger } from '../../shared/ports.js';
 import { createBot } from '../../teams-app/bot/create-bot.js';
 import { renderCard } from '../../teams-app/cards/render-card.js';
 import { startFakeTeams, type FakePerson, type FakeRateLimits } from '../fake-teams/index.js';
@@ -23,6 +24,7 @@ export async function startBotSystem(
     port?: number;
     rateLimits?: FakeRateLimits | false;
     now?: () => number;
+    wrapMessenger?: (messenger: Messenger) => Messenger;
   },
 ) {
   const teams = await startFakeTeams({
@@ -41,6 +43,7 @@ export async function startBotSystem(
       ids: cryptoIds,
       renderCard: (name, data) => renderCard(name as never, data as never),
     },
+    options.wrapMessenger,
   );
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -37,7 +37,18 @@ export const EmailAlias = DocBase.extend({
 });
 export type EmailAlias = z.infer<typeof EmailAlias>;
 
-export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias]);
+/**
+ * "This person is in this pair", under the person's `email:<address>` partition: found whether or not
+ * they installed Steady and whichever calendar showed the 1:1.
+ */
+export const PairLink = DocBase.extend({
+  type: z.literal('pairLink'),
+  userId: z.string().min(1),
+  pairId: z.string().min(1),
+});
+export type PairLink = z.infer<typeof PairLink>;
+
+export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias, PairLink]);
 export type UsersDoc = z.infer<typeof UsersDoc>;
 
 export const emailAliasKey = (email: string): string => `email:${email.toLowerCase()}`;

@@ -25,17 +25,30 @@ export async function userByEmail(store: Store, email: string): Promise<User | u
   return alias?.doc.type === 'emailAlias' ? userById(store, alias.doc.targetUserId) : undefined;
 }
 
-/** The 1:1 pairs a person belongs to, from the series tracked on their calendar. */
-export async function pairsOf(store: Store, user: User): Promise<Pair[]> {
-  const calendar = await store.calendars.get(user.calendarId, user.calendarId);
-  const pairIds = new Set(Object.values(calendar?.doc.tracked ?? {}).map((entry) => entry.pairId));
+/** The 1:1 pairs a person belongs to (linked when a calendar sync first found the pair). */
+export async function pairsOf(store: Store, user: Pick<User, 'email'>): Promise<Pair[]> {
+  const links = await store.users.list(emailAliasKey(user.email), { type: 'pairLink', limit: 1000 });
   const pairs: Pair[] = [];
-  for (const pairId of pairIds) {
-    const pair = await store.pairs.get(pairId, 'pair');
-    if (pair?.doc.type !== 'pair') continue;
-    if (pair.doc.managerEmail === user.email || pair.doc.reportEmail === user.email) pairs.push(pair.doc);
+  for (const link of links.items) {
+    if (link.doc.type !== 'pairLink') continue;
+    const pair = await store.pairs.get(link.doc.pairId, 'pair');
+    if (pair?.doc.type === 'pair' && isMember(pair.doc, user.email)) pairs.push(pair.doc);
   }
   return pairs.sort((a, b) => a.pairId.localeCompare(b.pairId));
+}
+
+/** Records that both people of a pair belong to it (idempotent). */
+export async function linkPair(store: Store, pair: Pair): Promise<void> {
+  for (const email of [pair.managerEmail, pair.reportEmail]) {
+    await store.users.create({
+      type: 'pairLink',
+      id: pair.pairId,
+      userId: emailAliasKey(email),
+      pairId: pair.pairId,
+      createdAt: pair.createdAt,
+      updatedAt: pair.updatedAt,
+    }); // CONFLICT: already linked
+  }
 }
 
 /** Whether `email` is one of the pair's two people: the one rule every read and write of a pair obeys. */

@@ -1,6 +1,7 @@
 import { App } from '@microsoft/teams.apps';
 import type { Config } from '../../shared/config.js';
 import { createTeamsMessenger } from '../../shared/adapters/teams/teams-messenger.js';
+import type { Messenger } from '../../shared/ports.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
@@ -31,6 +32,8 @@ export async function createBot(
   config: Config['bot'],
   local: boolean,
   deps: Omit<BotDeps, 'messenger'>,
+  /** Wraps the Messenger (the sandbox records what is sent for its transcript). */
+  wrap: (messenger: Messenger) => Messenger = (messenger) => messenger,
 ): Promise<Bot> {
   const adapter = new FunctionAdapter();
   const auth = config.auth;
@@ -44,11 +47,13 @@ export async function createBot(
         ? { clientId: auth.appId, clientSecret: auth.password, tenantId: auth.tenantId }
         : { clientId: auth.appId, tenantId: auth.tenantId, managedIdentityClientId: auth.appId }),
   });
-  const messenger = createTeamsMessenger({
-    http: app.api.http,
-    botId: app.id ?? 'steady',
-    allowLoopback: local,
-  });
+  const messenger = wrap(
+    createTeamsMessenger({
+      http: app.api.http,
+      botId: app.id ?? 'steady',
+      allowLoopback: local,
+    }),
+  );
   const full: BotDeps = { ...deps, messenger };
   const policy = { allowedTenants: config.allowedTenants, allowLoopback: local };
 
@@ -110,7 +115,11 @@ export async function createBot(
 /** The SDK's own logging is noisy; warnings and errors still reach the Functions log. */
 const quietLogger = {
   error: (...args: unknown[]) => console.error('[teams]', ...args),
-  warn: (...args: unknown[]) => console.warn('[teams]', ...args),
+  // local mode gives the SDK a placeholder identity on purpose; its warning about that is noise there
+  warn: (...args: unknown[]) =>
+    String(args[0]).includes('dangerouslyAllowUnauthenticatedRequests')
+      ? undefined
+      : console.warn('[teams]', ...args),
   info: () => undefined,
   debug: () => undefined,
   log: () => undefined,

@@ -9,6 +9,7 @@ import {
   type CalendarState,
   type Series,
 } from '../../domain/index.js';
+import { linkPair } from '../people.js';
 import type { CalendarDeps } from './deps.js';
 import { dropFutureOccurrences } from './refresh-series.js';
 
@@ -46,16 +47,18 @@ export async function trackSeries(
     await untrack(deps, before, 'untracked');
   }
   const now = utc(deps.clock.now());
-  await deps.store.pairs.create({
-    type: 'pair',
+  const pair = {
+    type: 'pair' as const,
     id: 'pair',
     pairId,
     managerEmail,
     reportEmail,
-    tracking: 'active',
+    tracking: 'active' as const,
     createdAt: now,
     updatedAt: now,
-  }); // a CONFLICT means the pair is already known: nothing to do
+  };
+  await deps.store.pairs.create(pair); // CONFLICT: the pair is already known
+  await linkPair(deps.store, pair); // again each time: a crash between the two writes heals on the next sync
   const existing = await deps.store.pairs.get(pairId, seriesId);
   const previous = existing?.doc.type === 'series' ? existing.doc : undefined;
   const series: Series = {

@@ -17,7 +17,7 @@ export async function resolvePair(
     if (stored?.doc.type !== 'pair' || !isMember(stored.doc, actor.email)) return err({ code: 'NOT_MEMBER' });
     return ok(stored.doc);
   }
-  const pairs = await pairsOf(deps.store, actor as User);
+  const pairs = await pairsOf(deps.store, actor);
   const [only, ...more] = pairs;
   if (only === undefined) return err({ code: 'NO_PAIR' });
   if (more.length > 0) return err({ code: 'AMBIGUOUS_PAIR', pairs });

@@ -1,0 +1,43 @@
+// `npm run simulate -- <scenario.json> [--out transcript.jsonl] [--html report.html]` (SIMULATION.md).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { renderReport } from './report.js';
+import { runScenario } from './run-scenario.js';
+import { parseScenario } from './scenario.js';
+
+const usage = 'usage: npm run simulate -- <scenario.json> [--out transcript.jsonl] [--html report.html]';
+let args: ReturnType<
+  typeof parseArgs<{ options: { out: { type: 'string' }; html: { type: 'string' } }; allowPositionals: true }>
+>;
+try {
+  args = parseArgs({
+    options: { out: { type: 'string' }, html: { type: 'string' } },
+    allowPositionals: true,
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const file = args.positionals[0];
+if (file === undefined) {
+  console.error(usage);
+  process.exit(2);
+}
+let text: string;
+try {
+  text = readFileSync(file, 'utf8');
+} catch {
+  console.error(`cannot read the scenario file ${file}`);
+  process.exit(2);
+}
+const parsed = parseScenario(text);
+if (!parsed.ok) {
+  console.error(`invalid scenario ${file}: ${parsed.error}`);
+  process.exit(2);
+}
+const transcript = await runScenario(parsed.scenario);
+const jsonl = transcript.map((line) => JSON.stringify(line)).join('\n') + (transcript.length > 0 ? '\n' : '');
+if (args.values.out === undefined) process.stdout.write(jsonl);
+else writeFileSync(args.values.out, jsonl);
+if (args.values.html !== undefined) writeFileSync(args.values.html, renderReport(transcript));
+process.exit(0);

@@ -1,0 +1,218 @@
+import { LOCAL_TENANT } from '../../shared/config.js';
+import { DeliveryRequest, utc } from '../../shared/domain/index.js';
+import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
+import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { pairDocs } from '../../shared/services/pair-docs.js';
+import type { Store } from '../../shared/ports.js';
+import { deliver } from '../../teams-app/bot/deliver.js';
+import { startBotSystem } from '../local/bot-system.js';
+import { calendarHarness } from '../local/calendar-system.js';
+import type { Scenario } from './scenario.js';
+import { Recorder, type TranscriptLine } from './transcript.js';
+
+const MINUTE = 60_000;
+
+/**
+ * Replays a scenario on the simulated clock through the real code: the fake Google Calendar and
+ * the real Google adapter, the calendar webhook and sync handlers, the scheduler and deliver
+ * services, the Teams SDK bot and the fake Teams. Returns the transcript in time order.
+ */
+export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLine, 'activityId'>[]> {
+  const managers = Object.fromEntries(
+    scenario.people.flatMap((p) => (p.manager ? [[p.email, p.manager]] : [])),
+  );
+  const calendar = await calendarHarness({
+    start: scenario.start,
+    managers,
+    settings: {
+      ...(scenario.settings?.agendaLeadMinutes === undefined
+        ? {}
+        : { agendaLeadMinutes: scenario.settings.agendaLeadMinutes }),
+      ...(scenario.settings?.summaryDelayMinutes === undefined
+        ? {}
+        : { summaryDelayMinutes: scenario.settings.summaryDelayMinutes }),
+    },
+  });
+  const now = () => calendar.time.clock.now();
+  let emailOf: (conversationId: string) => string = () => '';
+  const recorder = new Recorder(now, (id) => emailOf(id));
+  const system = await startBotSystem(calendar, {
+    tenantId: LOCAL_TENANT,
+    people: scenario.people.map((p) => ({ email: p.email, name: p.name, timeZone: p.timeZone })),
+    rateLimits: false,
+    now: () => now().getTime(),
+    wrapMessenger: (messenger) => recorder.wrap(messenger),
+  });
+  emailOf = (id) => system.teams.conversations().find((c) => c.id === id)?.email ?? '';
+  try {
+    for (const [email, events] of Object.entries(scenario.calendars)) {
+      for (const event of events) calendar.fake.upsertEvent(email, event);
+    }
+    for (const person of scenario.people) if (person.teams) await system.teams.install(person.email);
+    await calendar.drainSyncs();
+
+    const deliverAll = async () => {
+      for (const message of calendar.queued.take('deliveries')) {
+        await deliver(system.bot.deps, DeliveryRequest.parse(message));
+      }
+    };
+    const steps = [...scenario.steps];
+    const end = new Date(scenario.end).getTime();
+    for (let t = new Date(scenario.start).getTime(); t <= end; t += MINUTE) {
+      calendar.time.set(new Date(t).toISOString());
+      while (steps[0] !== undefined && new Date(steps[0].at).getTime() <= t) {
+        const step = steps.shift();
+        if (step === undefined) break;
+        calendar.time.set(step.at);
+        if ('say' in step) await system.teams.say(step.as, step.say);
+        else if ('change' in step) applyChange(calendar.fake, step.calendar, step.change);
+        else await press(system, recorder, await deliveryIndex(calendar.store), step.as, step.press);
+        await calendar.drainSyncs();
+        await deliverAll();
+      }
+      calendar.time.set(new Date(t).toISOString());
+      if (t % (60 * MINUTE) === 0) {
+        await maintainCalendars(calendar.deps);
+        await calendar.drainSyncs();
+      }
+      await runScheduler({ store: calendar.store, queue: calendar.queued.queue, clock: calendar.time.clock });
+      await deliverAll();
+    }
+    return await finish(calendar.store, recorder.lines);
+  } finally {
+    await system.stop();
+    await calendar.stop();
+  }
+}
+
+/**
+ * A calendar change as Google would list it. A cancelled occurrence may carry only the fields Google
+ * guarantees (`id`, `recurringEventId`, `originalStartTime`); the fake cancels that occurrence.
+ */
+function applyChange(
+  fake: Awaited<ReturnType<typeof calendarHarness>>['fake'],
+  calendarId: string,
+  change: Record<string, unknown>,
+): void {
+  const original = (change['originalStartTime'] as { dateTime?: unknown } | undefined)?.dateTime;
+  const master = change['recurringEventId'];
+  if (
+    change['status'] === 'cancelled' &&
+    change['start'] === undefined &&
+    typeof master === 'string' &&
+    typeof original === 'string'
+  ) {
+    fake.cancelOccurrence(calendarId, master, utc(original));
+    return;
+  }
+  fake.upsertEvent(calendarId, change);
+}
+
+/** Presses the action titled `action` on the latest card of `kind` the person received. */
+async function press(
+  system: Awaited<ReturnType<typeof startBotSystem>>,
+  recorder: Recorder,
+  index: Map<string, { kind: string }>,
+  as: string,
+  what: { kind: string; action: string; inputs: Record<string, unknown> },
+): Promise<void> {
+  const kindOf = (l: TranscriptLine) => index.get(l.activityId)?.kind ?? l.kind;
+  const line = [...recorder.lines]
+    .reverse()
+    .find((l) => l.to === as && kindOf(l) === what.kind && l.card !== undefined);
+  const action = line?.card === undefined ? undefined : findAction(line.card, what.action);
+  if (line === undefined || action === undefined) {
+    throw new Error(`press: ${as} has no ${what.kind} card with an action titled "${what.action}"`);
+  }
+  const reply = await system.teams.invoke(
+    as,
+    { verb: action.verb, data: { ...action.data, ...what.inputs } },
+    line.activityId,
+  );
+  const body = reply.body as { type?: string; value?: unknown } | undefined;
+  if (body?.type === 'application/vnd.microsoft.card.adaptive') {
+    recorder.add(as, 'update', line.activityId, body.value as Record<string, unknown>);
+  } else if (typeof body?.value === 'string') {
+    recorder.lines.push({
+      ...line,
+      op: 'update',
+      kind: 'reply',
+      text: body.value,
+      at: line.at,
+      activityId: `${line.activityId}-reply`,
+    });
+  }
+}
+
+function findAction(
+  node: unknown,
+  title: string,
+): { verb: string; data: Record<string, unknown> } | undefined {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findAction(item, title);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const record = node as Record<string, unknown>;
+  if (
+    record['type'] === 'Action.Execute' &&
+    record['title'] === title &&
+    typeof record['verb'] === 'string'
+  ) {
+    return { verb: record['verb'], data: (record['data'] as Record<string, unknown> | undefined) ?? {} };
+  }
+  for (const value of Object.values(record)) {
+    const found = findAction(value, title);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every message sent through a delivery record, by its Teams activity id. */
+async function deliveryIndex(
+  store: Store,
+): Promise<Map<string, { kind: string; pair: string; occurrence: string }>> {
+  const calendars = await store.calendars.scan({ limit: 1000 });
+  const pairIds = new Set(calendars.items.flatMap((c) => Object.values(c.doc.tracked).map((t) => t.pairId)));
+  const byActivity = new Map<string, { kind: string; pair: string; occurrence: string }>();
+  for (const pairId of pairIds) {
+    const occurrences = new Map(
+      (await pairDocs(store, pairId, 'occurrence')).map((o) => [o.id, o.originalStart]),
+    );
+    for (const delivery of await pairDocs(store, pairId, 'delivery')) {
+      if (delivery.activityId === undefined) continue;
+      byActivity.set(delivery.activityId, {
+        kind: delivery.kind,
+        pair: pairId,
+        occurrence: occurrences.get(delivery.occurrenceId) ?? '',
+      });
+    }
+  }
+  return byActivity;
+}
+
+/** Fills kind, pair and occurrence from the delivery records and orders the lines by time. */
+async function finish(store: Store, lines: TranscriptLine[]): Promise<Omit<TranscriptLine, 'activityId'>[]> {
+  const byActivity = await deliveryIndex(store);
+  return lines
+    .map(({ activityId, ...line }) => {
+      const known = byActivity.get(activityId);
+      const { at, to, op, text, card } = line;
+      // the field order of SIMULATION.md
+      return {
+        at,
+        to,
+        kind: known?.kind ?? line.kind,
+        op,
+        ...(known === undefined ? {} : { pair: known.pair, occurrence: known.occurrence }),
+        text,
+        ...(card === undefined ? {} : { card }),
+      };
+    })
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => a.line.at.localeCompare(b.line.at) || a.index - b.index)
+    .map(({ line }) => line);
+}
