@@ -3,8 +3,9 @@ import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
 import { AGENDA_LIMITS } from '../cards/agenda-limits.js';
+import { SHARED_ANSWER_CHARS, topicRoom } from '../cards/card-data.js';
 
-/** How many topics and action items an agenda card shows (the rest are counted), to stay < 80 KB. */
+/** How many action items an agenda card shows (the rest are counted), to stay < 80 KB; topics see `topicRoom`. */
 const SHOWN = AGENDA_LIMITS;
 
 /** A person's display name: their Teams name if they installed Steady, else their email's local part. */
@@ -40,7 +41,9 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
   ]);
   const other = view.viewerRole === 'manager' ? pair.reportEmail : pair.managerEmail;
   const topics = [...view.reportTopics, ...view.managerTopics];
-  const shown = new Set(topics.slice(0, SHOWN.topics).map((t) => t.id));
+  const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
+  const room = topicRoom(answers);
+  const shown = new Set(topics.slice(0, room).map((t) => t.id));
   const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
     id: t.id,
     number: index + 1,
@@ -68,8 +71,37 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     suggestedQuestion: view.suggestedQuestion,
     deepDive: view.deepDive,
     deepDiveQuestions: [...view.deepDiveQuestions],
-    moreTopics: Math.max(0, topics.length - SHOWN.topics),
+    happinessTrend: view.happinessTrend.map((point) => ({
+      label: monthLabel(point.month),
+      happiness: point.happiness,
+    })),
+    ...(answers === undefined ? {} : { sharedAnswers: answers }),
+    moreTopics: Math.max(0, topics.length - room),
     moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
+  };
+}
+
+/** "2026-03" as "Mar 2026". */
+function monthLabel(month: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+/** The answers as the agenda shows them: each cut to `SHARED_ANSWER_CHARS`, marked with "…" when cut. */
+function sharedAnswers({ month, makeItTen, learning, career }: NonNullable<AgendaView['sharedAnswers']>) {
+  const cut = (text: string) =>
+    text.length <= SHARED_ANSWER_CHARS
+      ? text
+      : `${text
+          .slice(0, SHARED_ANSWER_CHARS - 1)
+          .replace(/[\uD800-\uDBFF]$/, '')
+          .trimEnd()}…`;
+  return {
+    label: monthLabel(month),
+    ...(makeItTen === undefined ? {} : { makeItTen: cut(makeItTen) }),
+    ...(learning === undefined ? {} : { learning: cut(learning) }),
+    ...(career === undefined ? {} : { career: cut(career) }),
   };
 }
 

@@ -43,6 +43,36 @@ export type WelcomeData = z.infer<typeof WelcomeData>;
 export const HelpData = z.strictObject({});
 export type HelpData = z.infer<typeof HelpData>;
 
+/** A month as cards show it, e.g. "Mar 2026". */
+const MonthLabel = z.string().regex(/^[A-Z][a-z]{2} \d{4}$/, { error: 'must be a month like "Mar 2026"' });
+
+/** One month's shared happiness score (1–10). */
+export const HappinessPointView = z.strictObject({
+  label: MonthLabel,
+  happiness: z.number().int().min(1).max(10),
+});
+export type HappinessPointView = z.infer<typeof HappinessPointView>;
+
+/**
+ * The longest a shared answer is shown on an agenda (a topic's length; the caller shortens longer ones).
+ * Each answer shown takes one topic's room, so the card stays within its size at any length of text.
+ */
+export const SHARED_ANSWER_CHARS = 500;
+
+/** The report's latest deep-dive answers, only when they shared them; `label` is the month answered. */
+export const SharedAnswersView = z.strictObject({
+  label: MonthLabel,
+  makeItTen: Text(SHARED_ANSWER_CHARS).optional(),
+  learning: Text(SHARED_ANSWER_CHARS).optional(),
+  career: Text(SHARED_ANSWER_CHARS).optional(),
+});
+export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
+
+/** How many topics an agenda can show beside these shared answers. */
+export const topicRoom = (answers?: Partial<Omit<SharedAnswersView, 'label'>>): number =>
+  AGENDA_LIMITS.topics -
+  [answers?.makeItTen, answers?.learning, answers?.career].filter((text) => text !== undefined).length;
+
 /** `agenda`: one participant's agenda for one occurrence, updated in place when anything changes. */
 export const AgendaData = z
   .strictObject({
@@ -59,11 +89,17 @@ export const AgendaData = z
     suggestedQuestion: Text(500),
     deepDive: z.boolean(),
     deepDiveQuestions: z.array(Text(500)).max(12),
+    /** The manager's deep-dive agenda only: shared scores of earlier months, oldest first. */
+    happinessTrend: z.array(HappinessPointView).max(12).optional(),
+    /** The manager's deep-dive agenda only, and only what the report shared. */
+    sharedAnswers: SharedAnswersView.optional(),
     moreTopics: Count,
     moreActions: Count,
   })
-  .refine((data) => data.reportTopics.length + data.managerTopics.length <= AGENDA_LIMITS.topics, {
-    error: `at most ${AGENDA_LIMITS.topics} topics in both lists together (count the rest in moreTopics)`,
+  .refine((data) => data.reportTopics.length + data.managerTopics.length <= topicRoom(data.sharedAnswers), {
+    error:
+      `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer ` +
+      '(count the rest in moreTopics)',
     path: ['reportTopics'],
   });
 export type AgendaData = z.infer<typeof AgendaData>;

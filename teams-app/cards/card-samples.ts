@@ -70,17 +70,36 @@ const deepDiveQuestions = [
   'How can I help your progression?',
 ];
 
+const managerView: AgendaData = {
+  ...reportView,
+  viewerRole: 'manager',
+  otherName: 'Dev Patel',
+  suggestedQuestion: 'What do you need from me this week?',
+};
+
 /** Agenda variants: the states and views a test should see. */
 export const agendaSamples = {
   report: reportView,
-  manager: {
-    ...reportView,
-    viewerRole: 'manager',
-    otherName: 'Dev Patel',
-    suggestedQuestion: 'What do you need from me this week?',
-  },
+  manager: managerView,
   empty: { ...reportView, reportTopics: [], managerTopics: [], actionItems: [] },
   deepDive: { ...reportView, deepDive: true, deepDiveQuestions },
+  /** The manager's deep dive: the scores Dev shared (not April's) and February's shared answers. */
+  deepDiveManager: {
+    ...managerView,
+    deepDive: true,
+    deepDiveQuestions,
+    happinessTrend: [
+      { label: 'Nov 2025', happiness: 6 },
+      { label: 'Dec 2025', happiness: 6 },
+      { label: 'Jan 2026', happiness: 7 },
+      { label: 'Feb 2026', happiness: 5 },
+    ],
+    sharedAnswers: {
+      label: 'Feb 2026',
+      makeItTen: 'Fewer meetings on Wednesdays, and a clear owner for the billing migration.',
+      career: 'I want to lead a small project end to end next quarter.',
+    },
+  },
   moved: { ...reportView, state: 'moved', when: 'Wed 4 Mar 2026, 14:00–14:30 (Europe/Berlin)' },
   cancelled: { ...reportView, state: 'cancelled' },
   truncated: { ...reportView, moreTopics: 12, moreActions: 1 },

@@ -3,6 +3,7 @@ import { agendaSamples } from '../../teams-app/cards/card-samples.js';
 import {
   AGENDA_LIMITS,
   renderCard,
+  topicRoom,
   visibleText,
   type ActionItemView,
   type AgendaData,
@@ -65,6 +66,37 @@ describe('the agenda follows the weekly template', () => {
     expect(at(deep, 'Monthly deep dive')).toBeGreaterThan(at(deep, 'Suggested question'));
     for (const question of agendaSamples.deepDive.deepDiveQuestions) expect(deep).toContain(`• ${question}`);
     expect(lines(agendaSamples.report)).not.toContain('Monthly deep dive');
+  });
+
+  test('the manager’s deep dive shows the shared scores by month, with the trend, and the shared answers', () => {
+    const deep = lines(agendaSamples.deepDiveManager);
+    expect(
+      at(deep, 'Happiness, shared: Nov 2025 6 · Dec 2025 6 → · Jan 2026 7 ↑ · Feb 2026 5 ↓'),
+    ).toBeGreaterThan(at(deep, 'Monthly deep dive'));
+    expect(at(deep, 'Their shared answers · Feb 2026')).toBeLessThan(at(deep, 'Add a topic'));
+    expect(deep).toContain(
+      'What would make it a 10? Fewer meetings on Wednesdays, and a clear owner for the billing migration.',
+    );
+    expect(deep).toContain('Career: I want to lead a small project end to end next quarter.');
+    expect(deep.join('\n')).not.toContain('Learning:');
+  });
+
+  test('the shared scores and answers show on no other card: not the report’s, not a weekly or cancelled one', () => {
+    const { happinessTrend, sharedAnswers } = agendaSamples.deepDiveManager;
+    const shared = { happinessTrend, sharedAnswers };
+    for (const data of [
+      { ...agendaSamples.deepDive, ...shared },
+      { ...agendaSamples.manager, ...shared },
+      { ...agendaSamples.deepDiveManager, state: 'cancelled' as const },
+    ]) {
+      const text = lines(data).join('\n');
+      expect(text).not.toContain('Happiness, shared');
+      expect(text).not.toContain('Their shared answers');
+      expect(text).not.toContain('Fewer meetings on Wednesdays');
+    }
+    expect(lines({ ...agendaSamples.deepDiveManager, happinessTrend: [] }).join('\n')).not.toContain(
+      'Happiness, shared',
+    );
   });
 
   test('an empty agenda says so and shows no action items section', () => {
@@ -133,14 +165,31 @@ describe('size', () => {
       moreActions: 100 - AGENDA_LIMITS.actions,
     };
   };
+  /** The manager's deep dive: a year of scores and three answers at their longest, each in a topic's room. */
+  const maxManagerDeepDive = (char: string): AgendaData => {
+    const full = maxAgenda(char);
+    const answers = { makeItTen: char.repeat(500), learning: char.repeat(500), career: char.repeat(500) };
+    return {
+      ...full,
+      viewerRole: 'manager',
+      managerTopics: full.managerTopics.slice(0, topicRoom(answers) - full.reportTopics.length),
+      happinessTrend: Array.from({ length: 12 }, (_, index) => ({
+        label: `Sep ${2026 + index}`,
+        happiness: (index % 10) + 1,
+      })),
+      sharedAnswers: { label: 'Sep 2026', ...answers },
+    };
+  };
   const bytes = (data: AgendaData): number => Buffer.byteLength(JSON.stringify(renderCard('agenda', data)));
 
   test('a full agenda (200 topics and 100 action items, truncated to the limits) stays well under 80 KB', () => {
     expect(bytes(maxAgenda('a'))).toBeLessThan(40_000);
+    expect(bytes(maxManagerDeepDive('a'))).toBeLessThan(40_000);
   });
 
   test('even when every character takes 4 bytes, it stays under 80 KB', () => {
     expect(bytes(maxAgenda('😀'))).toBeLessThan(80_000);
+    expect(bytes(maxManagerDeepDive('😀'))).toBeLessThan(80_000);
   });
 
   test('the card refuses more than the limits: the caller must truncate', () => {
@@ -152,5 +201,15 @@ describe('size', () => {
     expect(() =>
       renderCard('agenda', { ...full, actionItems: [...full.actionItems, full.actionItems[0]!] }),
     ).toThrow('actionItems');
+    const deep = maxManagerDeepDive('a');
+    expect(() =>
+      renderCard('agenda', { ...deep, managerTopics: [...deep.managerTopics, extraTopic] }),
+    ).toThrow('one fewer per shared answer');
+    expect(() =>
+      renderCard('agenda', { ...deep, happinessTrend: [...deep.happinessTrend!, deep.happinessTrend![0]!] }),
+    ).toThrow('happinessTrend');
+    expect(() =>
+      renderCard('agenda', { ...deep, sharedAnswers: { ...deep.sharedAnswers!, career: 'a'.repeat(501) } }),
+    ).toThrow('sharedAnswers.career');
   });
 });

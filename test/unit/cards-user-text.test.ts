@@ -49,6 +49,19 @@ const cases: [string, AdaptiveCard, string[]][] = [
     [hostile, `${hostile} (manager)`, `${hostile} (action)`, name],
   ],
   [
+    'agenda (manager’s deep dive, shared answers)',
+    renderCard('agenda', {
+      ...agendaSamples.deepDiveManager,
+      sharedAnswers: {
+        label: 'Feb 2026',
+        makeItTen: `${hostile} (ten)`,
+        learning: `${hostile} (learning)`,
+        career: `${hostile} (career)`,
+      },
+    }),
+    [`${hostile} (ten)`, `${hostile} (learning)`, `${hostile} (career)`],
+  ],
+  [
     'summary',
     renderCard('summary', {
       ...cardSamples.summary,

@@ -32,6 +32,18 @@ const variants: [string, CardName, unknown][] = [
     data,
   ]),
   [
+    'agenda (manager’s deep dive, a year of scores, every answer)',
+    'agenda',
+    {
+      ...agendaSamples.deepDiveManager,
+      happinessTrend: Array.from({ length: 12 }, (_, index) => ({
+        label: `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][index]} 2026`,
+        happiness: 10 - (index % 10),
+      })),
+      sharedAnswers: { label: 'Dec 2026', makeItTen: 'Ten', learning: 'Learning', career: 'Career' },
+    },
+  ],
+  [
     'summary (empty, no next)',
     'summary',
     { otherName: 'Ana', when: 'Tue 3 Mar', covered: [], carriedOver: [], notes: [], actionItems: [] },
@@ -155,6 +167,18 @@ describe('invalid data is a bug in the caller: it throws', () => {
     ['an unknown field (a typo)', 'welcome', { name: 'Dev', nmae: 'Dev' }, 'nmae'],
     ['a missing name', 'welcome', {}, 'name'],
     ['no options', 'choosePair', { command: 'agenda', options: [] }, 'options'],
+    [
+      'a trend label that is not a month',
+      'agenda',
+      { ...agendaSamples.deepDiveManager, happinessTrend: [{ label: '${x}', happiness: 7 }] },
+      'happinessTrend.0.label',
+    ],
+    [
+      'a happiness score out of range',
+      'agenda',
+      { ...agendaSamples.deepDiveManager, happinessTrend: [{ label: 'Mar 2026', happiness: 11 }] },
+      'happinessTrend.0.happiness',
+    ],
     ['more missed than looked at', 'cadenceAlert', { ...cadenceAlertSamples.recent, missed: 7 }, 'missed'],
     [
       'a missing manager name',

@@ -2,15 +2,35 @@ import {
   DEEP_DIVE_QUESTIONS,
   QUESTIONS_THAT_WORK,
   questionIndexFor,
+  isBefore,
   isLive,
   type ActionItem,
+  type DeepDiveAnswer,
   type Occurrence,
   type Pair,
   type Topic,
 } from '../../domain/index.js';
 import type { Store } from '../../ports.js';
+import { pairDocs } from '../pair-docs.js';
 import { openActionItems, pairTopics } from './open-items.js';
 import { pairOccurrences } from './occurrences.js';
+
+/** How many months of shared happiness scores a deep-dive agenda shows: a year. */
+export const HAPPINESS_TREND_MONTHS = 12;
+
+/** One month's shared happiness score; `month` is "2026-03" in the manager's time zone. */
+export interface HappinessPoint {
+  readonly month: string;
+  readonly happiness: number;
+}
+
+/** The texts of the report's latest deep-dive answers, present only because the report shared them. */
+export interface SharedAnswers {
+  readonly month: string;
+  readonly makeItTen?: string;
+  readonly learning?: string;
+  readonly career?: string;
+}
 
 /** What an agenda shows one viewer, before any presentation. */
 export interface AgendaView {
@@ -24,6 +44,13 @@ export interface AgendaView {
   readonly suggestedQuestion: string;
   readonly deepDive: boolean;
   readonly deepDiveQuestions: readonly string[];
+  /**
+   * The manager's deep-dive agenda only: the shared scores of earlier occurrences, one per month,
+   * oldest first, at most a year. Empty for the report (they know their answers) and on other agendas.
+   */
+  readonly happinessTrend: readonly HappinessPoint[];
+  /** The manager's deep-dive agenda only: the latest earlier answers, when the report shared them. */
+  readonly sharedAnswers: SharedAnswers | undefined;
 }
 
 export async function agendaView(
@@ -39,10 +66,15 @@ export async function agendaView(
     )
     .map((t) => ({ ...t, carriedOver: t.occurrenceId !== occurrence.id }));
   const deepDive = await isDeepDive(store, pair.pairId, occurrence, timeZone);
+  const viewerRole = pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report';
+  const shared =
+    deepDive && viewerRole === 'manager'
+      ? await sharedHistory(store, pair, occurrence, timeZone)
+      : { happinessTrend: [], sharedAnswers: undefined };
   return {
     pair,
     occurrence,
-    viewerRole: pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report',
+    viewerRole,
     reportTopics: topics.filter((t) => t.authorEmail === pair.reportEmail),
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
@@ -50,6 +82,7 @@ export async function agendaView(
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id)] ?? QUESTIONS_THAT_WORK[0],
     deepDive,
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
+    ...shared,
   };
 }
 
@@ -67,8 +100,57 @@ export async function isDeepDive(
   return first?.id === occurrence.id;
 }
 
+/**
+ * The report's answers to occurrences before this one, as the manager may see them: only shared
+ * scores, and the texts only of the latest answers, only when those were shared. An answer whose
+ * occurrence is no longer stored cannot be placed in time and is left out.
+ */
+async function sharedHistory(
+  store: Store,
+  pair: Pair,
+  occurrence: Occurrence,
+  timeZone: string,
+): Promise<Pick<AgendaView, 'happinessTrend' | 'sharedAnswers'>> {
+  const starts = new Map((await pairOccurrences(store, pair.pairId)).map((o) => [o.id, o.start]));
+  const earlier = (await pairDocs(store, pair.pairId, 'deepDiveAnswer'))
+    .flatMap((answer) => {
+      const start = starts.get(answer.occurrenceId);
+      return start !== undefined &&
+        answer.reportEmail === pair.reportEmail &&
+        isBefore(start, occurrence.start)
+        ? [{ answer, start, month: monthOf(start, timeZone) }]
+        : [];
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const byMonth = new Map<string, number>();
+  for (const { answer, month } of earlier) if (answer.shared) byMonth.set(month, answer.happiness);
+  const latest = earlier.at(-1);
+  return {
+    happinessTrend: [...byMonth]
+      .map(([month, happiness]) => ({ month, happiness }))
+      .slice(-HAPPINESS_TREND_MONTHS),
+    sharedAnswers: latest?.answer.shared ? answerTexts(latest.answer, latest.month) : undefined,
+  };
+}
+
+function answerTexts(answer: DeepDiveAnswer, month: string): SharedAnswers | undefined {
+  const { makeItTen, learning, career } = answer;
+  if (makeItTen === undefined && learning === undefined && career === undefined) return undefined;
+  return {
+    month,
+    ...(makeItTen === undefined ? {} : { makeItTen }),
+    ...(learning === undefined ? {} : { learning }),
+    ...(career === undefined ? {} : { career }),
+  };
+}
+
+/** "2026-03": the calendar month of `instant` in `timeZone`. */
 function monthOf(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(
-    new Date(instant),
-  );
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: 'year' | 'month') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
 }

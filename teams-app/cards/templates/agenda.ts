@@ -13,6 +13,18 @@ const otherNames = (detail: string, when: string): object =>
     detail,
     when,
   );
+/** Up, down or level against the month before. */
+const previous = '$root.happinessTrend[$index - 1].happiness';
+const arrow = `\${if($index == 0, '', if(happiness > ${previous}, ' ↑', if(happiness < ${previous}, ' ↓', ' →')))}`;
+const sharedAnswer = (title: string, field: string): object => ({
+  type: 'RichTextBlock',
+  $when: `\${exists(sharedAnswers.${field})}`,
+  spacing: 'small',
+  inlines: [
+    { type: 'TextRun', text: `${title} `, weight: 'bolder' },
+    { type: 'TextRun', text: `\${sharedAnswers.${field}}` },
+  ],
+});
 const subtle = (text: string, when?: string): object => ({
   type: 'TextBlock',
   text,
@@ -25,7 +37,8 @@ const subtle = (text: string, when?: string): object => ({
 /**
  * The agenda, in the order of the guide's weekly template: their items (15 min), growth and
  * development (10), feedback (5), the manager's items if time; then open action items, one suggested
- * question and, on the month's first 1:1, the deep-dive questions.
+ * question and, on the month's first 1:1, the deep-dive questions (and, on the manager's card, the
+ * happiness scores and latest answers the report chose to share).
  */
 export const agendaTemplate: CardTemplate = {
   type: 'AdaptiveCard',
@@ -141,6 +154,38 @@ export const agendaTemplate: CardTemplate = {
           $data: '${deepDiveQuestions}',
           spacing: 'small',
           inlines: [{ type: 'TextRun', text: '• ${$data}' }],
+        },
+        {
+          type: 'RichTextBlock',
+          // Only the manager's card shows what the report shared (the data is empty for the report, too).
+          $when: viewerIs('manager', 'exists(happinessTrend) && count(happinessTrend) > 0'),
+          spacing: 'medium',
+          inlines: [
+            { type: 'TextRun', text: 'Happiness, shared: ', weight: 'bolder' },
+            {
+              type: 'TextRun',
+              $data: '${happinessTrend}',
+              text: `\${if($index == 0, '', ' · ')}\${label} \${happiness}${arrow}`,
+            },
+          ],
+        },
+        {
+          type: 'Container',
+          $when: viewerIs('manager', 'exists(sharedAnswers)'),
+          spacing: 'medium',
+          items: [
+            {
+              type: 'RichTextBlock',
+              inlines: [
+                { type: 'TextRun', text: 'Their shared answers', weight: 'bolder' },
+                { type: 'TextRun', text: ' · ', isSubtle: true },
+                { type: 'TextRun', text: '${sharedAnswers.label}', isSubtle: true },
+              ],
+            },
+            sharedAnswer('What would make it a 10?', 'makeItTen'),
+            sharedAnswer('Learning:', 'learning'),
+            sharedAnswer('Career:', 'career'),
+          ],
         },
       ],
     },
