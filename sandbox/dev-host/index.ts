@@ -1,0 +1,1 @@
+export { startDevHost, type DevHost, type DevHostOptions } from './start-dev-host.js';
