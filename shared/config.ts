@@ -58,6 +58,10 @@ export const ConfigSchema = z.object({
   BOT_TENANT_ID: optionalText,
   /** Comma-separated Entra tenant ids whose people may use Steady. */
   ALLOWED_TENANTS: optionalText,
+  /** `npm start` only: the port of the functions dev host (0 = any free port). */
+  STEADY_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(7071),
+  /** `npm start` only: the port of the fake Teams inbox page (0 = any free port). */
+  STEADY_INBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
   AGENDA_LEAD_MINUTES: minutes(1440, 14 * 1440),
   SUMMARY_DELAY_MINUTES: minutes(15, 1440),
 });
@@ -99,6 +103,7 @@ export interface Config {
   };
   readonly agendaLeadMinutes: number;
   readonly summaryDelayMinutes: number;
+  readonly sandbox: { readonly hostPort: number; readonly inboxPort: number };
 }
 
 /** The fake Teams' tenant, allowed by default in local mode only. */
@@ -147,6 +152,7 @@ export function loadConfig(
     bot: bot(vars, problems),
     agendaLeadMinutes: vars.AGENDA_LEAD_MINUTES,
     summaryDelayMinutes: vars.SUMMARY_DELAY_MINUTES,
+    sandbox: { hostPort: vars.STEADY_HOST_PORT, inboxPort: vars.STEADY_INBOX_PORT },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -95,3 +95,8 @@ let root: Root | undefined;
 
 /** The worker's root, from the environment, built on first call. */
 export const getRoot = (): Root => (root ??= createRoot(loadConfig()));
+
+/** The sandbox's own root (its clock, its sample directory), used by the functions it hosts. */
+export const setRoot = (sandboxRoot: Root): void => {
+  root = sandboxRoot;
+};

@@ -8,6 +8,8 @@ export interface FakePerson {
   tenantId?: string;
   /** IANA zone the person's client reports (`localTimezone`, `localTimestamp`); default `UTC`. */
   timeZone?: string;
+  /** Already has the app (a restart of the sandbox): the chat exists without an install event. */
+  installed?: boolean;
 }
 
 /** Per-window request limits; the defaults are Teams' published ones. */
@@ -40,6 +42,15 @@ export interface FakeTeamsOptions {
   now?: () => number;
   /** Host config for the inbox page's card renderer; default `../shared/schemas/hostconfig-teams-light.json` beside the project, if present. */
   hostConfigPath?: string;
+  /** 0 (default) for any free port. */
+  port?: number;
+  /** A clock the inbox page can move (the sandbox's simulated time): shown in the header with +1 hour/day/week. */
+  clock?: InboxClock;
+}
+
+export interface InboxClock {
+  now(): Date;
+  advance(minutes: number): Promise<void>;
 }
 
 /** What the bot answered over HTTP (for an invoke: the invoke response). */

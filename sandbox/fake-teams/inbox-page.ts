@@ -31,7 +31,7 @@ export const INBOX_PAGE = `<!doctype html>
 <script src="/inbox/inbox.js" defer></script>
 </head>
 <body>
-<header>Fake Teams &middot; personal chats with the bot</header>
+<header>Fake Teams &middot; personal chats with the bot <span id="clockbar" hidden>&middot; <span id="clock"></span> <button type="button" data-minutes="60">+1 hour</button> <button type="button" data-minutes="1440">+1 day</button> <button type="button" data-minutes="10080">+1 week</button></span></header>
 <main>
   <nav id="people" aria-label="People"></nav>
   <section>

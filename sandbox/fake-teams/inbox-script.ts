@@ -130,10 +130,24 @@ export const INBOX_SCRIPT = String.raw`(function () {
   function refresh() {
     return fetch('/inbox/api/chats').then(function (res) { return res.json(); }).then(function (view) {
       people = view.people;
+      if (view.clock) {
+        $('clockbar').hidden = false;
+        $('clock').textContent = new Date(view.clock).toUTCString().replace(/:\d\d GMT$/, ' UTC');
+      }
       if (selected === null && people.length > 0) selected = people[0].email;
       render();
     }).catch(function () { notice('The fake Teams server is not answering', true); });
   }
+
+  Array.prototype.forEach.call(document.querySelectorAll('#clockbar button'), function (button) {
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      post('/inbox/api/clock', { minutes: Number(button.getAttribute('data-minutes')) }).then(function () {
+        button.disabled = false;
+        return refresh();
+      });
+    });
+  });
 
   $('compose').addEventListener('submit', function (event) {
     event.preventDefault();

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ChatLog } from './chat-log.js';
 import type { Directory } from './directory.js';
-import type { BotReply } from './fake-teams.js';
+import type { BotReply, InboxClock } from './fake-teams.js';
 import { hostConfigJson, RENDERER_PATH } from './host-config.js';
 import { INBOX_PAGE } from './inbox-page.js';
 import { INBOX_SCRIPT } from './inbox-script.js';
@@ -20,7 +20,16 @@ export interface InboxDeps {
   readonly log: ChatLog;
   readonly client: TeamsClient;
   readonly hostConfigPath: string;
+  readonly clock?: InboxClock;
 }
+
+const Advance = z.object({
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 31),
+});
 
 const Say = z.object({ email: z.string(), text: z.string().min(1).max(20_000) });
 const Install = z.object({ email: z.string() });
@@ -56,7 +65,10 @@ export function inbox(deps: InboxDeps): (req: IncomingMessage, res: ServerRespon
           res.writeHead(204).end();
           return true;
         case '/inbox/api/chats':
-          return json(res, 200, inboxView(deps.directory, deps.chats, deps.log));
+          return json(res, 200, {
+            ...inboxView(deps.directory, deps.chats, deps.log),
+            clock: deps.clock?.now().toISOString() ?? null,
+          });
         default:
           return false;
       }
@@ -79,6 +91,11 @@ export function inbox(deps: InboxDeps): (req: IncomingMessage, res: ServerRespon
         case '/inbox/api/invoke': {
           const { email, verb, data, replyToId } = Invoke.parse(body);
           return json(res, 200, reply(await deps.client.invoke(email, { verb, data }, replyToId)));
+        }
+        case '/inbox/api/clock': {
+          if (deps.clock === undefined) return false;
+          await deps.clock.advance(Advance.parse(body).minutes);
+          return json(res, 200, { clock: deps.clock.now().toISOString() });
         }
         case '/inbox/api/install': {
           const { email } = Install.parse(body);

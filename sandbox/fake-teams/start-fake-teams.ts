@@ -23,6 +23,10 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
   const bot = { id: options.botId ?? '28:steady-bot', name: options.botName ?? 'Steady' };
   const directory = new Directory(options.people ?? [], options.tenantId ?? 'tenant-contoso');
   const chats = new PersonalChats(bot.id);
+  // people who installed Steady before (the sandbox restarting): their chats exist, no install event
+  for (const person of options.people ?? []) {
+    if (person.installed === true) chats.open(directory.require(person.email)).installed = true;
+  }
   const ids = new ActivityIds(now);
   const log = new ChatLog(ids);
   const context: ConnectorContext = { directory, chats, log, now };
@@ -33,7 +37,7 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
   let botEndpoint = options.botEndpoint;
 
   const server = createServer();
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const client = new TeamsClient({
@@ -63,6 +67,7 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
         log,
         client,
         hostConfigPath: options.hostConfigPath ?? DEFAULT_HOST_CONFIG_PATH,
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
       }),
       inFlight,
     }),

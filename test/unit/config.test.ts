@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       bot: { auth: { kind: 'local' }, allowedTenants: ['tenant-contoso'] },
       agendaLeadMinutes: 1440,
       summaryDelayMinutes: 15,
+      sandbox: { hostPort: 7071, inboxPort: 3979 },
     });
   });
 

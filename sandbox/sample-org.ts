@@ -1,0 +1,73 @@
+/**
+ * The sample organisation of `npm start`: Maria manages Dev (weekly, Tuesdays), Ana (weekly, Thursdays)
+ * and Li (fortnightly, Mondays, a 1:1 that keeps getting cancelled). The series started four weeks
+ * before the first start, so there are past and upcoming occurrences. Times are in Berlin.
+ */
+export const SAMPLE_TENANT = 'tenant-contoso';
+export const MANAGER = { email: 'maria@contoso.com', name: 'Maria Lopez', timeZone: 'Europe/Berlin' };
+export const REPORTS = [
+  { email: 'dev@contoso.com', name: 'Dev Patel', timeZone: 'Europe/Berlin', weekday: 1, hour: 10, weeks: 1 },
+  { email: 'ana@contoso.com', name: 'Ana Silva', timeZone: 'Europe/Berlin', weekday: 3, hour: 14, weeks: 1 },
+  { email: 'li@contoso.com', name: 'Li Wei', timeZone: 'Europe/Berlin', weekday: 0, hour: 11, weeks: 2 },
+] as const;
+
+export const PEOPLE = [MANAGER, ...REPORTS.map(({ email, name, timeZone }) => ({ email, name, timeZone }))];
+export const MANAGERS = Object.fromEntries(REPORTS.map((r) => [r.email, MANAGER.email]));
+
+const DAY = 24 * 3600_000;
+
+/** Monday 00:00 UTC of the week of `now`. */
+export function weekAnchor(now: Date): Date {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(midnight - ((now.getUTCDay() + 6) % 7) * DAY);
+}
+
+/** Local wall time in Berlin written with its offset, as Google writes `dateTime`. */
+function berlin(day: Date, hour: number, minute = 0): string {
+  const probe = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute));
+  const offset = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' })
+      .formatToParts(probe)
+      .find((p) => p.type === 'timeZoneName')
+      ?.value.replace('GMT', '') || '0',
+  );
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.toISOString().slice(0, 10)}T${pad(hour)}:${pad(minute)}:00+${pad(offset)}:00`;
+}
+
+/** The calendars (as Google lists them) and the exceptions that make Li's 1:1 a cancelled one. */
+export function sampleCalendars(anchor: Date) {
+  const first = new Date(anchor.getTime() - 28 * DAY);
+  const events: { calendarId: string; event: Record<string, unknown> }[] = [];
+  const cancellations: { calendarId: string; masterId: string; originalStart: string }[] = [];
+  for (const report of REPORTS) {
+    const day = new Date(first.getTime() + report.weekday * DAY);
+    const id = `sample-${report.email.split('@')[0] ?? 'x'}`;
+    const event = {
+      id,
+      iCalUID: `${id}@google.com`,
+      summary: `${MANAGER.name.split(' ')[0] ?? ''} / ${report.name.split(' ')[0] ?? ''} 1:1`,
+      start: { dateTime: berlin(day, report.hour), timeZone: 'Europe/Berlin' },
+      end: { dateTime: berlin(day, report.hour, 30), timeZone: 'Europe/Berlin' },
+      recurrence: [`RRULE:FREQ=WEEKLY;INTERVAL=${report.weeks}`],
+      organizer: { email: MANAGER.email },
+      attendees: [
+        { email: MANAGER.email, responseStatus: 'accepted', organizer: true },
+        { email: report.email, responseStatus: 'accepted' },
+      ],
+    };
+    events.push({ calendarId: MANAGER.email, event }, { calendarId: report.email, event });
+    if (report.weeks === 2) {
+      // the last two past occurrences and the next one are cancelled: a cadence alert is due
+      for (const n of [0, 1, 2]) {
+        const occurrence = new Date(new Date(berlin(day, report.hour)).getTime() + n * 14 * DAY + 14 * DAY);
+        cancellations.push({
+          calendarId: MANAGER.email,
+          masterId: id,
+          originalStart: occurrence.toISOString().replace('.000Z', 'Z'),
+        });
+      }
+    }
+  }
+  return { events, cancellations };
+}
