@@ -293,6 +293,20 @@ describe('the scheduler and deliveries', () => {
     }
   });
 
+  it('sends the agenda of the 1:1 after the DST change a day before its new UTC time (Berlin, 29 March 2026)', async () => {
+    await started();
+    h.calendar.time.set('2026-03-29T12:00:00Z');
+    await h.calendar.drainSyncs();
+    await runScheduler(schedulerDeps()); // everything due before
+    h.calendar.queued.take('deliveries');
+    h.calendar.time.set('2026-03-30T06:59:00Z');
+    expect((await runScheduler(schedulerDeps())).due).toBe(0);
+    h.calendar.time.set('2026-03-30T07:00:30Z'); // 09:00 Berlin is 07:00Z in summer time
+    expect(await runScheduler(schedulerDeps())).toMatchObject({ due: 1, enqueued: 2 });
+    expect(await drainDeliveries()).toEqual(['SENT', 'SENT']);
+    expect(cards(MARIA, 'agenda').at(-1)).toMatch(/Tue, 31 Mar 2026, 09:00–09:30 \(Europe\/Berlin\)/);
+  });
+
   it('after a crash between the send and its write: no second send while the first may be in flight, and no loss', async () => {
     await started();
     h.calendar.time.set('2026-03-02T08:01:00Z');
