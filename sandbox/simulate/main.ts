@@ -39,5 +39,5 @@ const transcript = await runScenario(parsed.scenario);
 const jsonl = transcript.map((line) => JSON.stringify(line)).join('\n') + (transcript.length > 0 ? '\n' : '');
 if (args.values.out === undefined) process.stdout.write(jsonl);
 else writeFileSync(args.values.out, jsonl);
-if (args.values.html !== undefined) writeFileSync(args.values.html, renderReport(transcript));
+if (args.values.html !== undefined) writeFileSync(args.values.html, await renderReport(transcript));
 process.exit(0);

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -40,6 +42,31 @@ describe('npm run simulate', () => {
     expect(lines[3]?.['text']).toContain('Career path for next quarter');
     expect(lines[8]?.['text']).toMatch(/Covered[\s\S]*Career path for next quarter/);
     expect(readFileSync(html, 'utf8')).toContain('Steady simulation: 10 messages');
+
+    // the report opens in a browser with every card rendered by the adaptivecards renderer
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(html).href);
+      const cards = lines.filter((l) => l['card'] !== undefined).length;
+      expect(await page.locator('section .ac-adaptiveCard').count()).toBe(cards);
+      expect(await page.locator('section .error').count()).toBe(0);
+      expect(await page.locator('section').nth(3).innerText()).toContain('Career path for next quarter');
+    } finally {
+      await browser.close();
+    }
   });
 
   it.each([
