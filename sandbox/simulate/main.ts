@@ -37,7 +37,8 @@ if (!parsed.ok) {
 }
 const transcript = await runScenario(parsed.scenario);
 const jsonl = transcript.map((line) => JSON.stringify(line)).join('\n') + (transcript.length > 0 ? '\n' : '');
-if (args.values.out === undefined) process.stdout.write(jsonl);
-else writeFileSync(args.values.out, jsonl);
 if (args.values.html !== undefined) writeFileSync(args.values.html, await renderReport(transcript));
+if (args.values.out !== undefined) writeFileSync(args.values.out, jsonl);
+// a pipe is written asynchronously: exit only once the transcript is out
+else await new Promise<void>((resolve) => process.stdout.write(jsonl, () => resolve()));
 process.exit(0);

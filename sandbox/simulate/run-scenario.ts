@@ -56,7 +56,11 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
         await deliver(system.bot.deps, DeliveryRequest.parse(message));
       }
     };
-    const steps = [...scenario.steps];
+    // "in order" of their time; steps at the same time keep the order of the file
+    const steps = scenario.steps
+      .map((step, index) => ({ step, index }))
+      .sort((a, b) => a.step.at.localeCompare(b.step.at) || a.index - b.index)
+      .map(({ step }) => step);
     const end = new Date(scenario.end).getTime();
     for (let t = new Date(scenario.start).getTime(); t <= end; t += MINUTE) {
       calendar.time.set(new Date(t).toISOString());

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), 'steady-simulate-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-const scenario = 'test/fixtures/scenarios/two-weeks.json';
+const scenario = 'test/scenarios/two-weeks.json';
 const simulate = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'sandbox/simulate/main.ts', ...args], {
     maxBuffer: 50 * 1024 * 1024,

@@ -1,0 +1,173 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../sandbox/simulate/run-scenario.js';
+import { parseScenario } from '../../sandbox/simulate/scenario.js';
+
+type Line = Awaited<ReturnType<typeof runScenario>>[number] & { pair?: string; occurrence?: string };
+const MARIA = 'maria@contoso.com';
+const DEV = 'dev@contoso.com';
+
+async function run(name: string): Promise<Line[]> {
+  const parsed = parseScenario(readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return runScenario(parsed.scenario);
+}
+const sends = (lines: Line[], kind: string) => lines.filter((l) => l.kind === kind && l.op === 'send');
+const of = (lines: Line[], kind: string, occurrence: string) =>
+  sends(lines, kind).filter((l) => l.occurrence === occurrence);
+
+/** Rules every transcript obeys, whatever the scenario. */
+function invariants(lines: Line[]): void {
+  for (const line of lines) {
+    if (line.pair !== undefined)
+      expect(line.pair.split('|'), `${line.kind} to a person outside the pair`).toContain(line.to);
+  }
+  const once = new Set<string>();
+  for (const line of lines.filter((l) => l.op === 'send' && l.occurrence !== undefined)) {
+    const key = `${line.kind} ${line.occurrence ?? ''} ${line.to}`;
+    expect(once.has(key), `sent twice: ${key}`).toBe(false);
+    once.add(key);
+  }
+  for (const line of sends(lines, 'cadenceAlert')) expect(line.pair?.startsWith(`${line.to}|`)).toBe(true); // the manager only
+  expect([...lines].sort((a, b) => a.at.localeCompare(b.at))).toEqual(lines);
+}
+
+const scenarios = readdirSync(new URL('../scenarios/', import.meta.url)).filter((f) => f.endsWith('.json'));
+
+describe('scenarios in test/scenarios, checked against the product rules', () => {
+  it('has at least eight scenarios, the sample organisation among them', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    expect(scenarios).toContain('sample-organisation.json');
+  });
+
+  it('sample organisation: the manager alone is alerted once, at the original start of the second cancelled 1:1 in a row', async () => {
+    const lines = await run('sample-organisation');
+    invariants(lines);
+    const alerts = sends(lines, 'cadenceAlert');
+    expect(alerts.map((l) => [l.at, l.to, l.occurrence])).toEqual([
+      ['2026-03-16T10:00:00Z', MARIA, '2026-03-16T10:00:00Z'],
+    ]);
+    expect(alerts[0]?.text).toMatch(/Li Wei[\s\S]*Mon, 2 Mar 2026[\s\S]*Mon, 16 Mar 2026/);
+    for (const cancelled of ['2026-03-02T10:00:00Z', '2026-03-16T10:00:00Z']) {
+      expect([...of(lines, 'agenda', cancelled), ...of(lines, 'summary', cancelled)]).toEqual([]);
+    }
+    expect(
+      of(lines, 'agenda', '2026-03-05T13:00:00Z')
+        .map((l) => l.to)
+        .sort(),
+    ).toEqual(['ana@contoso.com', MARIA]);
+    expect(of(lines, 'agenda', '2026-03-05T13:00:00Z')[0]?.text).toContain('Conference budget');
+  });
+
+  it('two weeks: a topic added in chat is on both agendas, covered by a press, and in the summary', async () => {
+    const lines = await run('two-weeks');
+    invariants(lines);
+    expect(
+      of(lines, 'agenda', '2026-03-03T08:00:00Z').every((l) =>
+        l.text.includes('Career path for next quarter'),
+      ),
+    ).toBe(true);
+    expect(
+      lines
+        .filter((l) => l.op === 'update' && l.kind === 'agenda')
+        .map((l) => l.to)
+        .sort(),
+    ).toEqual([DEV, MARIA]);
+    expect(of(lines, 'summary', '2026-03-03T08:00:00Z')[0]?.text).toMatch(
+      /Covered[\s\S]*Career path for next quarter/,
+    );
+  });
+
+  it('moved: same occurrence key, agenda a day before the new time, showing the new time', async () => {
+    const lines = await run('moved-occurrence');
+    invariants(lines);
+    const agendas = of(lines, 'agenda', '2026-03-10T08:00:00Z');
+    expect(agendas.map((l) => l.at)).toEqual(['2026-03-10T14:00:00Z', '2026-03-10T14:00:00Z']);
+    expect(agendas[0]?.text).toContain('Wed, 11 Mar 2026, 15:00');
+    expect(of(lines, 'summary', '2026-03-10T08:00:00Z').map((l) => l.at)).toEqual([
+      '2026-03-11T14:45:00Z',
+      '2026-03-11T14:45:00Z',
+    ]);
+  });
+
+  it('declined: no agenda and no summary for the declined occurrence; one miss is no alert', async () => {
+    const lines = await run('declined');
+    invariants(lines);
+    expect([
+      ...of(lines, 'agenda', '2026-03-10T08:00:00Z'),
+      ...of(lines, 'summary', '2026-03-10T08:00:00Z'),
+    ]).toEqual([]);
+    expect(sends(lines, 'cadenceAlert')).toEqual([]);
+  });
+
+  it('private notes: each reaches only its author, in every message; shared notes reach both', async () => {
+    const lines = await run('private-notes');
+    invariants(lines);
+    const everything = (to: string) =>
+      lines
+        .filter((l) => l.to === to)
+        .map((l) => JSON.stringify(l))
+        .join('\n');
+    expect(everything(DEV)).not.toContain('Dev looked tired');
+    expect(everything(MARIA)).not.toContain('the Berlin team');
+    expect(of(lines, 'summary', '2026-03-03T08:00:00Z').find((l) => l.to === MARIA)?.text).toContain(
+      'Dev looked tired',
+    );
+    expect(
+      of(lines, 'summary', '2026-03-03T08:00:00Z').every((l) =>
+        l.text.includes('We agreed to move the deadline'),
+      ),
+    ).toBe(true);
+  });
+
+  it('DST in Berlin (29 March) and New York (8 March): agendas a day before the local time, which stays put', async () => {
+    const berlin = await run('dst-berlin');
+    invariants(berlin);
+    expect(
+      sends(berlin, 'agenda')
+        .filter((l) => l.to === MARIA)
+        .map((l) => [l.at, l.occurrence]),
+    ).toEqual([
+      ['2026-03-23T08:00:00Z', '2026-03-24T08:00:00Z'],
+      ['2026-03-30T07:00:00Z', '2026-03-31T07:00:00Z'],
+    ]);
+    const newYork = await run('dst-new-york');
+    invariants(newYork);
+    expect(
+      sends(newYork, 'agenda')
+        .filter((l) => l.to === MARIA)
+        .map((l) => [l.at, l.occurrence]),
+    ).toEqual([
+      ['2026-03-01T15:00:00Z', '2026-03-02T15:00:00Z'],
+      ['2026-03-08T14:00:00Z', '2026-03-09T14:00:00Z'],
+    ]);
+  });
+
+  it('series ended: nothing after UNTIL, and an ended series is not a miss', async () => {
+    const lines = await run('series-ended');
+    invariants(lines);
+    expect(sends(lines, 'agenda').every((l) => (l.occurrence ?? '') < '2026-03-11')).toBe(true);
+    expect(sends(lines, 'cadenceAlert')).toEqual([]);
+  });
+
+  it('group meetings and all-day events are not 1:1s: only welcomes', async () => {
+    const lines = await run('not-one-on-ones');
+    invariants(lines);
+    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['welcome']));
+  });
+
+  it("deep dive: the first 1:1 of each month prompts the report only; shared scores reach the manager's next deep dive", async () => {
+    const lines = await run('deep-dive');
+    invariants(lines);
+    expect(sends(lines, 'deepDive').map((l) => [l.to, l.occurrence])).toEqual([
+      [DEV, '2026-03-03T08:00:00Z'],
+      [DEV, '2026-04-07T07:00:00Z'],
+    ]);
+    expect(of(lines, 'agenda', '2026-04-07T07:00:00Z').find((l) => l.to === MARIA)?.text).toContain(
+      'Happiness, shared: Mar 2026 8',
+    );
+    expect(of(lines, 'agenda', '2026-04-07T07:00:00Z').find((l) => l.to === DEV)?.text).not.toContain(
+      'Happiness, shared',
+    );
+  });
+});
