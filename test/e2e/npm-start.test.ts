@@ -1,61 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { killStarted, start as startIn, stopped } from '../support/sandbox-process.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'steady-start-'));
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  killStarted();
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Runs `npm start` and waits until it says it is running; returns its URLs and the process. */
-async function start(): Promise<{
-  child: ChildProcess;
-  inbox: string;
-  functions: string;
-  output: () => string;
-}> {
-  const child = spawn('npm', ['start', '--silent'], {
-    env: {
-      ...process.env,
-      STEADY_DATA_DIR: join(folder, 'data'),
-      STEADY_HOST_PORT: '0',
-      STEADY_INBOX_PORT: '0',
-      STEADY_MODE: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, as a terminal gives it: Ctrl-C reaches npm and Steady alike
-  });
-  children.push(child);
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ctrl-C stops everything.')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
-  });
-  const inbox = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1] ?? '';
-  const functions = /functions {2}(http:\/\/127\.0\.0\.1:\d+)\/api/.exec(output)?.[1] ?? '';
-  return { child, inbox, functions, output: () => output };
-}
-
-/** Ctrl-C (SIGINT to the whole process group); resolves when npm has exited. */
-const stopped = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(-(child.pid ?? 0), 'SIGINT');
-  });
+/** Runs `npm start` on the test's data folder (the same one each time, to see the data kept). */
+const start = () => startIn(join(folder, 'data'));
 
 /** Whether anything still answers at a URL (a stopped sandbox must leave nothing listening). */
 const answers = (url: string) =>

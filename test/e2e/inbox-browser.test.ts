@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { killStarted, start, stopped } from '../support/sandbox-process.js';
+
+// The whole local run in a browser: `npm start`, the fake Teams inbox in Debian's headless Chromium, the
+// clock moved to Dev's next agenda, a topic added from the card as Dev, and Maria's card updated in place.
+// Writes the README's inbox screenshots.
+
+const CHROMIUM = '/usr/bin/chromium';
+const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'steady-inbox-'));
+let browser: Browser | undefined;
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  killStarted();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+type Chats = { people: { email: string; lines: { cards?: { fallbackText?: string }[] }[] }[] };
+/**
+ * Whether someone's latest agenda is for a 1:1 still ahead, by the inbox's API: an agenda card came
+ * and no summary after it (a sandbox started within a day of Dev's 1:1 sends that overdue agenda
+ * together with its summary on the first move of the clock).
+ */
+const agendaAhead = async (inbox: string, email: string) => {
+  const view = (await (await fetch(`${inbox}/inbox/api/chats`)).json()) as Chats;
+  const kinds = (view.people.find((p) => p.email === email)?.lines ?? [])
+    .flatMap((l) => l.cards ?? [])
+    .map((c) => /\b(agenda|summary)\b/.exec(c.fallbackText ?? '')?.[1])
+    .filter((kind) => kind !== undefined);
+  return kinds.at(-1) === 'agenda';
+};
+
+/** The cards in the chat on screen for the 1:1 with `name` (e.g. "Dev Patel"): agendas and summaries. */
+const cardsWith = (page: Page, name: string): Locator =>
+  page.locator('#lines li .card').filter({ hasText: `1:1 with ${name}` });
+
+const choose = async (page: Page, email: string) => {
+  const person = page.locator('#people button.person', { hasText: email });
+  await person.click();
+  await page.locator('#people button.person[aria-current="true"]', { hasText: email }).waitFor();
+  await page.locator('#title', { hasText: email }).waitFor();
+};
+
+/** Scrolls the chat so the card's message starts at the top, then screenshots the page. */
+const screenshot = async (page: Page, card: Locator, file: string) => {
+  await card.evaluate("(node) => node.closest('li').scrollIntoView({ block: 'start' })");
+  await page.screenshot({ path: join(screenshots, file) });
+};
+
+it('in the inbox, Dev adds a topic from the agenda card in the browser and Maria sees her card update', async () => {
+  const sandbox = await start(join(folder, 'data'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 900, height: 1000 }, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${sandbox.inbox}/`);
+  await page.locator('#clockbar').waitFor(); // visible once the first refresh brought the clock
+  await choose(page, 'dev@contoso.com');
+
+  // A day at a time until Dev's next agenda is out: his 1:1 is weekly, so one comes within a week.
+  const devCards = cardsWith(page, 'Maria Lopez');
+  const day = page.locator('#clockbar button[data-minutes="1440"]');
+  for (let presses = 0; !(await agendaAhead(sandbox.inbox, 'dev@contoso.com')); presses++) {
+    expect(presses, 'no agenda ahead for Dev after 8 days').toBeLessThan(8);
+    await day.click();
+    await page.locator('#clockbar button[data-minutes="1440"]:enabled').waitFor(); // the clock moved, all delivered
+  }
+  // The page shows it at its next refresh: the latest card for the 1:1 is an agenda with "Add topic".
+  const card = devCards.last();
+  const addTopic = card.getByRole('button', { name: 'Add topic' });
+  await addTopic.waitFor();
+
+  // As Dev: type a topic into the agenda card and press its "Add topic".
+  const topic = 'Moving to the platform team next quarter';
+  await card.locator('input').fill(topic);
+  await addTopic.click();
+  const updated = devCards.filter({ hasText: topic });
+  await updated.waitFor().catch(async (error: unknown) => {
+    throw new Error(
+      `Dev's card did not show the topic; notice: ${await page.locator('#notice').innerText()}`,
+      {
+        cause: error,
+      },
+    );
+  });
+  mkdirSync(screenshots, { recursive: true });
+  await screenshot(page, updated, 'inbox-report.png');
+
+  // As Maria: her agenda for the 1:1 with Dev shows Dev's topic, in the same message (edited).
+  await choose(page, 'maria@contoso.com');
+  const maria = cardsWith(page, 'Dev Patel').filter({ hasText: topic });
+  await maria.waitFor({ timeout: 10_000 });
+  expect(await maria.count()).toBe(1);
+  expect(await maria.locator('xpath=ancestor::li[1]').locator('.when').innerText()).toContain('(edited)');
+  await screenshot(page, maria, 'inbox-manager.png');
+
+  await browser.close();
+  browser = undefined;
+  await stopped(sandbox.child);
+}, 150_000);
