@@ -4,9 +4,12 @@ import { AGENDA_LIMITS } from './agenda-limits.js';
 // Bounds match the domain (topic and action text 500, note 4000, names 200); they also bound a card's size.
 // A pair id is two email addresses, so ids may be longer than a Cosmos document id.
 const Id = z.string().min(1).max(1024);
-const Name = z.string().min(1).max(200);
+// Adaptive Cards expand `{{DATE(...)}}` and `{{TIME(...)}}` even inside a TextRun: a zero-width space
+// between the braces keeps what a person typed looking exactly as typed, and inert.
+const inert = (value: string) => value.replace(/\{\{/g, '{\u200b{');
+const Name = z.string().min(1).max(200).transform(inert);
 const Label = z.string().min(1).max(200);
-const Text = (max: number) => z.string().min(1).max(max);
+const Text = (max: number) => z.string().min(1).max(max).transform(inert);
 const Count = z.number().int().min(0);
 
 /** A topic as a card shows it; `number` is what chat commands such as `done 2` refer to. */

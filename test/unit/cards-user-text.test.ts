@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
-import { renderCard, type AdaptiveCard } from '../../teams-app/cards/index.js';
+import { renderCard, visibleText, type AdaptiveCard } from '../../teams-app/cards/index.js';
 import { templates } from '../../teams-app/cards/templates/index.js';
 
 type Node = Record<string, unknown>;
@@ -128,4 +128,13 @@ describe('every template binds data only where it is literal', () => {
       expect(markdownStrings(template).filter((text) => text.includes('${'))).toEqual([]);
     },
   );
+});
+
+describe('date functions typed by a person', () => {
+  test('stay inert: the braces of {{DATE(...)}} are kept apart so Teams does not format them', () => {
+    const card = renderCard('welcome', { name: 'Dev {{DATE(2026-03-03T09:00:00Z, SHORT)}}' });
+    const json = JSON.stringify(card);
+    expect(json).not.toContain('{{DATE(');
+    expect(visibleText(card).replace(/\u200b/g, '')).toContain('Dev {{DATE(2026-03-03T09:00:00Z, SHORT)}}');
+  });
 });
