@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
 import { renderCard, type AdaptiveCard, type CardName } from '../../teams-app/cards/index.js';
@@ -10,7 +11,6 @@ import { teamsLightHostConfig } from '../support/card-schema.js';
 // Renders the cards with the official `adaptivecards` renderer and the Teams light host config in
 // Debian's Chromium, as Teams would draw them, and writes the README's screenshots.
 
-const CHROMIUM = '/usr/bin/chromium';
 const rendererDir = new URL('../../node_modules/adaptivecards/dist/', import.meta.url);
 const screenshots = new URL('../../docs/screenshots/', import.meta.url);
 
@@ -57,10 +57,6 @@ let browser: Browser;
 let tab: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) to run the card render test`,
-    );
   server = createServer((req, res) => {
     const files: Record<string, [string, string]> = {
       '/adaptivecards.min.js': ['adaptivecards.min.js', 'text/javascript'],
@@ -74,19 +70,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   tab = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
   await tab.goto(`http://127.0.0.1:${port}/`);
   mkdirSync(screenshots, { recursive: true });

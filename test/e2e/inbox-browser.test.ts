@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
 
@@ -10,7 +11,6 @@ import { killStarted, start, stopped } from '../support/sandbox-process.js';
 // clock moved to Dev's next agenda, a topic added from the card as Dev, and Maria's card updated in place.
 // Writes the README's inbox screenshots.
 
-const CHROMIUM = '/usr/bin/chromium';
 const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'steady-inbox-'));
 let browser: Browser | undefined;
@@ -55,19 +55,7 @@ const screenshot = async (page: Page, card: Locator, file: string) => {
 
 it('in the inbox, Dev adds a topic from the agenda card in the browser and Maria sees her card update', async () => {
   const sandbox = await start(join(folder, 'data'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 }, deviceScaleFactor: 1 });
   page.setDefaultTimeout(15_000);
   await page.goto(`${sandbox.inbox}/`);

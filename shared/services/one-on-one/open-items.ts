@@ -14,6 +14,3 @@ export async function openActionItems(store: Store, pairId: string): Promise<Act
 export async function pairTopics(store: Store, pairId: string): Promise<Topic[]> {
   return (await pairDocs(store, pairId, 'topic')).sort(byCreation);
 }
-
-/** @deprecated use `pairDocs` from `../pair-docs.js`. */
-export { pairDocs as allOfType };
