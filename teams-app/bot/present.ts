@@ -88,20 +88,24 @@ function monthLabel(month: string): string {
   );
 }
 
-/** The answers as the agenda shows them: each cut to `SHARED_ANSWER_CHARS`, marked with "…" when cut. */
+/** `text` cut to at most `max` characters, marked with "…" when cut (never half a surrogate pair). */
+export function cut(text: string, max: number): string {
+  return text.length <= max
+    ? text
+    : `${text
+        .slice(0, max - 1)
+        .replace(/[\uD800-\uDBFF]$/, '')
+        .trimEnd()}…`;
+}
+
+/** The answers as the agenda shows them: each cut to `SHARED_ANSWER_CHARS`. */
 function sharedAnswers({ month, makeItTen, learning, career }: NonNullable<AgendaView['sharedAnswers']>) {
-  const cut = (text: string) =>
-    text.length <= SHARED_ANSWER_CHARS
-      ? text
-      : `${text
-          .slice(0, SHARED_ANSWER_CHARS - 1)
-          .replace(/[\uD800-\uDBFF]$/, '')
-          .trimEnd()}…`;
+  const short = (text: string) => cut(text, SHARED_ANSWER_CHARS);
   return {
     label: monthLabel(month),
-    ...(makeItTen === undefined ? {} : { makeItTen: cut(makeItTen) }),
-    ...(learning === undefined ? {} : { learning: cut(learning) }),
-    ...(career === undefined ? {} : { career: cut(career) }),
+    ...(makeItTen === undefined ? {} : { makeItTen: short(makeItTen) }),
+    ...(learning === undefined ? {} : { learning: short(learning) }),
+    ...(career === undefined ? {} : { career: short(career) }),
   };
 }
 

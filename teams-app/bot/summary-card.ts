@@ -6,9 +6,10 @@ import {
   type SummaryView,
 } from '../../shared/services/one-on-one/summary-view.js';
 import type { Store } from '../../shared/ports.js';
+import { SUMMARY_LIMITS } from '../cards/agenda-limits.js';
 import type { SummaryData, TopicView } from '../cards/card-data.js';
 import type { BotDeps } from './bot-deps.js';
-import { nameOf, when } from './present.js';
+import { cut, nameOf, when } from './present.js';
 
 /** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
 export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
@@ -18,7 +19,8 @@ export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurre
 
 /**
  * The summary card's data for one viewer. Topics keep the numbers the agenda gave them; open action
- * items the numbers `done <n>` takes, and those already done follow.
+ * items the numbers `done <n>` takes, and those already done follow. Past `SUMMARY_LIMITS` the rest
+ * is counted, covered topics first, so the card stays within Teams' message size.
  */
 export async function summaryCardData(store: Store, view: SummaryView, viewer: User): Promise<SummaryData> {
   const { pair } = view;
@@ -44,18 +46,24 @@ export async function summaryCardData(store: Store, view: SummaryView, viewer: U
     ...(a.due === undefined ? {} : { due: formatDate(a.due) }),
     done: a.done,
   });
+  const covered = view.covered.slice(0, SUMMARY_LIMITS.topics);
+  const carriedOver = view.carriedOver.slice(0, SUMMARY_LIMITS.topics - covered.length);
+  const topics = view.covered.length + view.carriedOver.length;
   return {
     otherName: nameFor(other),
     when: when(view.occurrence, viewer.timeZone),
-    covered: view.covered.map(topic),
-    carriedOver: view.carriedOver.map(topic),
-    notes: view.notes.map((n) => ({
+    covered: covered.map(topic),
+    carriedOver: carriedOver.map(topic),
+    notes: view.notes.slice(0, SUMMARY_LIMITS.notes).map((n) => ({
       authorName: nameFor(n.authorEmail),
-      text: n.text,
+      text: cut(n.text, SUMMARY_LIMITS.noteChars),
       private: n.visibility === 'private',
     })),
-    actionItems: view.actionItems.map(action),
+    actionItems: view.actionItems.slice(0, SUMMARY_LIMITS.actions).map(action),
     ...(view.next === undefined ? {} : { next: when(view.next, viewer.timeZone) }),
+    moreTopics: topics - covered.length - carriedOver.length,
+    moreNotes: Math.max(0, view.notes.length - SUMMARY_LIMITS.notes),
+    moreActions: Math.max(0, view.actionItems.length - SUMMARY_LIMITS.actions),
   };
 }
 

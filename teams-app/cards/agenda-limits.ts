@@ -5,3 +5,10 @@
  * within the 80 KB we allow a card inside Teams' ~100 KB message. A 30-minute 1:1 covers far fewer.
  */
 export const AGENDA_LIMITS = { topics: 15, actions: 8 } as const;
+
+/**
+ * The most a summary card shows: topics (covered and carried over together), notes (each cut to
+ * `noteChars`, marked "…") and action items; the rest are counted. With every text and name at its
+ * longest in 4-byte characters the card stays under 80 KB (tested).
+ */
+export const SUMMARY_LIMITS = { topics: 10, notes: 4, noteChars: 500, actions: 6 } as const;

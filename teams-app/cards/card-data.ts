@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENDA_LIMITS } from './agenda-limits.js';
+import { AGENDA_LIMITS, SUMMARY_LIMITS } from './agenda-limits.js';
 
 // Bounds match the domain (topic and action text 500, note 4000, names 200); they also bound a card's size.
 // A pair id is two email addresses, so ids may be longer than a Cosmos document id.
@@ -117,17 +117,25 @@ export const DeepDiveData = z.strictObject({
 });
 export type DeepDiveData = z.infer<typeof DeepDiveData>;
 
-/** `summary`: sent to each participant after an occurrence. */
-export const SummaryData = z.strictObject({
-  otherName: Name,
-  when: Label,
-  covered: z.array(TopicView),
-  carriedOver: z.array(TopicView),
-  notes: z.array(NoteView),
-  actionItems: z.array(ActionItemView),
-  /** The next occurrence, formatted; absent when there is none on the calendar. */
-  next: Label.optional(),
-});
+/** `summary`: sent to each participant after an occurrence; what passes `SUMMARY_LIMITS` is counted. */
+export const SummaryData = z
+  .strictObject({
+    otherName: Name,
+    when: Label,
+    covered: z.array(TopicView),
+    carriedOver: z.array(TopicView),
+    notes: z.array(NoteView.extend({ text: Text(SUMMARY_LIMITS.noteChars) })).max(SUMMARY_LIMITS.notes),
+    actionItems: z.array(ActionItemView).max(SUMMARY_LIMITS.actions),
+    /** The next occurrence, formatted; absent when there is none on the calendar. */
+    next: Label.optional(),
+    moreTopics: Count,
+    moreNotes: Count,
+    moreActions: Count,
+  })
+  .refine((data) => data.covered.length + data.carriedOver.length <= SUMMARY_LIMITS.topics, {
+    error: `at most ${SUMMARY_LIMITS.topics} topics covered and carried over together (count the rest in moreTopics)`,
+    path: ['covered'],
+  });
 export type SummaryData = z.infer<typeof SummaryData>;
 
 /** `cadenceAlert`: to the manager, when 1:1s with a report keep being missed. */

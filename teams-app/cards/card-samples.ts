@@ -155,6 +155,9 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
       actionItem(3, 'Find a senior engineer to pair with Dev', 'Ana Silva', '13 Mar 2026'),
     ],
     next: 'Tue 10 Mar 2026, 09:00–09:30 (Europe/Berlin)',
+    moreTopics: 0,
+    moreNotes: 0,
+    moreActions: 0,
   },
   cadenceAlert: cadenceAlertSamples.consecutive,
   choosePair: {

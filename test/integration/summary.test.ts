@@ -207,4 +207,19 @@ describe('the summary card', () => {
       'Maria Lopez',
     ]);
   });
+
+  it('counts what does not fit: a long 1:1 still gives a summary under 80 KB', async () => {
+    await started();
+    for (let n = 1; n <= 14; n++) await h.teams.say(DEV, `add Topic ${n} ${'x'.repeat(450)}`);
+    for (let n = 1; n <= 6; n++) await h.teams.say(MARIA, `note Note ${n} ${'y'.repeat(3000)}`);
+    for (let n = 1; n <= 9; n++) await h.teams.say(MARIA, `action Follow up ${n}`);
+    const { first } = await pairAndOccurrences();
+    const summary = await summaryOf(MARIA, first);
+    expect(summary.carriedOver).toContain('…and 4 more topics not shown here.');
+    expect(summary.notes).toContain('…and 2 more notes not shown here.');
+    expect(summary.actionItems).toContain('…and 3 more action items not shown here.');
+    expect(summary.notes.filter((line) => line.startsWith('Maria Lopez: Note'))).toHaveLength(4);
+    expect(summary.notes.every((line) => line.length < 600)).toBe(true);
+    expect(Buffer.byteLength(summary.json)).toBeLessThan(80 * 1024);
+  });
 });

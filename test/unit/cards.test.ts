@@ -46,7 +46,22 @@ const variants: [string, CardName, unknown][] = [
   [
     'summary (empty, no next)',
     'summary',
-    { otherName: 'Ana', when: 'Tue 3 Mar', covered: [], carriedOver: [], notes: [], actionItems: [] },
+    {
+      otherName: 'Ana',
+      when: 'Tue 3 Mar',
+      covered: [],
+      carriedOver: [],
+      notes: [],
+      actionItems: [],
+      moreTopics: 0,
+      moreNotes: 0,
+      moreActions: 0,
+    },
+  ],
+  [
+    'summary (truncated)',
+    'summary',
+    { ...cardSamples.summary, moreTopics: 3, moreNotes: 1, moreActions: 12 },
   ],
 ];
 
