@@ -25,6 +25,14 @@ export async function userByEmail(store: Store, email: string): Promise<User | u
   return alias?.doc.type === 'emailAlias' ? userById(store, alias.doc.targetUserId) : undefined;
 }
 
+/**
+ * The time zone a pair's calendar months are judged in (which 1:1 is the month's deep dive): the
+ * manager's, so both people see the same answer whatever their own zones; UTC until they install.
+ */
+export async function pairTimeZone(store: Store, pair: Pair): Promise<string> {
+  return (await userByEmail(store, pair.managerEmail))?.timeZone ?? 'UTC';
+}
+
 /** The 1:1 pairs a person belongs to (linked when a calendar sync first found the pair). */
 export async function pairsOf(store: Store, user: Pick<User, 'email'>): Promise<Pair[]> {
   const links = await store.users.list(emailAliasKey(user.email), { type: 'pairLink', limit: 1000 });

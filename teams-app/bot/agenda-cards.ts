@@ -1,13 +1,14 @@
 import { deliveryIdOf, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
 import { agendaView } from '../../shared/services/one-on-one/agenda-view.js';
-import { userByEmail } from '../../shared/services/people.js';
+import { pairTimeZone, userByEmail } from '../../shared/services/people.js';
 import { deliverOnce } from './deliver-once.js';
 import type { BotDeps } from './bot-deps.js';
 import { agendaCardData } from './present.js';
 
-/** The agenda card of one occurrence as `viewer` sees it. */
+/** The agenda card of one occurrence as `viewer` sees it, times in the viewer's zone. */
 export async function agendaCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
-  const view = await agendaView(deps.store, pair, occurrence, viewer.email, viewer.timeZone);
+  const timeZone = await pairTimeZone(deps.store, pair);
+  const view = await agendaView(deps.store, pair, occurrence, viewer.email, timeZone);
   return deps.renderCard('agenda', await agendaCardData(deps.store, view, viewer.timeZone));
 }
 

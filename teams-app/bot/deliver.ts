@@ -2,7 +2,7 @@ import { isLive, type DeliveryRequest, type Occurrence, type Pair } from '../../
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
 import { checkCadence } from '../../shared/services/one-on-one/cadence.js';
 import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
-import { userByEmail } from '../../shared/services/people.js';
+import { pairTimeZone, userByEmail } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
@@ -106,8 +106,7 @@ async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promi
 
 /** The month's name when this is the month's first live 1:1 (in the manager's time zone). */
 async function deepDiveMonth(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<string | undefined> {
-  const manager = await userByEmail(deps.store, pair.managerEmail);
-  const timeZone = manager?.timeZone ?? 'UTC';
+  const timeZone = await pairTimeZone(deps.store, pair);
   if (!(await isDeepDive(deps.store, pair.pairId, occurrence, timeZone))) return undefined;
   return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }).format(
     new Date(occurrence.start),

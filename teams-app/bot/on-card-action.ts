@@ -1,4 +1,4 @@
-import { docId, utc, UserText, type User } from '../../shared/domain/index.js';
+import { docId, isLive, utc, UserText, type User } from '../../shared/domain/index.js';
 import { addItem } from '../../shared/services/one-on-one/add-item.js';
 import { markById } from '../../shared/services/one-on-one/mark-done.js';
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
@@ -61,6 +61,9 @@ export async function onCardAction(
     case 'submitDeepDive': {
       if (pair.doc.reportEmail !== user.email)
         return { text: 'Only the report answers the monthly deep dive.' };
+      const found = await deps.store.pairs.get(pair.doc.pairId, action.data.occurrenceId);
+      if (found?.doc.type !== 'occurrence' || !isLive(found.doc))
+        return { text: 'That 1:1 is no longer on the calendar. Nothing was saved.' };
       const now = utc(deps.clock.now());
       const shared = action.data.share;
       const optional = (field: 'makeItTen' | 'learning' | 'career') => {
@@ -81,6 +84,8 @@ export async function onCardAction(
         createdAt: now,
         updatedAt: now,
       });
+      // The manager's agenda of that 1:1 shows shared answers: it changes either way (shared or not any more).
+      await refreshAgendaCards(deps, pair.doc, found.doc, user.userId);
       return {
         text: shared
           ? 'Thank you. Your answers are shared with your manager.'

@@ -3,8 +3,8 @@ import { addMinutes, pairIdOf, type Occurrence, type Pair, type User } from '../
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
 import { agendaView } from '../../shared/services/one-on-one/agenda-view.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
-import { userByEmail } from '../../shared/services/people.js';
-import { agendaCard } from '../../teams-app/bot/agenda-cards.js';
+import { saveUser, userByEmail } from '../../shared/services/people.js';
+import { agendaCard, deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
@@ -86,8 +86,13 @@ describe('the happiness trend of the monthly deep dive', () => {
     expect(june.filter((line) => line.startsWith('Happiness, shared'))).toEqual([
       'Happiness, shared: Mar 2026 7 · May 2026 9 ↑',
     ]);
+    // On 5 May the trend ends with May itself: Dev answered that 1:1's prompt the day before.
     const may = await lines(pair, '2026-05-05', maria);
     expect(may.filter((line) => line.startsWith('Happiness, shared'))).toEqual([
+      'Happiness, shared: Mar 2026 7 · May 2026 9 ↑',
+    ]);
+    const april = await lines(pair, '2026-04-07', maria);
+    expect(april.filter((line) => line.startsWith('Happiness, shared'))).toEqual([
       'Happiness, shared: Mar 2026 7',
     ]);
     expect((await view(pair, '2026-06-02', maria)).happinessTrend).toEqual([
@@ -102,10 +107,10 @@ describe('the happiness trend of the monthly deep dive', () => {
     expect(june).toContain('Their shared answers · May 2026');
     expect(june).toContain('What would make it a 10? May: a clear owner for billing');
     expect(june).toContain('Career: May: lead the retry queue');
-    // April, the latest before 5 May, was not shared: nothing of it, and nothing older in its place.
-    const may = (await lines(pair, '2026-05-05', maria)).join('\n');
-    expect(may).not.toContain('Their shared answers');
-    expect(may).not.toContain('March: more focus time');
+    // April's own answers were not shared: nothing of them, and nothing older in their place.
+    const april = (await lines(pair, '2026-04-07', maria)).join('\n');
+    expect(april).not.toContain('Their shared answers');
+    expect(april).not.toContain('March: more focus time');
     for (const occurrence of await pairOccurrences(h.store, PAIR)) {
       const json = JSON.stringify(await agendaCard(h.bot.deps, pair, occurrence, maria));
       for (const secret of PRIVATE) expect(json).not.toContain(secret);
@@ -140,5 +145,72 @@ describe('the happiness trend of the monthly deep dive', () => {
       expect(text).not.toContain('Happiness, shared');
       expect(text).not.toContain('Their shared answers');
     }
+  });
+
+  it("updates the manager's sent deep-dive agenda in place when the report shares, and again when they stop sharing", async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV);
+    const pair = (await h.store.pairs.get(PAIR, 'pair'))?.doc;
+    const maria = await userByEmail(h.store, MARIA);
+    if (pair?.type !== 'pair' || maria === undefined) throw new Error('no pair');
+    const march = await on('2026-03-03');
+    expect(await deliverAgenda(h.bot.deps, pair, march, maria)).toBe('SENT');
+    const sent = h.teams.latestCard(MARIA);
+    expect(visibleText(sent!.card)).not.toContain('Their shared answers');
+
+    await answer('2026-03-03', { happiness: '8', makeItTen: 'Fewer meetings', share: 'true' });
+    const shared = h.teams.latestCard(MARIA);
+    expect(shared?.activityId).toBe(sent?.activityId); // the same message, updated
+    expect(visibleText(shared!.card)).toContain('What would make it a 10? Fewer meetings');
+    expect(visibleText(shared!.card)).toContain('Happiness, shared: Mar 2026 8');
+
+    await answer('2026-03-03', { happiness: '8', makeItTen: 'Fewer meetings', share: 'false' });
+    const unshared = visibleText(h.teams.latestCard(MARIA)!.card);
+    expect(unshared).not.toContain('Fewer meetings');
+    expect(unshared).not.toContain('Happiness, shared');
+  });
+
+  it('refuses an answer for a 1:1 that is not live in the pair, and stores nothing', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV);
+    const reply = await h.teams.invoke(DEV, {
+      verb: 'submitDeepDive',
+      data: {
+        pairId: PAIR,
+        occurrenceId: 'occurrence:forged:2026-03-03T08:00:00.000Z',
+        happiness: '5',
+        share: 'true',
+      },
+    });
+    expect(JSON.stringify(reply.body)).toMatch(/no longer on the calendar/);
+    expect((await h.store.pairs.list(PAIR, { type: 'deepDiveAnswer' })).items).toEqual([]);
+  });
+
+  it('picks the same deep dive for both people when their time zones put the 1:1 in different months', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV);
+    // Dev works from Honolulu: the 1:1 of Tue 1 Sep, 09:00 in Berlin, is Mon 31 Aug, 21:00 for him.
+    const dev = await userByEmail(h.store, DEV);
+    if (dev === undefined) throw new Error('Dev has not installed Steady');
+    await saveUser(h.store, { ...dev, timeZone: 'Pacific/Honolulu' });
+    h.calendar.time.set('2026-08-20T12:00:00Z');
+    await maintainCalendars(h.calendar.deps);
+    await h.calendar.drainSyncs();
+    const pair = (await h.store.pairs.get(PAIR, 'pair'))?.doc;
+    const maria = await userByEmail(h.store, MARIA);
+    const honolulu = await userByEmail(h.store, DEV);
+    if (pair?.type !== 'pair' || maria === undefined || honolulu === undefined) throw new Error('no pair');
+    const deepDives = async (viewer: User) => {
+      const days: string[] = [];
+      for (const day of ['2026-09-01', '2026-09-08']) {
+        if (
+          visibleText(await agendaCard(h.bot.deps, pair, await on(day), viewer)).includes('Monthly deep dive')
+        )
+          days.push(day);
+      }
+      return days;
+    };
+    expect(await deepDives(maria)).toEqual(['2026-09-01']);
+    expect(await deepDives(honolulu)).toEqual(['2026-09-01']);
   });
 });

@@ -58,6 +58,7 @@ export async function agendaView(
   pair: Pair,
   occurrence: Occurrence,
   viewerEmail: string,
+  /** The pair's time zone (`pairTimeZone`): months, and so the deep dive, are the same for both. */
   timeZone: string,
 ): Promise<AgendaView> {
   const topics = (await pairTopics(store, pair.pairId))
@@ -101,9 +102,10 @@ export async function isDeepDive(
 }
 
 /**
- * The report's answers to occurrences before this one, as the manager may see them: only shared
- * scores, and the texts only of the latest answers, only when those were shared. An answer whose
- * occurrence is no longer stored cannot be placed in time and is left out.
+ * The report's answers up to this occurrence (its own prompt included, answered before the 1:1), as
+ * the manager may see them: only shared scores, and the texts only of the latest answers, only when
+ * those were shared. An answer whose occurrence is no longer stored cannot be placed in time and is
+ * left out.
  */
 async function sharedHistory(
   store: Store,
@@ -117,7 +119,7 @@ async function sharedHistory(
       const start = starts.get(answer.occurrenceId);
       return start !== undefined &&
         answer.reportEmail === pair.reportEmail &&
-        isBefore(start, occurrence.start)
+        !isBefore(occurrence.start, start)
         ? [{ answer, start, month: monthOf(start, timeZone) }]
         : [];
     })

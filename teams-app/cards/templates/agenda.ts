@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
+import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
 import { topicRows } from './topic-rows.js';
 
@@ -108,33 +109,10 @@ export const agendaTemplate: CardTemplate = {
     otherNames('if time', viewerIs('report')),
     topicRows('managerTopics', 'agenda'),
     subtle('No topics yet.', '${count(managerTopics) == 0}'),
-    {
-      type: 'RichTextBlock',
-      $when: '${moreTopics > 0}',
-      spacing: 'medium',
-      inlines: [
-        {
-          type: 'TextRun',
-          text: "…and ${moreTopics} more ${if(moreTopics == 1, 'topic', 'topics')} not shown here.",
-          isSubtle: true,
-          italic: true,
-        },
-      ],
-    },
+    moreLine('moreTopics', 'topic', 'topics', 'medium'),
     sectionHeading(['Open action items'], 'carried over', '${count(actionItems) > 0 || moreActions > 0}'),
     actionItemRows('actionItems', 'agenda'),
-    {
-      type: 'RichTextBlock',
-      $when: '${moreActions > 0}',
-      inlines: [
-        {
-          type: 'TextRun',
-          text: "…and ${moreActions} more action ${if(moreActions == 1, 'item', 'items')} not shown here.",
-          isSubtle: true,
-          italic: true,
-        },
-      ],
-    },
+    moreLine('moreActions', 'action item', 'action items', 'default'),
     sectionHeading(['Suggested question'], undefined, live),
     {
       type: 'RichTextBlock',

@@ -1,17 +1,8 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
+import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
 import { topicRows } from './topic-rows.js';
-
-/** "…and 3 more notes not shown here." when `count` (a data field) is above 0. */
-const more = (count: string, one: string, many: string): object => ({
-  type: 'TextBlock',
-  $when: `\${${count} > 0}`,
-  text: `…and \${${count}} more \${if(${count} == 1, '${one}', '${many}')} not shown here.`,
-  isSubtle: true,
-  wrap: true,
-  spacing: 'small',
-});
 
 const none = (text: string, list: string): object => ({
   type: 'TextBlock',
@@ -53,7 +44,7 @@ export const summaryTemplate: CardTemplate = {
     none('No topics were marked covered.', 'covered'),
     sectionHeading(['Carried over to next time'], undefined, '${count(carriedOver) > 0}'),
     topicRows('carriedOver', 'summary'),
-    more('moreTopics', 'topic', 'topics'),
+    moreLine('moreTopics', 'topic', 'topics'),
     sectionHeading(['Notes']),
     {
       type: 'RichTextBlock',
@@ -72,11 +63,11 @@ export const summaryTemplate: CardTemplate = {
         { type: 'TextRun', text: '${text}' },
       ],
     },
-    more('moreNotes', 'note', 'notes'),
+    moreLine('moreNotes', 'note', 'notes'),
     none('No notes.', 'notes'),
     sectionHeading(['Action items']),
     actionItemRows('actionItems', 'summary'),
-    more('moreActions', 'action item', 'action items'),
+    moreLine('moreActions', 'action item', 'action items'),
     none('No action items.', 'actionItems'),
     sectionHeading(['Next 1:1']),
     {
