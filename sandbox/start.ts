@@ -1,107 +1,26 @@
 /**
- * `npm start`: the whole of Steady on this machine with no account. Azurite (queues, under the data
- * folder), the SQLite store, the fake Google Calendar with the sample organisation, the fake Teams
- * with its inbox page, and the functions dev host on :7071 running the real `functions/index.ts`.
- * Open the printed URL; its header moves the clock. Ctrl-C stops everything; a restart keeps the data.
+ * `npm start`: with no credentials in the environment, the whole of Steady on this machine with
+ * fakes for Google Calendar and Teams (`start-local.ts`); with a Google service account and a bot
+ * identity, the same functions against the real services (`start-real.ts`). See `sandbox-mode.ts`.
  */
-import { startDevHost } from './dev-host/index.js';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
-import { LOCAL_TENANT, loadConfig } from '../shared/config.js';
-import { createRoot, setRoot } from '../shared/root.js';
-import { startAzuriteQueue } from './azurite-queue.js';
-import { startFakeGoogleCalendar } from './fake-google/index.js';
-import { startFakeTeams } from './fake-teams/index.js';
-import { MANAGERS, PEOPLE, sampleCalendars, weekAnchor } from './sample-org.js';
+import { ConfigError, loadConfig } from '../shared/config.js';
+import { sandboxMode } from './sandbox-mode.js';
 
-const base = loadConfig(undefined, { STEADY_MODE: 'local' });
-const { hostPort, inboxPort } = base.sandbox;
-const dataDir = base.store.kind === 'sqlite' ? base.store.file.replace(/\/[^/]+$/, '') : '.steady';
-mkdirSync(dataDir, { recursive: true });
-const stateFile = `${dataDir}/sandbox.json`;
-const firstRun = !existsSync(stateFile);
-const state = firstRun
-  ? { anchor: weekAnchor(new Date()).toISOString(), offsetMinutes: 0 }
-  : (JSON.parse(readFileSync(stateFile, 'utf8')) as { anchor: string; offsetMinutes: number });
-const save = () => writeFileSync(stateFile, JSON.stringify(state, null, 2));
-save();
-
-// The sandbox's clock: the real one, moved on by the inbox page's buttons.
-const clock = { now: () => new Date(Date.now() + state.offsetMinutes * 60_000) };
-
-const azurite = await startAzuriteQueue(`${dataDir}/azurite`);
-const google = await startFakeGoogleCalendar({ now: clock.now });
-const seed = sampleCalendars(new Date(state.anchor));
-for (const { calendarId, event } of seed.events) google.upsertEvent(calendarId, event);
-for (const c of seed.cancellations) google.cancelOccurrence(c.calendarId, c.masterId, c.originalStart);
-
-const host = await startDevHost({
-  entry: fileURLToPath(new URL('../functions/index.js', import.meta.url)),
-  hostJsonPath: fileURLToPath(new URL('../../host.json', import.meta.url)),
-  port: hostPort,
-  storageConnectionString: azurite.connectionString,
-  now: clock.now,
-  timers: 'schedule',
-  log: () => undefined,
-});
-// The functions read their root when they run; until it is set, they fail and are retried.
-const config = loadConfig(undefined, {
-  STEADY_MODE: 'local',
-  GOOGLE_ROOT_URL: google.url + '/',
-  CALENDAR_WEBHOOK_URL: `${host.url}/api/calendar/webhook`,
-  AzureWebJobsStorage: azurite.connectionString,
-});
-setRoot(createRoot(config, { clock, directory: staticDirectory(MANAGERS) }));
-
-const teams = await startFakeTeams({
-  port: inboxPort,
-  tenantId: LOCAL_TENANT,
-  people: PEOPLE.map((p) => ({ ...p, installed: !firstRun })),
-  clock: {
-    now: clock.now,
-    // An hour at a time, so every agenda, summary and alert of the skipped time goes out in order.
-    advance: async (minutes) => {
-      for (let done = 0; done < minutes; done += 60) {
-        state.offsetMinutes += Math.min(60, minutes - done);
-        await host.runTimer('scheduler');
-        if ((done / 60) % 6 === 0) await host.runTimer('calendarChannels');
-        await host.drainQueues();
-      }
-      save();
-    },
-  },
-});
-teams.setBotEndpoint(`${host.url}/api/messages`);
-if (firstRun) for (const person of PEOPLE) await teams.install(person.email);
-
-console.log(
-  [
-    'Steady is running locally (no account, no configuration).',
-    '',
-    `  open ${teams.url}   the people's Teams chats; the header moves the clock (+1 hour, day, week)`,
-    '',
-    `  functions  ${host.url}/api/… (${host.functions.map((f) => f.name).join(', ')})`,
-    `  store      SQLite at ${base.store.kind === 'sqlite' ? base.store.file : ''}; queues in Azurite under ${dataDir}/azurite`,
-    `  google     fake Google Calendar at ${google.url} (Maria manages Dev, Ana and Li)`,
-    firstRun
-      ? '  first run: everyone installed Steady; their calendars are being read'
-      : '  restarted: data kept',
-    '',
-    'Ctrl-C stops everything.',
-  ].join('\n'),
-);
-
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await host.stop();
-  await teams.stop();
-  await google.stop();
-  await azurite.stop();
-  save();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+try {
+  const base = loadConfig(undefined, { STEADY_MODE: 'local' });
+  const mode = sandboxMode(base);
+  switch (mode.kind) {
+    case 'fakes':
+      await (await import('./start-local.js')).startLocal(base);
+      break;
+    case 'real':
+      await (await import('./start-real.js')).startReal(base);
+      break;
+    case 'invalid':
+      throw new ConfigError(mode.problems);
+  }
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`${error.message}\nNothing was started.`);
+  process.exit(2);
+}

@@ -15,6 +15,12 @@ export class ActivityIds {
     return String(this.lastMessage);
   }
 
+  /** An id already used (a restored chat): later messages get higher ones. */
+  seen(messageId: string): void {
+    const value = Number(messageId);
+    if (Number.isSafeInteger(value)) this.lastMessage = Math.max(this.lastMessage, value);
+  }
+
   event(): string {
     this.events += 1;
     return `f:${createHash('sha256').update(`event|${this.events}`).digest('hex').slice(0, 32)}`;

@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { ActivityIds } from './activity-ids.js';
 import type { SentActivity } from './fake-teams.js';
 
@@ -15,22 +16,74 @@ export type ChatLine =
   | { from: 'user'; id: string; text: string; at: number }
   | { from: 'bot'; activity: SentActivity; deleted: boolean };
 
-/** Every chat's transcript and the log of what the bot did, in order. */
+/** One change to the chats, as the journal file keeps it (a JSON line each). */
+type JournalEntry =
+  | { op: 'said'; conversationId: string; id: string; text: string; at: number }
+  | {
+      op: 'sent';
+      conversationId: string;
+      id: string;
+      content: ActivityContent;
+      at: number;
+      replyToId?: string;
+    }
+  | {
+      op: 'updated';
+      conversationId: string;
+      activityId: string;
+      content: ActivityContent;
+      at: number;
+      via?: 'invokeResponse';
+    }
+  | { op: 'deleted'; conversationId: string; activityId: string; at: number };
+
+/**
+ * Every chat's transcript and the log of what the bot did, in order. With a `journal` file every
+ * change is appended to it as it happens and replayed on start, so the sandbox's chats survive a
+ * restart (and a kill: a torn last line is skipped) and cards sent before it can still be updated.
+ */
 export class ChatLog {
   private readonly log: SentActivity[] = [];
   private readonly lines = new Map<string, ChatLine[]>();
   private readonly deleted = new Set<SentActivity>();
+  private replaying = false;
 
-  constructor(private readonly ids: ActivityIds) {}
+  constructor(
+    private readonly ids: ActivityIds,
+    private readonly journal?: string,
+  ) {
+    if (journal === undefined || !existsSync(journal)) return;
+    this.replaying = true;
+    for (const line of readFileSync(journal, 'utf8').split('\n')) {
+      const entry = parseEntry(line);
+      if (entry !== undefined) this.replay(entry);
+    }
+    this.replaying = false;
+  }
 
   userSaid(conversationId: string, id: string, text: string, at: number): void {
+    this.record({ op: 'said', conversationId, id, text, at });
     this.chat(conversationId).push({ from: 'user', id, text, at });
   }
 
   /** Stores a new bot activity and returns its id. */
-  botSent(conversationId: string, content: ActivityContent, at: number, replyToId?: string): string {
+  botSent(
+    conversationId: string,
+    content: ActivityContent,
+    at: number,
+    replyToId?: string,
+    id = this.ids.message(),
+  ): string {
+    this.record({
+      op: 'sent',
+      conversationId,
+      id,
+      content: withContent(content),
+      at,
+      ...(replyToId !== undefined ? { replyToId } : {}),
+    });
     const activity: SentActivity = {
-      id: this.ids.message(),
+      id,
       conversationId,
       ...withContent(content),
       op: 'send',
@@ -52,6 +105,14 @@ export class ChatLog {
   ): boolean {
     const sent = this.live(conversationId, activityId);
     if (!sent) return false;
+    this.record({
+      op: 'updated',
+      conversationId,
+      activityId,
+      content: withContent(content),
+      at,
+      ...(via !== undefined ? { via } : {}),
+    });
     delete sent.text;
     delete sent.attachments;
     Object.assign(sent, withContent(content));
@@ -95,6 +156,7 @@ export class ChatLog {
   botDeleted(conversationId: string, activityId: string, at: number): boolean {
     const sent = this.live(conversationId, activityId);
     if (!sent) return false;
+    this.record({ op: 'deleted', conversationId, activityId, at });
     this.deleted.add(sent);
     this.log.push({ id: activityId, conversationId, type: sent.type, op: 'delete', at });
     return true;
@@ -135,6 +197,29 @@ export class ChatLog {
     return undefined;
   }
 
+  private record(entry: JournalEntry): void {
+    if (this.journal !== undefined && !this.replaying)
+      appendFileSync(this.journal, `${JSON.stringify(entry)}\n`);
+  }
+
+  private replay(entry: JournalEntry): void {
+    switch (entry.op) {
+      case 'said':
+        this.userSaid(entry.conversationId, entry.id, entry.text, entry.at);
+        return;
+      case 'sent':
+        this.ids.seen(entry.id);
+        this.botSent(entry.conversationId, entry.content, entry.at, entry.replyToId, entry.id);
+        return;
+      case 'updated':
+        this.botUpdated(entry.conversationId, entry.activityId, entry.content, entry.at, entry.via);
+        return;
+      case 'deleted':
+        this.botDeleted(entry.conversationId, entry.activityId, entry.at);
+        return;
+    }
+  }
+
   private live(conversationId: string, activityId: string): SentActivity | undefined {
     for (const line of this.chat(conversationId)) {
       if (line.from === 'bot' && line.activity.id === activityId && !this.deleted.has(line.activity))
@@ -150,6 +235,19 @@ export class ChatLog {
       this.lines.set(conversationId, lines);
     }
     return lines;
+  }
+}
+
+/** A journal line, or undefined for a torn or foreign one. */
+function parseEntry(line: string): JournalEntry | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    const entry = JSON.parse(line) as Partial<JournalEntry> | null;
+    return typeof entry?.op === 'string' && typeof entry.conversationId === 'string'
+      ? (entry as JournalEntry)
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -44,6 +44,8 @@ export interface FakeTeamsOptions {
   hostConfigPath?: string;
   /** 0 (default) for any free port. */
   port?: number;
+  /** A file that keeps the chats across restarts (appended as they change); none by default. */
+  chatLogFile?: string;
   /** A clock the inbox page can move (the sandbox's simulated time): shown in the header with +1 hour/day/week. */
   clock?: InboxClock;
 }

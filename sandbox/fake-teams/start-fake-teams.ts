@@ -28,7 +28,7 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
     if (person.installed === true) chats.open(directory.require(person.email)).installed = true;
   }
   const ids = new ActivityIds(now);
-  const log = new ChatLog(ids);
+  const log = new ChatLog(ids, options.chatLogFile);
   const context: ConnectorContext = { directory, chats, log, now };
   const rules = throttleRules(options.rateLimits);
   const faults = new Faults();

@@ -10,8 +10,11 @@ export interface SandboxProcess {
 
 const children: ChildProcess[] = [];
 
-/** Runs `npm start` with its data in `dataDir` on free ports, and waits until it says it is running. */
-export async function start(dataDir: string): Promise<SandboxProcess> {
+/**
+ * Runs `npm start` with its data in `dataDir` on free ports, and waits until it says it is running;
+ * `env` adds settings (real credentials, say).
+ */
+export async function start(dataDir: string, env: Record<string, string> = {}): Promise<SandboxProcess> {
   const child = spawn('npm', ['start', '--silent'], {
     env: {
       ...process.env,
@@ -19,6 +22,7 @@ export async function start(dataDir: string): Promise<SandboxProcess> {
       STEADY_HOST_PORT: '0',
       STEADY_INBOX_PORT: '0',
       STEADY_MODE: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, as a terminal gives it: Ctrl-C reaches npm and Steady alike
