@@ -13,6 +13,7 @@ import type { Clock } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
 import { startFakeGoogleCalendar, type FakeGoogleCalendarOptions } from '../fake-google/index.js';
+import { invocationContext } from './invoke.js';
 import { memoryQueue } from './memory-queue.js';
 
 /** A settable clock: tests move time, nothing sleeps. */
@@ -86,13 +87,7 @@ export async function calendarHarness(options: {
     calendarDeps: async () => deps,
     bot: () => Promise.reject(new Error('no bot in the calendar harness')),
   };
-  const context = (): functions.InvocationContext => {
-    const ctx = new functions.InvocationContext({ functionName: 'test' });
-    const log = (...args: unknown[]) => void logs.push(args.join(' '));
-    ctx.log = log;
-    ctx.warn = log;
-    return ctx;
-  };
+  const context = () => invocationContext('calendar', logs);
   const webhook = calendarWebhook(() => root);
   const sync = calendarSync(() => root);
 
@@ -100,6 +95,8 @@ export async function calendarHarness(options: {
     fake,
     store,
     deps,
+    /** The root the function handlers get (no bot: the bot system adds one). */
+    root,
     time,
     queued,
     logs,

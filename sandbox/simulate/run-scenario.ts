@@ -1,21 +1,20 @@
 import { LOCAL_TENANT } from '../../shared/config.js';
-import { DeliveryRequest, utc } from '../../shared/domain/index.js';
-import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { utc } from '../../shared/domain/index.js';
 import { pairDocs } from '../../shared/services/pair-docs.js';
 import type { Store } from '../../shared/ports.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
 import { startBotSystem } from '../local/bot-system.js';
 import { calendarHarness } from '../local/calendar-system.js';
 import type { Scenario } from './scenario.js';
+import { simulatedFunctions } from './simulated-functions.js';
 import { Recorder, type TranscriptLine } from './transcript.js';
 
 const MINUTE = 60_000;
 
 /**
  * Replays a scenario on the simulated clock through the real code: the fake Google Calendar and
- * the real Google adapter, the calendar webhook and sync handlers, the scheduler and deliver
- * services, the Teams SDK bot and the fake Teams. Returns the transcript in time order.
+ * the real Google adapter, the function handlers (calendar webhook over HTTP, calendar sync, the
+ * hourly calendar channels and every-minute scheduler timers, the deliver queue function), the
+ * Teams SDK bot over HTTP and the fake Teams. Queues are in memory. Returns the transcript in time order.
  */
 export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLine, 'activityId'>[]> {
   const managers = Object.fromEntries(
@@ -44,6 +43,11 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     wrapMessenger: (messenger) => recorder.wrap(messenger),
   });
   emailOf = (id) => system.teams.conversations().find((c) => c.id === id)?.email ?? '';
+  const run = simulatedFunctions(
+    { ...calendar.root, bot: async () => system.bot },
+    calendar.queued,
+    calendar.logs,
+  );
   try {
     for (const [email, events] of Object.entries(scenario.calendars)) {
       for (const event of events) calendar.fake.upsertEvent(email, event);
@@ -51,11 +55,6 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     for (const person of scenario.people) if (person.teams) await system.teams.install(person.email);
     await calendar.drainSyncs();
 
-    const deliverAll = async () => {
-      for (const message of calendar.queued.take('deliveries')) {
-        await deliver(system.bot.deps, DeliveryRequest.parse(message));
-      }
-    };
     // "in order" of their time; steps at the same time keep the order of the file
     const steps = scenario.steps
       .map((step, index) => ({ step, index }))
@@ -72,15 +71,15 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
         else if ('change' in step) applyChange(calendar.fake, step.calendar, step.change);
         else await press(system, recorder, await deliveryIndex(calendar.store), step.as, step.press);
         await calendar.drainSyncs();
-        await deliverAll();
+        await run.deliveries();
       }
       calendar.time.set(new Date(t).toISOString());
       if (t % (60 * MINUTE) === 0) {
-        await maintainCalendars(calendar.deps);
+        await run.calendarChannels();
         await calendar.drainSyncs();
       }
-      await runScheduler({ store: calendar.store, queue: calendar.queued.queue, clock: calendar.time.clock });
-      await deliverAll();
+      await run.scheduler();
+      await run.deliveries();
     }
     return await finish(calendar.store, recorder.lines);
   } finally {
