@@ -73,6 +73,8 @@ export interface IdGen {
   newId(): string;
   /** An unguessable secret (a watch channel's token). */
   newSecret(): string;
+  /** A one-way digest (SHA-256, hex): a key that must not say what it stands for (an erased email). */
+  digest(text: string): string;
 }
 
 // ── Queue ─────────────────────────────────────────────────────────────────────────────────────

@@ -12,7 +12,8 @@ export type Command =
   | { readonly kind: 'note'; readonly text: string; readonly visibility: 'shared' | 'private' }
   | { readonly kind: 'action'; readonly text: string; readonly owner?: string; readonly due?: string }
   | { readonly kind: 'done'; readonly number: number }
-  | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' };
+  | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' }
+  | { readonly kind: 'erase' };
 
 export type CommandError =
   | { readonly code: 'UNKNOWN'; readonly word: string }
@@ -35,10 +36,15 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
   done: (rest) => {
     const given = rest.replace(/^#/, '').trim();
     if (!/^\d{1,4}$/.test(given) || Number(given) < 1)
-      return err({ code: 'INVALID_NUMBER', given: rest.trim() });
+      return err({ code: 'INVALID_NUMBER', given: rest.trim().slice(0, 40) });
     return ok({ kind: 'done', number: Number(given) });
   },
   pause: () => ok({ kind: 'tracking', tracking: 'paused' }),
+  // "delete my data": only these words, so "delete 3" is not taken for it (it asks first anyway)
+  delete: (rest) =>
+    /^(my data|me|everything|all my data)?$/i.test(rest.trim())
+      ? ok({ kind: 'erase' })
+      : err({ code: 'UNKNOWN', word: 'delete' }),
   resume: () => ok({ kind: 'tracking', tracking: 'active' }),
 };
 
@@ -50,7 +56,8 @@ export function parseCommand(input: string): Result<Command, CommandError> {
   const trimmed = input.replace(/\u00a0/g, ' ').trim();
   const match = /^\/?([^\s:]+):?\s*([\s\S]*)$/.exec(trimmed);
   const word = (match?.[1] ?? '').toLowerCase();
-  const handler = words[word];
+  // own keys only: "constructor" or "__proto__" must not find Object.prototype's members
+  const handler = Object.hasOwn(words, word) ? words[word] : undefined;
   if (handler === undefined) return err({ code: 'UNKNOWN', word: word.slice(0, 40) });
   return handler(match?.[2] ?? '');
 }

@@ -48,7 +48,22 @@ export const PairLink = DocBase.extend({
 });
 export type PairLink = z.infer<typeof PairLink>;
 
-export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias, PairLink]);
+/**
+ * A person who asked Steady to delete their data: kept under `erased:<digest of the email>` (never
+ * the email itself) so calendar syncs do not pick their 1:1s up again. Removed when they use Steady
+ * again.
+ */
+export const Erasure = DocBase.extend({
+  type: z.literal('erasure'),
+  userId: z.string().regex(/^erased:[0-9a-f]{64}$/),
+});
+export type Erasure = z.infer<typeof Erasure>;
+
+export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias, PairLink, Erasure]);
 export type UsersDoc = z.infer<typeof UsersDoc>;
 
 export const emailAliasKey = (email: string): string => `email:${email.toLowerCase()}`;
+
+/** Where the erasure of `email` is kept: its partition key, from `digest` (see IdGen). */
+export const erasureKey = (email: string, digest: (text: string) => string): string =>
+  `erased:${digest(email.toLowerCase())}`;

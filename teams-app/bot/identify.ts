@@ -1,6 +1,7 @@
 import { TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
 import { saveUser, userById } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
+import { unerase } from '../../shared/services/erase-person.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
 
@@ -37,6 +38,7 @@ export async function identify(deps: BotDeps, incoming: Incoming): Promise<User 
     createdAt: known?.createdAt ?? now,
     updatedAt: now,
   };
+  if (known === undefined) await unerase(deps, user.email); // they use Steady again: their 1:1s may be found
   await saveUser(deps.store, user);
   await startWatching(deps, user.calendarId, user.userId);
   return user;

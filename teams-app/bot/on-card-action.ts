@@ -6,6 +6,7 @@ import { isMember } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { parseCardAction } from './card-action.js';
+import { eraseMe } from './erase.js';
 import { onMessage } from './on-message.js';
 
 /**
@@ -23,6 +24,7 @@ export async function onCardAction(
   if (!parsed.ok)
     return { text: `That button sent something I cannot use (${parsed.reason}). Nothing was changed.` };
   const { action } = parsed;
+  if (action.verb === 'eraseMe') return eraseMe(deps, user);
   const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
   const pair = await deps.store.pairs.get(action.data.pairId, 'pair');
   if (pair?.doc.type !== 'pair' || !isMember(pair.doc, user.email))

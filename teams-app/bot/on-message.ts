@@ -7,6 +7,7 @@ import { resolvePair } from '../../shared/services/one-on-one/resolve-pair.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { pairLabel } from './present.js';
+import { confirmErase } from './erase.js';
 import { HELP_HINT, explainCommandError } from './replies.js';
 
 /**
@@ -111,6 +112,8 @@ async function run(
       if (occurrence) await refreshAgendaCards(deps, done.value.pair, occurrence);
       return { text: `Done: ${done.value.item.text}` };
     }
+    case 'erase':
+      return confirmErase(deps, user);
     case 'tracking': {
       const changed = await setTracking(deps, actor, {
         tracking: command.tracking,

@@ -46,6 +46,8 @@ export const CardAction = z.discriminatedUnion('verb', [
     verb: z.literal('choosePair'),
     data: z.object({ pairId: Id, command: z.string().min(1).max(4100) }),
   }),
+  /** "Delete everything" on the confirmErase card: always about the presser, never anyone named in data. */
+  z.object({ verb: z.literal('eraseMe'), data: z.object({ confirm: z.literal('erase') }) }),
 ]);
 export type CardAction = z.output<typeof CardAction>;
 

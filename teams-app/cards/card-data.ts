@@ -163,6 +163,13 @@ export const ChoosePairData = z.strictObject({
 });
 export type ChoosePairData = z.infer<typeof ChoosePairData>;
 
+/** `confirmErase`: what "delete my data" would remove, and the one button that does it. */
+export const ConfirmEraseData = z.strictObject({
+  /** The other person of each of their 1:1s, by name. */
+  others: z.array(z.strictObject({ name: Name })).max(100),
+});
+export type ConfirmEraseData = z.infer<typeof ConfirmEraseData>;
+
 /** Each card's data schema, by card name. */
 export const cardData = {
   welcome: WelcomeData,
@@ -172,6 +179,7 @@ export const cardData = {
   summary: SummaryData,
   cadenceAlert: CadenceAlertData,
   choosePair: ChoosePairData,
+  confirmErase: ConfirmEraseData,
 } as const;
 
 /** The name of a card Steady sends. */

@@ -160,6 +160,7 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
     moreActions: 0,
   },
   cadenceAlert: cadenceAlertSamples.consecutive,
+  confirmErase: { others: [{ name: 'Maria Lopez' }, { name: 'Sam Okafor' }] },
   choosePair: {
     command: 'add Career path for next quarter',
     options: [

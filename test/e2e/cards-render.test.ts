@@ -99,6 +99,11 @@ const render = async (
 };
 
 const keyTexts: Record<CardName, string[]> = {
+  confirmErase: [
+    'Delete everything Steady keeps about you?',
+    'Your 1:1s with Maria Lopez',
+    'Delete everything',
+  ],
   agenda: [
     '1:1 with Ana Silva',
     'Your items · 15 min',

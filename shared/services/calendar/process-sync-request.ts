@@ -1,7 +1,7 @@
 import { addMinutes, isBefore, utc, type CalendarState, type SyncRequest } from '../../domain/index.js';
 import type { Stored } from '../../ports.js';
 import type { CalendarDeps } from './deps.js';
-import { renewChannel } from './channels.js';
+import { renewChannel, stopChannels } from './channels.js';
 import { syncCalendar, type SyncOutcome } from './sync-calendar.js';
 
 const LEASE_MINUTES = 5;
@@ -11,6 +11,7 @@ export type SyncRequestOutcome =
   | { readonly status: 'COALESCED' }
   | { readonly status: 'DEFERRED'; readonly delaySeconds: number }
   | { readonly status: 'RENEWED' | 'RENEWAL_NOT_DUE' }
+  | { readonly status: 'STOPPED' | 'STILL_OWNED' }
   | { readonly status: 'SYNCED'; readonly sync: SyncOutcome };
 
 /**
@@ -27,6 +28,7 @@ export async function processSyncRequest(
   if (request.reason === 'renew') {
     return { status: (await renewChannel(deps, request.calendarId)) ? 'RENEWED' : 'RENEWAL_NOT_DUE' };
   }
+  if (request.reason === 'stop') return stopCalendar(deps, request.calendarId);
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await deps.store.calendars.get(request.calendarId, request.calendarId);
     if (stored === undefined) return { status: 'UNKNOWN_CALENDAR' };
@@ -79,4 +81,14 @@ async function finish(
     current = await deps.store.calendars.get(leased.doc.calendarId, leased.doc.calendarId);
   }
   throw new Error(`calendar ${leased.doc.calendarId}: could not save the sync`);
+}
+
+/** Stops the calendar's watch channels and deletes its state, unless someone owns it again. */
+async function stopCalendar(deps: CalendarDeps, calendarId: string): Promise<SyncRequestOutcome> {
+  const stored = await deps.store.calendars.get(calendarId, calendarId);
+  if (stored === undefined) return { status: 'UNKNOWN_CALENDAR' };
+  if (stored.doc.ownerUserIds.length > 0) return { status: 'STILL_OWNED' };
+  await stopChannels(deps, calendarId);
+  await deps.store.calendars.delete(calendarId, calendarId);
+  return { status: 'STOPPED' };
 }

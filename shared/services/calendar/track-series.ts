@@ -9,6 +9,7 @@ import {
   type CalendarState,
   type Series,
 } from '../../domain/index.js';
+import { isErased } from '../erase-person.js';
 import { linkPair } from '../people.js';
 import type { CalendarDeps } from './deps.js';
 import { dropFutureOccurrences } from './refresh-series.js';
@@ -18,7 +19,8 @@ export type Tracked = CalendarState['tracked'];
 /**
  * Applies one series master from a sync to the tracked index: a 1:1 is stored (its pair and series,
  * deduplicated across calendars by `iCalUID`) and marked for a refresh; a tracked series that was
- * deleted or stopped being a 1:1 loses its future occurrences. Returns the series to refresh, if any.
+ * deleted or stopped being a 1:1 loses its future occurrences. A 1:1 with someone who had Steady
+ * erase their data is not followed. Returns the series to refresh, if any.
  */
 export async function trackSeries(
   deps: CalendarDeps,
@@ -41,6 +43,11 @@ export async function trackSeries(
     [b, await deps.directory.managerOf(b)],
   ]);
   const { managerEmail, reportEmail } = managerAndReport(oneOnOne.value, managerOf);
+  if ((await isErased(deps, managerEmail)) || (await isErased(deps, reportEmail))) {
+    // one of them asked Steady to forget them: not followed, as if it were not a 1:1
+    if (before !== undefined) delete tracked[master.id];
+    return undefined;
+  }
   const pairId = pairIdOf(managerEmail, reportEmail);
   const seriesId = docId('series', master.iCalUID ?? `${calendarId}/${master.id}`);
   if (before !== undefined && (before.pairId !== pairId || before.seriesId !== seriesId)) {

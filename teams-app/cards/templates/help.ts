@@ -5,7 +5,8 @@ import { commandLine } from './command-line.js';
 export const helpTemplate: CardTemplate = {
   type: 'AdaptiveCard',
   version: '1.5',
-  fallbackText: 'Steady commands: agenda, add, note, private, action, done, pause, resume, help.',
+  fallbackText:
+    'Steady commands: agenda, add, note, private, action, done, pause, resume, delete my data, help.',
   body: [
     { type: 'TextBlock', text: 'Commands', size: 'large', weight: 'bolder' },
     {
@@ -26,6 +27,7 @@ export const helpTemplate: CardTemplate = {
     commandLine('done <n>', 'mark action item n done (the numbers are on the agenda)'),
     commandLine('pause', 'pause Steady for a 1:1: no agendas or summaries until you resume'),
     commandLine('resume', 'start agendas and summaries again'),
+    commandLine('delete my data', 'delete everything Steady keeps about you (it asks first)'),
     commandLine('help', 'show this list'),
   ],
 };

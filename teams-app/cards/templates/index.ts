@@ -3,6 +3,7 @@ import type { CardTemplate } from './card-template.js';
 import { agendaTemplate } from './agenda.js';
 import { cadenceAlertTemplate } from './cadence-alert.js';
 import { choosePairTemplate } from './choose-pair.js';
+import { confirmEraseTemplate } from './confirm-erase.js';
 import { deepDiveTemplate } from './deep-dive.js';
 import { helpTemplate } from './help.js';
 import { summaryTemplate } from './summary.js';
@@ -17,4 +18,5 @@ export const templates: Readonly<Record<CardName, CardTemplate>> = {
   summary: summaryTemplate,
   cadenceAlert: cadenceAlertTemplate,
   choosePair: choosePairTemplate,
+  confirmErase: confirmEraseTemplate,
 };

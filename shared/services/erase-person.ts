@@ -1,0 +1,152 @@
+import { emailAliasKey, erasureKey, utc, type User } from '../domain/index.js';
+import type { Clock, IdGen, ListOptions, Page, Queue, Store, Stored } from '../ports.js';
+
+/** What an erasure removed, counted for the person's confirmation. */
+export interface Erased {
+  /** The people whose 1:1s with this person were deleted (they are told). */
+  readonly others: readonly string[];
+  readonly pairs: number;
+  readonly documents: number;
+  readonly jobs: number;
+  readonly calendars: number;
+}
+
+type Deps = { readonly store: Store; readonly ids: IdGen; readonly clock: Clock; readonly queue: Queue };
+
+/**
+ * Deletes everything Steady keeps about one person, from every container: each 1:1 pair they are in
+ * with all its documents (a pair's data belongs to both people and cannot go on without one of them),
+ * the jobs of its occurrences, their links and profile, their calendar's tracked series (the calendar
+ * itself stops being watched through the `calendar-sync` queue, which holds the Google client), and the
+ * other calendars' references to those pairs. An erasure record keyed by a digest of the email (never
+ * the email) is written first, so a sync running meanwhile does not bring the pairs back. Safe to run
+ * again: a second run finds nothing and removes nothing.
+ */
+export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email' | 'calendarId'>) {
+  const email = user.email.toLowerCase();
+  const now = utc(deps.clock.now());
+  const tombstone = erasureKey(email, (text) => deps.ids.digest(text));
+  await deps.store.users.upsert({
+    type: 'erasure',
+    id: 'erasure',
+    userId: tombstone,
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  const links = await allIds(deps.store.users, emailAliasKey(email));
+  const pairIds = links.filter((l) => l.type === 'pairLink').map((l) => l.id);
+  const others = new Set<string>();
+  let documents = 0;
+  let jobs = 0;
+  for (const pairId of pairIds) {
+    const pair = await deps.store.pairs.get(pairId, 'pair');
+    if (pair?.doc.type === 'pair') {
+      const other = pair.doc.managerEmail === email ? pair.doc.reportEmail : pair.doc.managerEmail;
+      others.add(other);
+      await deps.store.users.delete(emailAliasKey(other), pairId);
+    }
+    for (const { id } of await allIds(deps.store.pairs, pairId)) {
+      const stored = await deps.store.pairs.get(pairId, id);
+      if (stored?.doc.type === 'occurrence') {
+        for (const job of stored.doc.jobs)
+          if ((await deps.store.jobs.delete(job.bucket, job.id)).ok) jobs += 1;
+      }
+      if ((await deps.store.pairs.delete(pairId, id)).ok) documents += 1;
+    }
+  }
+  for (const { id } of links)
+    if ((await deps.store.users.delete(emailAliasKey(email), id)).ok) documents += 1;
+  for (const { id } of await allIds(deps.store.users, user.userId))
+    if ((await deps.store.users.delete(user.userId, id)).ok) documents += 1;
+  const calendars = await forgetInCalendars(deps, user, new Set(pairIds));
+  return { others: [...others].sort(), pairs: pairIds.length, documents, jobs, calendars } satisfies Erased;
+}
+
+/** Whether `email` asked to be forgotten (and has not used Steady since). */
+export async function isErased(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<boolean> {
+  const key = erasureKey(email, (text) => deps.ids.digest(text));
+  return (await deps.store.users.get(key, 'erasure')) !== undefined;
+}
+
+/** They use Steady again: their 1:1s may be found again. */
+export async function unerase(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<void> {
+  await deps.store.users.delete(
+    erasureKey(email, (text) => deps.ids.digest(text)),
+    'erasure',
+  );
+}
+
+/**
+ * Every watched calendar drops its tracked series of the erased pairs; the person's own calendar
+ * loses them as an owner and, with no owner left, is stopped (`stop` on the sync queue). Returns how
+ * many calendar states changed.
+ */
+async function forgetInCalendars(
+  deps: Deps,
+  user: Pick<User, 'userId' | 'calendarId'>,
+  pairIds: ReadonlySet<string>,
+): Promise<number> {
+  let changed = 0;
+  let continuation: string | undefined;
+  do {
+    const page = await deps.store.calendars.scan({ limit: 200, ...(continuation ? { continuation } : {}) });
+    for (const { doc } of page.items) {
+      const own = doc.calendarId === user.calendarId || doc.ownerUserIds.includes(user.userId);
+      const stale = Object.values(doc.tracked).some((t) => pairIds.has(t.pairId));
+      if (!own && !stale) continue;
+      if (await updateCalendar(deps, doc.calendarId, user.userId, pairIds)) changed += 1;
+    }
+    continuation = page.continuation;
+  } while (continuation !== undefined);
+  return changed;
+}
+
+async function updateCalendar(
+  deps: Deps,
+  calendarId: string,
+  userId: string,
+  pairIds: ReadonlySet<string>,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await deps.store.calendars.get(calendarId, calendarId);
+    if (stored === undefined) return false;
+    const tracked = Object.fromEntries(
+      Object.entries(stored.doc.tracked).filter(([, t]) => !pairIds.has(t.pairId)),
+    );
+    const ownerUserIds = stored.doc.ownerUserIds.filter((id) => id !== userId);
+    const result = await deps.store.calendars.replace(
+      { ...stored.doc, tracked, ownerUserIds, updatedAt: utc(deps.clock.now()) },
+      stored.etag,
+    );
+    if (!result.ok) continue; // a sync or a renewal wrote meanwhile: read it again
+    if (ownerUserIds.length === 0)
+      await deps.queue.send('calendar-sync', {
+        calendarId,
+        reason: 'stop',
+        notifiedAt: utc(deps.clock.now()),
+      });
+    return true;
+  }
+  return false;
+}
+
+/** The ids of every document in a partition, all pages. */
+async function allIds(
+  collection: {
+    list: (key: string, options: ListOptions<never>) => Promise<Page<Stored<{ id: string; type: string }>>>;
+  },
+  partitionKey: string,
+): Promise<{ id: string; type: string }[]> {
+  const found: { id: string; type: string }[] = [];
+  let continuation: string | undefined;
+  do {
+    const page = await collection.list(partitionKey, {
+      limit: 500,
+      ...(continuation ? { continuation } : {}),
+    });
+    found.push(...page.items.map((item) => ({ id: item.doc.id, type: item.doc.type })));
+    continuation = page.continuation;
+  } while (continuation !== undefined);
+  return found;
+}

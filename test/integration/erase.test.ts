@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addMinutes, pairIdOf, userIdOf, type Occurrence } from '../../shared/domain/index.js';
+import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
+import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
+import { userByEmail } from '../../shared/services/people.js';
+import { visibleText } from '../../teams-app/cards/visible-text.js';
+import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
+
+type Harness = Awaited<ReturnType<typeof botHarness>>;
+let h: Harness;
+afterEach(async () => h.stop());
+
+const DEV_PAIR = pairIdOf(MARIA, DEV);
+const ANA_PAIR = pairIdOf(MARIA, ANA);
+const replyText = (body: unknown) => {
+  const value = (body as { value?: unknown } | undefined)?.value;
+  return typeof value === 'string' ? value : visibleText(value);
+};
+const lastSent = (email: string) =>
+  h.teams
+    .activities(email)
+    .filter((a) => a.op === 'send')
+    .at(-1);
+
+/** Maria manages Dev and Ana; Dev's 1:1 has topics, notes (one private to Maria), an action item and a deep-dive answer. */
+async function busyPair() {
+  h = await botHarness({ reports: [DEV, ANA] });
+  await h.install(MARIA, DEV, ANA);
+  await h.teams.say(DEV, 'add Career path');
+  await h.teams.say(MARIA, 'private Dev seemed tired');
+  await h.teams.say(DEV, 'note Wants to lead a project');
+  await h.teams.say(MARIA, 'action @dev Send the design doc by 2026-03-20');
+  await h.teams.say(ANA, 'add On-call rotation');
+  const [first] = await pairOccurrences(h.store, DEV_PAIR);
+  if (first === undefined) throw new Error('no 1:1');
+  await h.teams.invoke(DEV, {
+    verb: 'submitDeepDive',
+    data: { pairId: DEV_PAIR, occurrenceId: first.id, happiness: '6', share: 'false' },
+  });
+  return first;
+}
+
+/**
+ * Every document Steady holds that could be about Dev, read through the Store port: the pairs'
+ * partitions, both people's user partitions, every calendar, and every hourly job bucket for three
+ * months. What Steady writes about a person always carries their email or their Teams user id.
+ */
+async function everythingMentioning(needles: string[], occurrences: Occurrence[]): Promise<string[]> {
+  const found: string[] = [];
+  const check = (where: string, doc: unknown) => {
+    const json = JSON.stringify(doc);
+    if (needles.some((needle) => json.includes(needle))) found.push(`${where}: ${json.slice(0, 120)}`);
+  };
+  for (const pairId of [DEV_PAIR, ANA_PAIR])
+    for (const { doc } of (await h.store.pairs.list(pairId, { limit: 1000 })).items) check('pairs', doc);
+  const devId = userIdOf('tenant-contoso', needles[1] ?? '');
+  for (const key of [`email:${DEV}`, `email:${MARIA}`, `email:${ANA}`, devId])
+    for (const { doc } of (await h.store.users.list(key, { limit: 1000 })).items) check('users', doc);
+  for (const { doc } of (await h.store.calendars.scan({ limit: 1000 })).items) check('calendars', doc);
+  const buckets = new Set(occurrences.flatMap((o) => o.jobs.map((j) => j.bucket)));
+  for (let t = '2026-03-01T00:00:00.000Z', i = 0; i < 24 * 92; i++, t = addMinutes(t, 60))
+    buckets.add(t.slice(0, 13));
+  for (const bucket of buckets)
+    for (const { doc } of (await h.store.jobs.list(bucket, { limit: 1000 })).items) check('jobs', doc);
+  return found;
+}
+
+describe('delete my data', () => {
+  it('asks first, listing the 1:1s that would go; asking changes nothing', async () => {
+    await busyPair();
+    const before = (await h.store.pairs.list(DEV_PAIR, { limit: 1000 })).items.length;
+    await h.teams.say(DEV, 'delete my data');
+    const card = lastSent(DEV)?.attachments?.[0] as { content: never };
+    const text = visibleText(card.content);
+    expect(text).toContain('Delete everything Steady keeps about you?');
+    expect(text).toContain('• Your 1:1s with Maria Lopez: every agenda, topic, note (theirs too)');
+    expect(JSON.stringify(card.content)).toContain('"verb":"eraseMe"');
+    expect((await h.store.pairs.list(DEV_PAIR, { limit: 1000 })).items).toHaveLength(before);
+    // "delete" followed by anything else is not this command
+    await h.teams.say(DEV, 'delete 3');
+    expect(JSON.stringify(lastSent(DEV))).toContain('help');
+    expect((await h.store.pairs.list(DEV_PAIR, { limit: 1000 })).items).toHaveLength(before);
+  });
+
+  it('removes everything of that person from every container, tells the other person, and leaves the rest', async () => {
+    await busyPair();
+    const occurrences = await pairOccurrences(h.store, DEV_PAIR);
+    expect(occurrences.flatMap((o) => o.jobs).length).toBeGreaterThan(0);
+    const dev = await userByEmail(h.store, DEV);
+    if (dev === undefined) throw new Error('Dev has not installed Steady');
+    const needles = [DEV, dev.aadObjectId, dev.userId];
+    expect((await everythingMentioning(needles, occurrences)).length).toBeGreaterThan(5);
+
+    const reply = await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    expect(replyText(reply.body)).toMatch(/^Deleted: \d+ records, including your 1:1s with Maria Lopez\./);
+    await h.calendar.drainSyncs(); // the `stop` of Dev's own calendar
+    expect(await everythingMentioning(needles, occurrences)).toEqual([]);
+    expect(h.calendar.fake.channels().filter((c) => c.calendarId === DEV && !c.stopped)).toEqual([]);
+
+    expect(lastSent(MARIA)?.text).toBe(
+      'Dev Patel asked Steady to delete their data, so the records of your 1:1s with them (agendas, topics, notes, action items) are gone.',
+    );
+    // Maria and Ana's 1:1 is untouched
+    const anaTopics = (await h.store.pairs.list(ANA_PAIR, { type: 'topic' })).items.map((i) => i.doc.text);
+    expect(anaTopics).toEqual(['On-call rotation']);
+    expect(await userByEmail(h.store, MARIA)).toBeDefined();
+  });
+
+  it("keeps the 1:1 forgotten when the other person's calendar syncs again, until the person writes again", async () => {
+    await busyPair();
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    // a week on, Maria's calendar is read again in full (a safety sync) and the 1:1 is still there
+    h.calendar.time.set('2026-03-08T12:00:00Z');
+    await maintainCalendars(h.calendar.deps);
+    const maria = await h.store.calendars.get(MARIA, MARIA);
+    if (maria === undefined) throw new Error('Maria is not watched');
+    const { syncToken: _forgotten, ...fullSync } = maria.doc;
+    await h.store.calendars.replace(fullSync, maria.etag);
+    await h.calendar.deps.queue.send('calendar-sync', {
+      calendarId: MARIA,
+      reason: 'safety',
+      notifiedAt: '2026-03-08T12:00:00.000Z',
+    });
+    await h.calendar.drainSyncs();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    expect(
+      Object.values((await h.store.calendars.get(MARIA, MARIA))?.doc.tracked ?? {}).map((t) => t.pairId),
+    ).toEqual([ANA_PAIR]);
+
+    // Dev writes to Steady again: he is a user again and his 1:1 with Maria is found again
+    await h.teams.say(DEV, 'hello');
+    await h.calendar.drainSyncs();
+    expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
+  });
+
+  it('is the presser alone who is erased, whatever the card data says', async () => {
+    await busyPair();
+    const forged = await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase', email: MARIA } });
+    expect(replyText(forged.body)).toMatch(/^Deleted:/);
+    expect(await userByEmail(h.store, MARIA)).toBeDefined();
+    expect(await h.store.pairs.get(ANA_PAIR, 'pair')).toBeDefined();
+    const unconfirmed = await h.teams.invoke(DEV, { verb: 'eraseMe', data: {} });
+    expect(replyText(unconfirmed.body)).toMatch(/Nothing was changed/);
+  });
+});
