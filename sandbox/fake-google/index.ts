@@ -6,3 +6,9 @@ export type { FaultMatch } from './faults.js';
 export type { Delivery } from './notifications.js';
 export type { RecordedRequest } from './request-log.js';
 export { basicUtc } from './basic-utc.js';
+export {
+  startFakeGoogleOAuth,
+  type FakeGoogleOAuth,
+  type FakeGoogleOAuthOptions,
+} from './start-fake-google-oauth.js';
+export type { FakeServiceAccount, IssuedToken } from './google-token.js';

@@ -12,3 +12,5 @@ export type {
   RecordedRequest,
   SentActivity,
 } from './fake-teams.js';
+export { startFakeEntra, type FakeEntra, type FakeEntraOptions } from './start-fake-entra.js';
+export type { FakeAppRegistration } from './entra-token.js';

@@ -1,0 +1,87 @@
+// Key Vault (RBAC mode) for the one secret Steady has: the Google service account's private key. The
+// Function App reads it through a Key Vault reference with its managed identity (Key Vault Secrets
+// User); the person who runs azd may get Key Vault Secrets Officer to store the key.
+
+@description('Name of the vault (3 to 24 letters, digits and hyphens).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags put on the vault.')
+param tags object = {}
+
+@description('Name of the secret that holds the Google private key.')
+param googleKeySecretName string = 'google-private-key'
+
+@secure()
+@description('The Google service account\'s private key (PEM). Empty: the secret is not written (store it later with az keyvault secret set), and an existing one is left as it is.')
+param googlePrivateKey string = ''
+
+@description('Principal id of the app\'s managed identity (reads secrets).')
+param appPrincipalId string
+
+@description('Object id of the person or service principal running azd, given Key Vault Secrets Officer to store the key. Empty: nobody.')
+param operatorPrincipalId string = ''
+
+@description('Type of operatorPrincipalId.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param operatorPrincipalType string = 'User'
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource googleKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(googlePrivateKey)) {
+  parent: vault
+  name: googleKeySecretName
+  properties: {
+    value: googlePrivateKey
+    contentType: 'application/x-pem-file'
+  }
+}
+
+var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
+var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // Key Vault Secrets Officer
+
+resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appPrincipalId, secretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUser)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource operatorWritesSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(vault.id, operatorPrincipalId, secretsOfficer)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsOfficer)
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+  }
+}
+
+output name string = vault.name
+
+@description('The versionless secret URI: the Key Vault reference always reads the newest version.')
+output googleKeySecretUri string = '${vault.properties.vaultUri}secrets/${googleKeySecretName}'
+
+output googleKeySecretName string = googleKeySecretName

@@ -1,0 +1,27 @@
+import { PUBLIC } from '@microsoft/teams.api';
+import { skip, type Check } from './check.js';
+import { requestBotToken } from './request-bot-token.js';
+
+/**
+ * A Bot Framework token for the bot's identity. With a client secret, the same client-credentials
+ * request the Teams SDK makes (through MSAL) to the bot's tenant. A managed identity's token can only
+ * be fetched in Azure, so that case is skipped, never passed.
+ */
+export const botCheck: Check = {
+  name: 'bot',
+  run: async ({ config, options, signal }) => {
+    const auth = config.bot.auth;
+    switch (auth.kind) {
+      case 'local':
+        return skip("local mode: the fake Teams does not check the bot's token");
+      case 'managedIdentity':
+        return skip(
+          `BOT_PASSWORD is not set, so the bot signs in as the managed identity ${auth.appId}, whose token ` +
+            'only Azure can issue: check it there (portal: Azure Bot > Test in Web Chat)',
+        );
+      case 'secret':
+        return requestBotToken(auth, options.loginUrl ?? PUBLIC.loginEndpoint, PUBLIC.botScope, signal);
+    }
+  },
+  timeoutFix: () => 'check that this machine reaches login.microsoftonline.com over HTTPS (proxy, firewall)',
+};
