@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { dependencyRule } from './tools/dependency-rule.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.steady/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-functions/', 'node_modules/', '.steady/', 'coverage/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

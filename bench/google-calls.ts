@@ -1,6 +1,7 @@
 import { maintainCalendars } from '../shared/services/calendar/maintain-calendars.js';
 import { watchCalendar } from '../shared/services/calendar/watch-calendar.js';
 import { calendarHarness } from '../test/support/calendar-harness.js';
+import { atMost, figure, section } from './report.js';
 
 const MANAGER = 'maria@contoso.com';
 const REPORTS = ['dev@contoso.com', 'ana@contoso.com', 'li@contoso.com', 'sam@contoso.com'];
@@ -41,9 +42,12 @@ export async function benchGoogleCalls(): Promise<void> {
     const breakdown = ['list', 'instances', 'watch', 'stop']
       .map((op) => `${op} ${h.fake.count(op)}`)
       .join(', ');
-    console.log('google calls: a manager calendar with 4 weekly 1:1s, hourly timer, simulated clock');
-    console.log(
-      `  steady state      ${perDay.toFixed(2).padStart(6)} calls/calendar/day   goal ≤ 6   (5-min polling: 288)  [${days} days: ${breakdown}]`,
+    section('google calls: a manager calendar with 4 weekly 1:1s, hourly timer, simulated clock');
+    figure(
+      'steady state, calls per calendar per day',
+      perDay.toFixed(2),
+      atMost(perDay, 6),
+      `[5-min polling: 288; ${days} days: ${breakdown}]`,
     );
 
     const changes = 20;
@@ -56,9 +60,8 @@ export async function benchGoogleCalls(): Promise<void> {
       h.time.advance(1);
       await h.drainSyncs();
     }
-    console.log(
-      `  per change        ${(h.fake.count() / changes).toFixed(2).padStart(6)} calls/change         goal ≤ 2   [${changes} cancellations]`,
-    );
+    const perChange = h.fake.count() / changes;
+    figure('per change, calls', perChange.toFixed(2), atMost(perChange, 2), `[${changes} cancellations]`);
   } finally {
     await h.stop();
   }

@@ -8,6 +8,7 @@ import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';
 import type { Store } from '../shared/ports.js';
 import { job, pairId, topic } from '../test/fixtures/docs.js';
 import { startCosmosServer } from '../test/support/cosmos-server.js';
+import { section } from './report.js';
 
 /** Store throughput, one operation at a time, as the services use it. Prints one line per figure. */
 export async function benchStore(): Promise<void> {
@@ -35,7 +36,7 @@ async function measure(name: string, store: Store, count: number): Promise<void>
       `  ${what.padEnd(44)} ${perSecond.padStart(8)} docs/s  (${n * docsPerOp} docs, ${ms.toFixed(0)} ms)`,
     );
   };
-  console.log(`store: ${name}`);
+  section(`store: ${name}`);
   await rate('create', count, (i) => store.pairs.create(topic(i % 10, i)));
   await rate('point read', count, (i) => store.pairs.get(pairId(i % 10), topic(i % 10, i).id));
   const etags = new Map<number, string>();

@@ -1,13 +1,16 @@
 import { app, type TimerHandler } from '@azure/functions';
-import { maintainCalendars } from '../shared/services/calendar/maintain-calendars.js';
-import { getRoot, type Root } from '../shared/root.js';
+import { workerRoot, type RootSource } from './worker-root.js';
 
 /** Hourly: enqueue channel renewals (24 h before expiry) and safety syncs (every 6 h). */
 export const calendarChannels =
-  (root: () => Root): TimerHandler =>
+  (root: RootSource): TimerHandler =>
   async (_timer, context) => {
-    const { renewals, safetySyncs } = await maintainCalendars(await root().calendarDeps());
+    const [r, { maintainCalendars }] = await Promise.all([
+      root(),
+      import('../shared/services/calendar/maintain-calendars.js'),
+    ]);
+    const { renewals, safetySyncs } = await maintainCalendars(await r.calendarDeps());
     context.log(`calendar channels: ${renewals} renewals and ${safetySyncs} safety syncs enqueued`);
   };
 
-app.timer('calendarChannels', { schedule: '0 0 * * * *', handler: calendarChannels(getRoot) });
+app.timer('calendarChannels', { schedule: '0 0 * * * *', handler: calendarChannels(workerRoot) });

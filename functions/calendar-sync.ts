@@ -1,7 +1,5 @@
 import { app, type StorageQueueHandler } from '@azure/functions';
-import { SyncRequest } from '../shared/domain/sync-request.js';
-import { processSyncRequest } from '../shared/services/calendar/process-sync-request.js';
-import { getRoot, type Root } from '../shared/root.js';
+import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * The `calendar-sync` queue: one sync (or channel renewal) per message, coalesced per calendar.
@@ -9,14 +7,18 @@ import { getRoot, type Root } from '../shared/root.js';
  * platform retries and finally moves the message to the poison queue.
  */
 export const calendarSync =
-  (root: () => Root): StorageQueueHandler =>
+  (root: RootSource): StorageQueueHandler =>
   async (message, context) => {
+    const [{ SyncRequest }, { processSyncRequest }] = await Promise.all([
+      import('../shared/domain/sync-request.js'),
+      import('../shared/services/calendar/process-sync-request.js'),
+    ]);
     const request = SyncRequest.safeParse(message);
     if (!request.success) {
       context.warn(`calendar sync: dropped a malformed message: ${request.error.issues[0]?.message ?? ''}`);
       return;
     }
-    const deps = await root().calendarDeps();
+    const deps = await (await root()).calendarDeps();
     const outcome = await processSyncRequest(deps, request.data);
     if (outcome.status === 'DEFERRED') {
       await deps.queue.send('calendar-sync', request.data, { delaySeconds: outcome.delaySeconds });
@@ -27,5 +29,5 @@ export const calendarSync =
 app.storageQueue('calendarSync', {
   queueName: 'calendar-sync',
   connection: 'AzureWebJobsStorage',
-  handler: calendarSync(getRoot),
+  handler: calendarSync(workerRoot),
 });

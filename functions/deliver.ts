@@ -1,7 +1,5 @@
 import { app, type StorageQueueHandler } from '@azure/functions';
-import { DeliveryRequest } from '../shared/domain/delivery-request.js';
-import { getRoot, type Root } from '../shared/root.js';
-import { deliver } from '../teams-app/bot/deliver.js';
+import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * The `deliveries` queue: one message to one person, at most once. A throttled or in-flight send
@@ -9,14 +7,18 @@ import { deliver } from '../teams-app/bot/deliver.js';
  * lands on `deliveries-poison`, which the poison function logs.
  */
 export const deliverFunction =
-  (root: () => Root): StorageQueueHandler =>
+  (root: RootSource): StorageQueueHandler =>
   async (message, context) => {
+    const [{ DeliveryRequest }, { deliver }] = await Promise.all([
+      import('../shared/domain/delivery-request.js'),
+      import('../teams-app/bot/deliver.js'),
+    ]);
     const request = DeliveryRequest.safeParse(message);
     if (!request.success) {
       context.warn(`deliver: dropped a malformed message: ${request.error.issues[0]?.message ?? ''}`);
       return;
     }
-    const bot = await root().bot();
+    const bot = await (await root()).bot();
     const outcome = await deliver(bot.deps, request.data);
     context.log(`deliver ${request.data.kind} ${request.data.occurrenceId}: ${outcome}`);
     if (outcome === 'RETRY' || outcome === 'IN_FLIGHT')
@@ -26,7 +28,7 @@ export const deliverFunction =
 app.storageQueue('deliver', {
   queueName: 'deliveries',
   connection: 'AzureWebJobsStorage',
-  handler: deliverFunction(getRoot),
+  handler: deliverFunction(workerRoot),
 });
 
 /** Messages that failed `maxDequeueCount` times: logged as errors so they are seen, never dropped silently. */

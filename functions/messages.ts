@@ -1,12 +1,12 @@
 import { app, type HttpHandler } from '@azure/functions';
-import { getRoot, type Root } from '../shared/root.js';
+import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * `POST /api/messages`: Teams activities for the bot. The Teams SDK checks the Bot Framework token
  * (except in the explicit local mode); the bot checks tenant and service URL first.
  */
 export const messages =
-  (root: () => Root): HttpHandler =>
+  (root: RootSource): HttpHandler =>
   async (request, context) => {
     let body: unknown;
     try {
@@ -17,7 +17,8 @@ export const messages =
     const headers = Object.fromEntries(
       [...request.headers].map(([name, value]) => [name.toLowerCase(), value]),
     );
-    const response = await (await root().bot()).handle({ body, headers });
+    const bot = await (await root()).bot();
+    const response = await bot.handle({ body, headers });
     if (response.status >= 400)
       context.warn(`messages: ${response.status} ${JSON.stringify(response.body ?? '')}`);
     return response.body === undefined
@@ -29,5 +30,5 @@ app.http('messages', {
   methods: ['POST'],
   authLevel: 'anonymous',
   route: 'messages',
-  handler: messages(getRoot),
+  handler: messages(workerRoot),
 });

@@ -142,6 +142,16 @@ export interface OutgoingMessage {
   readonly text?: string;
   /** An expanded Adaptive Card. */
   readonly card?: Readonly<Record<string, unknown>>;
+  /** Any other Teams attachment, as is (a file consent card, a file card). */
+  readonly attachment?: Attachment;
+}
+
+/** A Bot Framework attachment. */
+export interface Attachment {
+  readonly contentType: string;
+  readonly name?: string;
+  readonly contentUrl?: string;
+  readonly content?: Readonly<Record<string, unknown>>;
 }
 
 /** `UNREACHABLE`: the app is gone for that person (403/404); `RETRY`: throttled or a transient fault. */

@@ -22,6 +22,14 @@ export function deliveryIdOf(kind: string, occurrenceId: string, recipientUserId
   return docId('delivery', kind, occurrenceId, recipientUserId);
 }
 
+/**
+ * A job's id leads with its due time, so a bucket read in id order is read in due order: the
+ * scheduler stops at the first job not due yet instead of reading the rest of the hour.
+ */
+export function jobIdOf(dueAt: string, kind: string, occurrenceId: string): string {
+  return docId(dueAt, kind, occurrenceId);
+}
+
 /** The job bucket of an instant: its UTC hour, `2026-03-02T08`. */
 export function bucketOf(instant: string | Date): string {
   const iso = typeof instant === 'string' ? new Date(instant).toISOString() : instant.toISOString();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryRequest, pairIdOf } from '../../shared/domain/index.js';
+import { DeliveryRequest, bucketOf, jobIdOf, pairIdOf } from '../../shared/domain/index.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { addItem } from '../../shared/services/one-on-one/add-item.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
@@ -77,6 +77,38 @@ describe('the scheduler and deliveries', () => {
     const next = await runScheduler(schedulerDeps());
     expect(run.reads).toBeLessThanOrEqual(50); // first run: a 48-hour look back
     expect(next.reads).toBe(2); // the cursor and the current bucket
+  });
+
+  it('reads the current hour only up to its first job not due yet, however many come later in it', async () => {
+    /** A tick at 09:01 with `count` agenda jobs of other 1:1s due later that hour: its store reads. */
+    const readsWith = async (count: number) => {
+      await started();
+      h.calendar.time.set('2026-03-02T08:00:30Z');
+      await runScheduler(schedulerDeps()); // the cursor settles
+      for (let i = 0; i < count; i++) {
+        const dueAt = `2026-03-02T09:${String(5 + (i % 50)).padStart(2, '0')}:00.000Z`;
+        const occurrenceId = `occurrence:other-${i}:2026-03-03T09:00:00.000Z`;
+        await h.store.jobs.upsert({
+          type: 'job',
+          id: jobIdOf(dueAt, 'agenda', occurrenceId),
+          bucket: bucketOf(dueAt),
+          kind: 'agenda',
+          dueAt,
+          pairId: pairIdOf(MARIA, `r${i}@contoso.com`),
+          occurrenceId,
+          createdAt: dueAt,
+          updatedAt: dueAt,
+        });
+      }
+      h.calendar.time.set('2026-03-02T09:01:00Z');
+      const run = await runScheduler(schedulerDeps());
+      expect(run.due).toBe(0);
+      await h.stop();
+      return run.reads;
+    };
+    const few = await readsWith(20);
+    expect(await readsWith(2000)).toBe(few);
+    await started(); // for afterEach
   });
 
   it('sends nothing for a cancelled or declined occurrence, or for a paused pair', async () => {

@@ -1,7 +1,7 @@
 import { Client } from '@microsoft/teams.api';
 import { err, ok, type Result } from '../../domain/index.js';
 import type { Messenger, OutgoingMessage, SendError } from '../../ports.js';
-import { RateLimiter, TEAMS_LIMITS } from './rate-limiter.js';
+import { RateLimiter, TEAMS_LIMITS, type TeamsLimits } from './rate-limiter.js';
 import { isAllowedServiceUrl } from './service-url.js';
 
 export interface TeamsMessengerOptions {
@@ -11,6 +11,8 @@ export interface TeamsMessengerOptions {
   readonly allowLoopback: boolean;
   readonly attempts?: number;
   readonly limiter?: RateLimiter;
+  /** The limits to stay under: Teams' published ones by default (the delivery benchmark raises the tenant's). */
+  readonly limits?: TeamsLimits;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export interface TeamsMessengerOptions {
  */
 export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger {
   const limiter = options.limiter ?? new RateLimiter();
+  const limits = options.limits ?? TEAMS_LIMITS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const attempts = options.attempts ?? 5;
   const clients = new Map<string, Client>();
@@ -43,28 +46,32 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
   ) {
     const client = clientFor(to.serviceUrl);
     for (let attempt = 1; ; attempt++) {
-      await limiter.take([
-        { key: `tenant:${to.tenantId}`, windows: TEAMS_LIMITS.tenant },
+      const done = await limiter.take([
+        { key: `tenant:${to.tenantId}`, windows: limits.tenant },
         ...(to.conversationId
-          ? [{ key: `conversation:${to.conversationId}`, windows: TEAMS_LIMITS.conversation }]
+          ? [{ key: `conversation:${to.conversationId}`, windows: limits.conversation }]
           : []),
       ]);
+      let error: unknown;
       try {
         return ok(await fn(client)) as Result<T, SendError>;
-      } catch (error) {
-        const { status, retryAfter } = httpFailure(error);
-        if (status === 403 || status === 404) return err({ code: 'UNREACHABLE' as const });
-        const transient = status === undefined || status === 429 || status === 412 || status >= 500;
-        if (!transient) throw error;
-        if (attempt >= attempts)
-          return err({
-            code: 'RETRY' as const,
-            ...(retryAfter === undefined ? {} : { afterSeconds: retryAfter }),
-          });
-        const backoff =
-          retryAfter !== undefined ? retryAfter * 1000 : Math.random() * Math.min(8000, 250 * 2 ** attempt);
-        await sleep(backoff);
+      } catch (caught) {
+        error = caught;
+      } finally {
+        done(); // before any backoff: a call waiting to retry holds no place in the windows
       }
+      const { status, retryAfter } = httpFailure(error);
+      if (status === 403 || status === 404) return err({ code: 'UNREACHABLE' as const });
+      const transient = status === undefined || status === 429 || status === 412 || status >= 500;
+      if (!transient) throw error;
+      if (attempt >= attempts)
+        return err({
+          code: 'RETRY' as const,
+          ...(retryAfter === undefined ? {} : { afterSeconds: retryAfter }),
+        });
+      const backoff =
+        retryAfter !== undefined ? retryAfter * 1000 : Math.random() * Math.min(8000, 250 * 2 ** attempt);
+      await sleep(backoff);
     }
   }
 
@@ -106,9 +113,16 @@ function activityOf(message: OutgoingMessage) {
   return {
     type: 'message' as const,
     ...(message.text === undefined ? {} : { text: message.text, textFormat: 'plain' as const }),
-    ...(message.card === undefined
+    ...(message.card === undefined && message.attachment === undefined
       ? {}
-      : { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }] }),
+      : {
+          attachments: [
+            ...(message.card === undefined
+              ? []
+              : [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }]),
+            ...(message.attachment === undefined ? [] : [message.attachment]),
+          ],
+        }),
   } as never;
 }
 

@@ -1,4 +1,4 @@
-import { bucketOf, docId, isBefore, jobsFor, utc, type Occurrence } from '../../domain/index.js';
+import { bucketOf, isBefore, jobIdOf, jobsFor, utc, type Occurrence } from '../../domain/index.js';
 import type { CalendarDeps } from './deps.js';
 
 type JobRef = Occurrence['jobs'][number];
@@ -10,12 +10,11 @@ type JobRef = Occurrence['jobs'][number];
  */
 export async function reconcileJobs(deps: CalendarDeps, occurrence: Occurrence): Promise<JobRef[]> {
   const now = utc(deps.clock.now());
-  const previous = new Map(occurrence.jobs.map((job) => [job.id, job]));
+  const previous = new Map(occurrence.jobs.map((job) => [job.kind, job]));
   const next: JobRef[] = [];
   for (const wanted of jobsFor(occurrence, deps.settings)) {
-    const id = docId(wanted.kind, occurrence.id);
-    const existing = previous.get(id);
-    previous.delete(id);
+    const existing = previous.get(wanted.kind);
+    previous.delete(wanted.kind);
     let dueAt = wanted.dueAt;
     if (isBefore(dueAt, now)) {
       if (existing !== undefined) {
@@ -25,13 +24,14 @@ export async function reconcileJobs(deps: CalendarDeps, occurrence: Occurrence):
       if (wanted.kind !== 'agenda' || !isBefore(now, occurrence.start)) continue;
       dueAt = now;
     }
+    const id = jobIdOf(dueAt, wanted.kind, occurrence.id);
     const ref = { kind: wanted.kind, id, dueAt, bucket: bucketOf(dueAt) };
-    if (existing?.dueAt === ref.dueAt) {
+    if (existing?.id === ref.id) {
       next.push(existing);
       continue;
     }
-    if (existing !== undefined && existing.bucket !== ref.bucket)
-      await deps.store.jobs.delete(existing.bucket, id);
+    // moved (its id carries its time): the old document goes
+    if (existing !== undefined) await deps.store.jobs.delete(existing.bucket, existing.id);
     await deps.store.jobs.upsert({
       type: 'job',
       ...ref,
