@@ -117,6 +117,10 @@ export interface FakeTeams {
     action: { verb: string; data: Record<string, unknown> },
     replyToId?: string,
   ): Promise<BotReply>;
+  /** Allow or Decline on the newest file consent card in the person's chat (`fileConsent/invoke`). */
+  fileConsent(email: string, action: 'accept' | 'decline'): Promise<BotReply>;
+  /** What the bot uploaded to a person's OneDrive, by the `uniqueId` of its upload session. */
+  file(uniqueId: string): Buffer | undefined;
   /** Posts the activity as is; headers override the defaults, an empty value removes one. */
   sendRaw(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<BotReply>;
   conversations(): PersonalConversation[];

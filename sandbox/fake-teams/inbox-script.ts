@@ -76,6 +76,23 @@ export const INBOX_SCRIPT = String.raw`(function () {
       holder.appendChild(renderCard(card, email, line.id));
       item.appendChild(holder);
     });
+    (line.files || []).forEach(function (file) {
+      var box = el('div', 'bubble', file.kind === 'consent' ? 'Steady wants to send you a file: ' + file.name + ' ' : 'File: ');
+      if (file.kind === 'info') {
+        var link = el('a', '', file.name);
+        link.href = file.url;
+        link.download = file.name;
+        box.appendChild(link);
+      } else {
+        ['accept', 'decline'].forEach(function (action) {
+          var button = el('button', '', action === 'accept' ? 'Allow' : 'Decline');
+          button.type = 'button';
+          button.onclick = function () { post('/inbox/api/file-consent', { email: email, action: action }).then(answered); };
+          box.appendChild(button);
+        });
+      }
+      item.appendChild(box);
+    });
     return item;
   }
 

@@ -33,6 +33,7 @@ const Advance = z.object({
 
 const Say = z.object({ email: z.string(), text: z.string().min(1).max(20_000) });
 const Install = z.object({ email: z.string() });
+const FileConsent = z.object({ email: z.string(), action: z.enum(['accept', 'decline']) });
 const Invoke = z.object({
   email: z.string(),
   verb: z.string().min(1),
@@ -96,6 +97,10 @@ export function inbox(deps: InboxDeps): (req: IncomingMessage, res: ServerRespon
           if (deps.clock === undefined) return false;
           await deps.clock.advance(Advance.parse(body).minutes);
           return json(res, 200, { clock: deps.clock.now().toISOString() });
+        }
+        case '/inbox/api/file-consent': {
+          const { email, action } = FileConsent.parse(body);
+          return json(res, 200, reply(await deps.client.fileConsent(email, action)));
         }
         case '/inbox/api/install': {
           const { email } = Install.parse(body);

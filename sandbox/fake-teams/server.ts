@@ -5,6 +5,8 @@ export interface ServerDeps {
   readonly connector: BotConnectorDeps;
   /** The inbox page and its API; answers false for paths it does not serve. */
   readonly inbox: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** The people's OneDrive files (`/files/`), where the bot uploads what they allowed. */
+  readonly files: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Bot Connector requests not yet answered, for `flush`. */
   readonly inFlight: Set<Promise<void>>;
 }
@@ -15,7 +17,7 @@ export function requestHandler(deps: ServerDeps): (req: IncomingMessage, res: Se
     const connector = /^\/+v3(\/|$)/.test(req.url ?? '/');
     const handled = connector
       ? botConnector(deps.connector, req, res)
-      : deps.inbox(req, res).then((served) => {
+      : (/^\/files\//.test(req.url ?? '/') ? deps.files(req, res) : deps.inbox(req, res)).then((served) => {
           if (!served) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         });
     const settled = handled.catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { DEFAULT_HOST_CONFIG_PATH } from './host-config.js';
 import { inbox } from './inbox.js';
 import { PersonalChats } from './personal-chats.js';
 import { requestHandler } from './server.js';
+import { Files } from './files.js';
 import { TeamsClient } from './teams-client.js';
 import { Throttle, throttleRules } from './throttle.js';
 
@@ -40,7 +41,9 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const files = new Files(() => url);
   const client = new TeamsClient({
+    files,
     directory,
     chats,
     log,
@@ -70,6 +73,7 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
         ...(options.clock === undefined ? {} : { clock: options.clock }),
       }),
       inFlight,
+      files: (req, res) => files.handle(req, res),
     }),
   );
 
@@ -93,6 +97,8 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
     say: (email, text) => client.say(email, text),
     invoke: (email, action, replyToId) => client.invoke(email, action, replyToId),
     sendRaw: (activity, headers) => client.sendRaw(activity, headers),
+    fileConsent: (email, action) => client.fileConsent(email, action),
+    file: (uniqueId) => files.content(uniqueId),
     conversations: () => chats.all().map(({ id, email, tenantId }) => ({ id, email, tenantId })),
     activities: (email) => log.sent(email === undefined ? undefined : conversationIdsOf(email)),
     latestCard(email) {

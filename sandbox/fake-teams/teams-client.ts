@@ -3,6 +3,7 @@ import type { ChatLog } from './chat-log.js';
 import { ADAPTIVE_CARD } from './chat-log.js';
 import type { Directory } from './directory.js';
 import type { BotReply } from './fake-teams.js';
+import { FILE_CONSENT, type Files } from './files.js';
 import type { PersonalChat, PersonalChats } from './personal-chats.js';
 import { postToBot } from './post-to-bot.js';
 import { teamsActivity } from './teams-activity.js';
@@ -17,6 +18,7 @@ export interface TeamsClientDeps {
   readonly serviceUrl: string;
   readonly bot: { readonly id: string; readonly name: string };
   readonly endpoint: () => string | undefined;
+  readonly files: Files;
 }
 
 /** What a person does in Teams, turned into the activities Teams posts to the bot. */
@@ -71,6 +73,43 @@ export class TeamsClient {
     const card = cardOf(reply);
     if (card && target !== undefined) this.deps.log.cardReplaced(chat.id, target, card, this.deps.now());
     return reply;
+  }
+
+  /**
+   * Allow or Decline on the newest file consent card in the person's chat: Teams opens an upload
+   * session in their OneDrive (accept) and sends the bot a `fileConsent/invoke` with the card's context.
+   */
+  async fileConsent(email: string, action: 'accept' | 'decline'): Promise<BotReply> {
+    const chat = this.installedChat(email);
+    const consent = this.deps.log
+      .transcript(chat.id)
+      .reverse()
+      .flatMap((line) => (line.from === 'bot' && !line.deleted ? [line.activity] : []))
+      .flatMap((activity) =>
+        (activity.attachments ?? [])
+          .filter(
+            (a): a is { contentType: string; name?: string; content?: Record<string, unknown> } =>
+              typeof a === 'object' &&
+              a !== null &&
+              (a as { contentType?: unknown }).contentType === FILE_CONSENT,
+          )
+          .map((attachment) => ({ activity, attachment })),
+      )[0];
+    if (consent === undefined) throw new UsageError(`${email} has no file consent card to answer`);
+    const content = consent.attachment.content ?? {};
+    return this.post(chat, this.deps.ids.event(), {
+      type: 'invoke',
+      name: 'fileConsent/invoke',
+      replyToId: consent.activity.id,
+      value: {
+        type: 'fileUpload',
+        action,
+        context: action === 'accept' ? content['acceptContext'] : content['declineContext'],
+        ...(action === 'accept'
+          ? { uploadInfo: this.deps.files.open(consent.attachment.name ?? 'file') }
+          : {}),
+      },
+    });
   }
 
   async sendRaw(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<BotReply> {

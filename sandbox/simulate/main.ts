@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { renderReport } from './report.js';
-import { runScenario } from './run-scenario.js';
+import { ScenarioError, runScenario } from './run-scenario.js';
 import { parseScenario } from './scenario.js';
 
 const usage = 'usage: npm run simulate -- <scenario.json> [--out transcript.jsonl] [--html report.html]';
@@ -35,7 +35,14 @@ if (!parsed.ok) {
   console.error(`invalid scenario ${file}: ${parsed.error}`);
   process.exit(2);
 }
-const transcript = await runScenario(parsed.scenario);
+let transcript: Awaited<ReturnType<typeof runScenario>>;
+try {
+  transcript = await runScenario(parsed.scenario);
+} catch (error) {
+  if (!(error instanceof ScenarioError)) throw error;
+  console.error(`invalid scenario ${file}: ${error.message}`);
+  process.exit(2);
+}
 const jsonl = transcript.map((line) => JSON.stringify(line)).join('\n') + (transcript.length > 0 ? '\n' : '');
 if (args.values.html !== undefined) writeFileSync(args.values.html, await renderReport(transcript));
 if (args.values.out !== undefined) writeFileSync(args.values.out, jsonl);

@@ -50,7 +50,8 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
   );
   try {
     for (const [email, events] of Object.entries(scenario.calendars)) {
-      for (const event of events) calendar.fake.upsertEvent(email, event);
+      for (const [i, event] of events.entries())
+        asInput(`calendars.${email}[${i}]`, () => calendar.fake.upsertEvent(email, event));
     }
     for (const person of scenario.people) if (person.teams) await system.teams.install(person.email);
     await calendar.drainSyncs();
@@ -58,18 +59,24 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     // "in order" of their time; steps at the same time keep the order of the file
     const steps = scenario.steps
       .map((step, index) => ({ step, index }))
-      .sort((a, b) => a.step.at.localeCompare(b.step.at) || a.index - b.index)
-      .map(({ step }) => step);
+      .sort((a, b) => a.step.at.localeCompare(b.step.at) || a.index - b.index);
     const end = new Date(scenario.end).getTime();
     for (let t = new Date(scenario.start).getTime(); t <= end; t += MINUTE) {
       calendar.time.set(new Date(t).toISOString());
-      while (steps[0] !== undefined && new Date(steps[0].at).getTime() <= t) {
-        const step = steps.shift();
-        if (step === undefined) break;
+      while (steps[0] !== undefined && new Date(steps[0].step.at).getTime() <= t) {
+        const next = steps.shift();
+        if (next === undefined) break;
+        const { step, index } = next;
         calendar.time.set(step.at);
         if ('say' in step) await system.teams.say(step.as, step.say);
-        else if ('change' in step) applyChange(calendar.fake, step.calendar, step.change);
-        else await press(system, recorder, await deliveryIndex(calendar.store), step.as, step.press);
+        else if ('change' in step)
+          asInput(`steps[${index}].change`, () => applyChange(calendar.fake, step.calendar, step.change));
+        else {
+          const byActivity = await deliveryIndex(calendar.store);
+          await asInputAsync(`steps[${index}].press`, () =>
+            press(system, recorder, byActivity, step.as, step.press),
+          );
+        }
         await calendar.drainSyncs();
         await run.deliveries();
       }
@@ -85,6 +92,28 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
   } finally {
     await system.stop();
     await calendar.stop();
+  }
+}
+
+/** A scenario that parsed but cannot be played: the message names the part of the file at fault. */
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
+
+/** Runs what applies one part of the scenario; its failure is the file's fault, named by `where`. */
+function asInput<T>(where: string, apply: () => T): T {
+  try {
+    return apply();
+  } catch (error) {
+    throw new ScenarioError(`${where}: ${(error as Error).message}`);
+  }
+}
+
+async function asInputAsync<T>(where: string, apply: () => Promise<T>): Promise<T> {
+  try {
+    return await apply();
+  } catch (error) {
+    throw new ScenarioError(`${where}: ${(error as Error).message}`);
   }
 }
 

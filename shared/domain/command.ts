@@ -13,7 +13,8 @@ export type Command =
   | { readonly kind: 'action'; readonly text: string; readonly owner?: string; readonly due?: string }
   | { readonly kind: 'done'; readonly number: number }
   | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' }
-  | { readonly kind: 'erase' };
+  | { readonly kind: 'erase' }
+  | { readonly kind: 'export' };
 
 export type CommandError =
   | { readonly code: 'UNKNOWN'; readonly word: string }
@@ -40,6 +41,7 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
     return ok({ kind: 'done', number: Number(given) });
   },
   pause: () => ok({ kind: 'tracking', tracking: 'paused' }),
+  export: () => ok({ kind: 'export' }),
   // "delete my data": only these words, so "delete 3" is not taken for it (it asks first anyway)
   delete: (rest) =>
     /^(my data|me|everything|all my data)?$/i.test(rest.trim())
@@ -77,9 +79,14 @@ function withText(
 
 const DueDate = z.iso.date();
 
+const ACTION_INPUT_MAX = 1000;
+
 /** `action [@Name] <text> [by <YYYY-MM-DD>]`. */
 function parseAction(rest: string): Result<Command, CommandError> {
   let text = rest.trim();
+  // far past any valid action (500 characters, an @owner, a date): refused before the regexes run
+  if (text.length > ACTION_INPUT_MAX)
+    return err({ code: 'INVALID_TEXT', command: 'action', reason: 'must be at most 500 characters' });
   let owner: string | undefined;
   let due: string | undefined;
   const mention = /^@(\S+)(?:\s+|$)/.exec(text);

@@ -1,4 +1,4 @@
-import type { Clock, IdGen, Messenger, Queue, Store } from '../../shared/ports.js';
+import type { Attachment, Clock, IdGen, Messenger, Queue, Store } from '../../shared/ports.js';
 
 /** Renders a card by name from its data (the templates in teams-app/cards). */
 export type RenderCard = (name: string, data: Record<string, unknown>) => Record<string, unknown>;
@@ -12,5 +12,8 @@ export interface BotDeps {
   readonly renderCard: RenderCard;
 }
 
-/** What the bot answers: a text, or a card. */
-export type Reply = { readonly text: string } | { readonly card: Record<string, unknown> };
+/** What the bot answers: a text, a card, or another attachment (a file consent card, a file). */
+export type Reply =
+  | { readonly text: string }
+  | { readonly card: Record<string, unknown> }
+  | { readonly attachment: Attachment };

@@ -1,5 +1,7 @@
 import { App } from '@microsoft/teams.apps';
 import type { Config } from '../../shared/config.js';
+import { uploadFile } from '../../shared/adapters/teams/file-upload.js';
+import { log } from '../../shared/log.js';
 import { createTeamsMessenger } from '../../shared/adapters/teams/teams-messenger.js';
 import type { Messenger } from '../../shared/ports.js';
 import type { BotDeps, Reply } from './bot-deps.js';
@@ -7,6 +9,7 @@ import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
 import { parseIncoming } from './incoming.js';
+import { onFileConsent, type FileConsent } from './export.js';
 import { onCardAction } from './on-card-action.js';
 import { welcome } from './on-install.js';
 import { onMessage } from './on-message.js';
@@ -66,8 +69,9 @@ export async function createBot(
       serviceUrl: incoming.serviceUrl,
       tenantId: incoming.tenantId,
     };
-    const sent = await messenger.send(to, 'text' in reply ? { text: reply.text } : { card: reply.card });
-    if (!sent.ok) console.warn(`bot: reply to ${to.conversationId} not sent (${sent.error.code})`);
+    const sent = await messenger.send(to, reply);
+    if (!sent.ok)
+      log.warn('bot.reply_not_sent', { conversationId: to.conversationId, error: sent.error.code });
   };
 
   app.on('install.add', async (ctx) => {
@@ -94,10 +98,25 @@ export async function createBot(
     const reply: Reply = user
       ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
       : { text: 'I could not tell who pressed this. Nothing was changed.' };
-    return 'text' in reply
-      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text }
-      : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never };
+    return 'card' in reply
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
+      : {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'text' in reply ? reply.text : 'Done.',
+        };
   });
+  // Allow or Decline on a file consent card (the export): the answer goes to the chat as a message.
+  const onConsent = async (ctx: { activity: unknown }) => {
+    const incoming = parseIncoming(ctx.activity);
+    const user = incoming && (await identify(full, incoming));
+    const value = (ctx.activity as { value?: FileConsent }).value;
+    if (user === undefined || value === undefined) return { status: 200 };
+    await send(ctx, await onFileConsent(full, user, value, (url, bytes) => uploadFile(url, bytes, local)));
+    return { status: 200 };
+  };
+  app.on('file.consent.accept', onConsent);
+  app.on('file.consent.decline', onConsent);
   await app.initialize();
 
   return {
@@ -114,15 +133,23 @@ export async function createBot(
 
 /** The SDK's own logging is noisy; warnings and errors still reach the Functions log. */
 const quietLogger = {
-  error: (...args: unknown[]) => console.error('[teams]', ...args),
+  error: (...args: unknown[]) => log.error('teams.sdk', { message: sdkMessage(args) }),
   // local mode gives the SDK a placeholder identity on purpose; its warning about that is noise there
   warn: (...args: unknown[]) =>
     String(args[0]).includes('dangerouslyAllowUnauthenticatedRequests')
       ? undefined
-      : console.warn('[teams]', ...args),
+      : log.warn('teams.sdk', { message: sdkMessage(args) }),
   info: () => undefined,
   debug: () => undefined,
   log: () => undefined,
   trace: () => undefined,
   child: () => quietLogger,
 } as never;
+
+/** What the SDK logged, cut short: its messages name errors and routes, and nothing longer is needed. */
+function sdkMessage(args: readonly unknown[]): string {
+  return args
+    .map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg)))
+    .join(' ')
+    .slice(0, 300);
+}

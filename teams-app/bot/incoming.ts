@@ -18,7 +18,8 @@ export const Incoming = z.object({
     .object({ tenant: z.object({ id: z.string() }).optional() })
     .passthrough()
     .optional(),
-  text: z.string().max(20_000).optional(),
+  // Teams delivers messages up to about 28 KB; longer text is answered (too long), not refused
+  text: z.string().max(32_000).optional(),
   localTimezone: z.string().max(64).optional(),
 });
 export type Incoming = z.infer<typeof Incoming> & { readonly tenantId: string };

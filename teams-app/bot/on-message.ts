@@ -8,6 +8,7 @@ import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { pairLabel } from './present.js';
 import { confirmErase } from './erase.js';
+import { offerExport } from './export.js';
 import { HELP_HINT, explainCommandError } from './replies.js';
 
 /**
@@ -114,6 +115,8 @@ async function run(
     }
     case 'erase':
       return confirmErase(deps, user);
+    case 'export':
+      return offerExport(deps, user);
     case 'tracking': {
       const changed = await setTracking(deps, actor, {
         tracking: command.tracking,

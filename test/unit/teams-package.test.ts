@@ -85,7 +85,7 @@ describe('buildTeamsPackage', () => {
     expect(bot).toMatchObject({
       botId: BOT_ID,
       scopes: ['personal'],
-      supportsFiles: false,
+      supportsFiles: true, // the export: a file consent card needs it
       isNotificationOnly: false,
     });
     expect(bot?.commandLists).toHaveLength(1);

@@ -6,7 +6,7 @@ export const helpTemplate: CardTemplate = {
   type: 'AdaptiveCard',
   version: '1.5',
   fallbackText:
-    'Steady commands: agenda, add, note, private, action, done, pause, resume, delete my data, help.',
+    'Steady commands: agenda, add, note, private, action, done, pause, resume, export, delete my data, help.',
   body: [
     { type: 'TextBlock', text: 'Commands', size: 'large', weight: 'bolder' },
     {
@@ -27,6 +27,7 @@ export const helpTemplate: CardTemplate = {
     commandLine('done <n>', 'mark action item n done (the numbers are on the agenda)'),
     commandLine('pause', 'pause Steady for a 1:1: no agendas or summaries until you resume'),
     commandLine('resume', 'start agendas and summaries again'),
+    commandLine('export', 'get everything Steady keeps that you can see, as a file in this chat'),
     commandLine('delete my data', 'delete everything Steady keeps about you (it asks first)'),
     commandLine('help', 'show this list'),
   ],

@@ -1,0 +1,60 @@
+/**
+ * Structured logs: one JSON object a line, through the Functions invocation context (so Application
+ * Insights files it under the invocation), each with the invocation id and the function's name.
+ * Fields are ids, counts and outcomes, never what people wrote; an email address anywhere in a field
+ * is replaced by a short digest (the same person gives the same digest, so lines still correlate).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+
+export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** The part of the Functions `InvocationContext` a log line goes through. */
+export interface InvocationLog {
+  readonly invocationId: string;
+  readonly functionName: string;
+  log(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+const current = new AsyncLocalStorage<InvocationLog>();
+
+/** Runs `fn` with `context` as the invocation every `log.*` line inside it belongs to. */
+export function withInvocation<T>(context: InvocationLog, fn: () => T): T {
+  return current.run(context, fn);
+}
+
+const EMAIL = /[^\s"'<>@,;:]+@[^\s"'<>@,;:]+\.[a-z]{2,}/gi;
+
+/** Email addresses replaced by `person:<8 hex>`. */
+export function scrub(text: string): string {
+  return text.replace(
+    EMAIL,
+    (email) => `person:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 8)}`,
+  );
+}
+
+function write(level: 'info' | 'warn' | 'error', event: string, fields: LogFields = {}): void {
+  const context = current.getStore();
+  const line: Record<string, string | number | boolean> = {
+    level,
+    event,
+    invocationId: context?.invocationId ?? 'none',
+    function: context?.functionName ?? 'none',
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) line[key] = typeof value === 'string' ? scrub(value) : value;
+  }
+  const text = JSON.stringify(line);
+  const sink = context ?? console;
+  if (level === 'info') sink.log(text);
+  else if (level === 'warn') sink.warn(text);
+  else sink.error(text);
+}
+
+export const log = {
+  info: (event: string, fields?: LogFields) => write('info', event, fields),
+  warn: (event: string, fields?: LogFields) => write('warn', event, fields),
+  error: (event: string, fields?: LogFields) => write('error', event, fields),
+};

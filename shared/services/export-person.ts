@@ -1,0 +1,52 @@
+import { canSee, type PairDoc, type User } from '../domain/index.js';
+import type { Store } from '../ports.js';
+import { pairDocs } from './pair-docs.js';
+import { pairsOf } from './people.js';
+
+/** The export file's format version: a reader can rely on the fields of its version. */
+export const EXPORT_FORMAT = 'steady-export/1';
+
+/**
+ * Everything Steady keeps that a person may see, as one JSON document: their profile (without the
+ * chat address, which is Teams' and not theirs), and for each of their 1:1s the pair, its series and
+ * occurrences, topics, action items, the notes they may see (the other person's private notes are not
+ * theirs), the deep-dive answers they may see (a manager only what the report shared) and the messages
+ * Steady sent them. Nothing of anyone else's 1:1s.
+ */
+export async function exportPerson(store: Store, user: User, exportedAt: string) {
+  const { conversation: _chatAddress, ...profile } = user;
+  const pairs = [];
+  for (const pair of await pairsOf(store, user)) {
+    const docs = await allDocs(store, pair.pairId);
+    const of = <K extends PairDoc['type']>(type: K) =>
+      docs.filter((doc): doc is Extract<PairDoc, { type: K }> => doc.type === type);
+    const me = user.email;
+    pairs.push({
+      pairId: pair.pairId,
+      role: pair.managerEmail === me ? 'manager' : 'report',
+      pair,
+      series: of('series'),
+      occurrences: of('occurrence').map(({ jobs: _internal, ...occurrence }) => occurrence),
+      topics: of('topic'),
+      notes: of('note').filter((note) => canSee(note, me)),
+      actionItems: of('actionItem'),
+      deepDiveAnswers: of('deepDiveAnswer').filter((a) => a.reportEmail === me || a.shared),
+      messagesToYou: of('delivery').filter((d) => d.recipientUserId === user.userId),
+    });
+  }
+  return { format: EXPORT_FORMAT, exportedAt, person: profile, pairs };
+}
+
+async function allDocs(store: Store, pairId: string): Promise<PairDoc[]> {
+  const types: PairDoc['type'][] = [
+    'pair',
+    'series',
+    'occurrence',
+    'topic',
+    'note',
+    'actionItem',
+    'deepDiveAnswer',
+    'delivery',
+  ];
+  return (await Promise.all(types.map((type) => pairDocs(store, pairId, type)))).flat();
+}

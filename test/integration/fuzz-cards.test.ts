@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairIdOf, parseCommand, UserText } from '../../shared/domain/index.js';
+import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
+import { CardAction } from '../../teams-app/cards/card-action.js';
+import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { storeSnapshot } from '../support/store-snapshot.js';
+
+// FUZZ_SEED=<n> replays a run; the seed is printed with the summary.
+const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
+const DEV_PAIR = pairIdOf(MARIA, DEV);
+const ANA_PAIR = pairIdOf(MARIA, ANA);
+const PEOPLE = [MARIA, DEV, ANA];
+const stackTrace = /\n\s+at .+:\d+:\d+|\b(TypeError|ReferenceError|RangeError|ZodError)\b/;
+
+type Json = fc.JsonValue;
+type Press = { verb: unknown; data: unknown };
+type Ids = Awaited<ReturnType<typeof setUp>>;
+
+let h: Awaited<ReturnType<typeof botHarness>>;
+
+/** Two pairs (Maria with Dev, Maria with Ana), each with a topic and an action item; Dev presses. */
+async function setUp() {
+  h = await botHarness({ reports: [DEV, ANA] });
+  await h.install(MARIA, DEV, ANA);
+  await h.teams.say(DEV, 'add Dev topic');
+  await h.teams.say(DEV, 'action Dev task');
+  await h.teams.say(ANA, 'add Ana topic');
+  await h.teams.say(ANA, 'action Ana task');
+  const first = async (pairId: string, type: 'topic' | 'actionItem') =>
+    (await h.store.pairs.list(pairId, { type })).items[0]?.doc.id ?? '';
+  const occurrence = async (pairId: string) => (await pairOccurrences(h.store, pairId))[0]?.id ?? '';
+  return {
+    dev: {
+      topic: await first(DEV_PAIR, 'topic'),
+      task: await first(DEV_PAIR, 'actionItem'),
+      occurrence: await occurrence(DEV_PAIR),
+    },
+    ana: {
+      topic: await first(ANA_PAIR, 'topic'),
+      task: await first(ANA_PAIR, 'actionItem'),
+      occurrence: await occurrence(ANA_PAIR),
+    },
+  };
+}
+
+/** The presses Dev's own cards send. */
+const validPresses = (ids: Ids): Press[] => [
+  { verb: 'addTopic', data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence, topic: 'From a card' } },
+  { verb: 'markCovered', data: { pairId: DEV_PAIR, topicId: ids.dev.topic } },
+  { verb: 'markDone', data: { pairId: DEV_PAIR, actionItemId: ids.dev.task } },
+  {
+    verb: 'submitDeepDive',
+    data: {
+      pairId: DEV_PAIR,
+      occurrenceId: ids.dev.occurrence,
+      happiness: '7',
+      learning: 'Go',
+      share: 'true',
+    },
+  },
+  { verb: 'choosePair', data: { pairId: DEV_PAIR, command: 'add Chosen topic' } },
+];
+
+const huge = fc
+  .tuple(fc.constantFrom('x', '😀', '\u0000', ' '), fc.integer({ min: 256, max: 60_000 }))
+  .map(([unit, n]) => unit.repeat(n));
+const oddString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'null',
+    'undefined',
+    '[object Object]',
+    '__proto__',
+    DEV_PAIR.toUpperCase(),
+  ),
+  huge,
+);
+const anyValue: fc.Arbitrary<Json> = fc.oneof(fc.jsonValue({ maxDepth: 3 }), oddString);
+/** Keys that pollute a prototype when code merges objects naively. Built from JSON so they are own keys. */
+const pollution = fc.constantFrom(
+  '{"__proto__": {"polluted": "yes"}}',
+  '{"constructor": {"prototype": {"polluted": "yes"}}}',
+  '{"__proto__": {"pairId": "maria@contoso.com|ana@contoso.com"}}',
+  '{"prototype": {"polluted": "yes"}, "hasOwnProperty": "x", "toString": 1}',
+);
+
+/** A mutation of one of Dev's presses: the ways a forged or broken submit can differ from a real one. */
+function mutated(ids: Ids): fc.Arbitrary<Press> {
+  const others = [ANA_PAIR, `${MARIA}|${MARIA}`, `${DEV}|${MARIA}`, 'pair', ''];
+  const foreignIds = [ids.ana.topic, ids.ana.task, ids.ana.occurrence, 'pair', '../pair', '%2e'];
+  return fc
+    .tuple(
+      fc.constantFrom(...validPresses(ids)),
+      fc.nat(),
+      fc.nat(),
+      fc.nat(),
+      anyValue,
+      pollution,
+      oddString,
+    )
+    .map(([press, which, pick, pick2, value, polluted, str]) => {
+      const data = { ...(press.data as Record<string, Json>) };
+      const keys = Object.keys(data);
+      const key = keys[pick % keys.length] ?? 'pairId';
+      const verbs = ['addTopic', 'markCovered', 'markDone', 'submitDeepDive', 'choosePair'];
+      const variants: Press[] = [
+        press,
+        { verb: press.verb, data: { ...data, [key]: value } }, // wrong type or value
+        { verb: press.verb, data: Object.fromEntries(Object.entries(data).filter(([k]) => k !== key)) },
+        { verb: press.verb, data: { ...data, pairId: others[pick2 % others.length] } }, // another pair
+        { verb: press.verb, data: { ...data, [key]: foreignIds[pick2 % foreignIds.length] } }, // another pair's id
+        { verb: press.verb, data: { ...data, [key]: str } },
+        { verb: press.verb, data: { ...(JSON.parse(polluted) as Record<string, Json>), ...data } },
+        { verb: press.verb, data: Object.assign(JSON.parse(polluted) as Record<string, Json>, data) },
+        { verb: verbs[pick2 % verbs.length], data }, // the data of another verb
+        { verb: str, data },
+        { verb: String(press.verb).toUpperCase(), data },
+        { verb: press.verb, data: value },
+        { verb: value, data: value },
+      ];
+      return variants[which % variants.length] ?? press;
+    });
+}
+
+/** What the bot must do with a press: refuse it (and say so), or act on it. */
+function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' | 'acts' {
+  // what the bot receives is the JSON of the press
+  const sent: unknown = JSON.parse(JSON.stringify({ type: 'Action.Execute', ...press }));
+  const parsed = CardAction.safeParse(sent);
+  if (!parsed.success) return 'malformed';
+  const action = parsed.data;
+  if (action.verb === 'eraseMe') return 'acts'; // about the presser alone, whatever the data names
+  if (action.data.pairId !== DEV_PAIR) return 'notYours';
+  switch (action.verb) {
+    case 'addTopic':
+      return UserText(500).safeParse(action.data.topic).success ? 'acts' : 'refused';
+    case 'markCovered':
+      return action.data.topicId === ids.dev.topic ? 'acts' : 'refused';
+    case 'markDone':
+      return action.data.actionItemId === ids.dev.task ? 'acts' : 'refused';
+    case 'submitDeepDive':
+      return action.data.occurrenceId === ids.dev.occurrence ? 'acts' : 'refused';
+    case 'choosePair':
+      return parseCommand(action.data.command).ok ? 'acts' : 'refused';
+  }
+}
+
+describe('fuzz: card submits', () => {
+  let ids: Ids;
+  beforeAll(async () => {
+    ids = await setUp();
+  }, 30_000);
+  afterAll(async () => h?.stop());
+
+  it('answers every press with a clear reply and stores nothing from a refused one', async () => {
+    const counts = { runs: 0, malformed: 0, notYours: 0, refused: 0, acts: 0, storedFromRefused: 0 };
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+    const anaChat = () => h.teams.activities(ANA).length;
+    const anaBefore = anaChat();
+    const arbitrary = fc.record({ verb: anyValue, data: anyValue });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof({ weight: 4, arbitrary: mutated(ids) }, { weight: 1, arbitrary }),
+        async (press) => {
+          counts.runs++;
+          const outcome = expected(press, ids);
+          counts[outcome]++;
+          const before = await storeSnapshot(h.store, PEOPLE);
+          const requestsBefore = h.teams.requests.length;
+          const answer = await h.teams.invoke(DEV, press as { verb: string; data: Record<string, unknown> });
+          expect(answer.status).toBe(200);
+          const body = answer.body as { statusCode?: number; type?: string; value?: unknown };
+          expect(body.statusCode).toBe(200);
+          const isText = body.type === 'application/vnd.microsoft.activity.message';
+          if (isText) {
+            expect(typeof body.value).toBe('string');
+            const text = body.value as string;
+            expect(text.length).toBeGreaterThan(0);
+            expect(text.length).toBeLessThan(1_000);
+            expect(text).not.toMatch(stackTrace);
+          } else {
+            expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+          }
+          // Ana is in none of Dev's 1:1s: whatever Dev presses, she hears nothing
+          expect(anaChat()).toBe(anaBefore);
+          // nothing a press carries reaches Object.prototype
+          expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+          expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+          if (outcome === 'acts') return;
+          const after = await storeSnapshot(h.store, PEOPLE);
+          if (after.join() !== before.join()) counts.storedFromRefused++;
+          expect(after, `stored from ${JSON.stringify(press).slice(0, 200)}`).toEqual(before);
+          expect(h.teams.requests.length, 'no message to anyone').toBe(requestsBefore);
+          if (outcome === 'malformed') expect(body.value).toMatch(/cannot use.*Nothing was changed/);
+          if (outcome === 'notYours') expect(body.value).toMatch(/not one of yours\. Nothing was changed/);
+        },
+      ),
+      { numRuns: 500, seed, endOnFailure: true },
+    );
+    const refused = counts.malformed + counts.notYours + counts.refused;
+    console.log(
+      `fuzz: card submits ${counts.runs} presses, 0 crashes, ${refused} refused (${counts.malformed} malformed, ${counts.notYours} another pair's, ${counts.refused} refused by the service), ${counts.storedFromRefused} stored from refused input, ${counts.acts} valid (seed ${seed})`,
+    );
+    expect(counts.acts).toBeGreaterThan(0);
+    expect(counts.notYours).toBeGreaterThan(0);
+  }, 60_000);
+});
