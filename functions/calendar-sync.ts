@@ -1,4 +1,6 @@
 import { app, type StorageQueueHandler } from '@azure/functions';
+import { log } from '../shared/log.js';
+import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
@@ -6,16 +8,15 @@ import { workerRoot, type RootSource } from './worker-root.js';
  * A malformed message is logged and dropped (a retry cannot fix it); a failure throws, so the
  * platform retries and finally moves the message to the poison queue.
  */
-export const calendarSync =
-  (root: RootSource): StorageQueueHandler =>
-  async (message, context) => {
+export const calendarSync = (root: RootSource): StorageQueueHandler =>
+  logged(async (message) => {
     const [{ SyncRequest }, { processSyncRequest }] = await Promise.all([
       import('../shared/domain/sync-request.js'),
       import('../shared/services/calendar/process-sync-request.js'),
     ]);
     const request = SyncRequest.safeParse(message);
     if (!request.success) {
-      context.warn(`calendar sync: dropped a malformed message: ${request.error.issues[0]?.message ?? ''}`);
+      log.warn('calendar.sync.malformed', { problem: request.error.issues[0]?.message });
       return;
     }
     const deps = await (await root()).calendarDeps();
@@ -23,8 +24,12 @@ export const calendarSync =
     if (outcome.status === 'DEFERRED') {
       await deps.queue.send('calendar-sync', request.data, { delaySeconds: outcome.delaySeconds });
     }
-    context.log(`calendar sync ${request.data.calendarId} (${request.data.reason}): ${outcome.status}`);
-  };
+    log.info('calendar.sync', {
+      calendar: request.data.calendarId,
+      reason: request.data.reason,
+      outcome: outcome.status,
+    });
+  });
 
 app.storageQueue('calendarSync', {
   queueName: 'calendar-sync',

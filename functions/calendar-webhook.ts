@@ -1,13 +1,14 @@
 import { app, type HttpHandler } from '@azure/functions';
+import { log } from '../shared/log.js';
+import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * `POST /api/calendar/webhook`: Google's push notifications. Only a notification with the channel's
  * own token enqueues a sync; anything else gets 200 and is ignored, so Google does not retry it.
  */
-export const calendarWebhook =
-  (root: RootSource): HttpHandler =>
-  async (request, context) => {
+export const calendarWebhook = (root: RootSource): HttpHandler =>
+  logged(async (request) => {
     const { parseChannelNotification } = await import('./parse-channel-notification.js');
     const note = parseChannelNotification(request.headers);
     if (note === undefined) return { status: 200 };
@@ -20,9 +21,9 @@ export const calendarWebhook =
       { clock: r.clock, store: await r.store(), queue: await r.queue() },
       note,
     );
-    context.log(`calendar webhook: ${outcome} (channel ${note.channelId})`);
+    log.info('calendar.webhook', { outcome, channel: note.channelId, state: note.resourceState });
     return { status: outcome === 'ENQUEUED' ? 202 : 200 };
-  };
+  });
 
 app.http('calendarWebhook', {
   methods: ['POST'],

@@ -1,4 +1,6 @@
 import { app, type StorageQueueHandler } from '@azure/functions';
+import { log } from '../shared/log.js';
+import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
@@ -6,24 +8,31 @@ import { workerRoot, type RootSource } from './worker-root.js';
  * throws, so the queue retries it after the visibility timeout; after `maxDequeueCount` the message
  * lands on `deliveries-poison`, which the poison function logs.
  */
-export const deliverFunction =
-  (root: RootSource): StorageQueueHandler =>
-  async (message, context) => {
+export const deliverFunction = (root: RootSource): StorageQueueHandler =>
+  logged(async (message) => {
     const [{ DeliveryRequest }, { deliver }] = await Promise.all([
       import('../shared/domain/delivery-request.js'),
       import('../teams-app/bot/deliver.js'),
     ]);
     const request = DeliveryRequest.safeParse(message);
     if (!request.success) {
-      context.warn(`deliver: dropped a malformed message: ${request.error.issues[0]?.message ?? ''}`);
+      log.warn('deliver.malformed', { problem: request.error.issues[0]?.message });
       return;
     }
     const bot = await (await root()).bot();
     const outcome = await deliver(bot.deps, request.data);
-    context.log(`deliver ${request.data.kind} ${request.data.occurrenceId}: ${outcome}`);
+    log.info('deliver', { kind: request.data.kind, occurrence: request.data.occurrenceId, outcome });
     if (outcome === 'RETRY' || outcome === 'IN_FLIGHT')
       throw new Error(`deliver: ${outcome}, retried by the queue`);
-  };
+  });
+
+/**
+ * Messages that failed `maxDequeueCount` times: logged as errors so they are seen, never dropped
+ * silently. A delivery request holds ids only (the log digests the email addresses in them).
+ */
+export const deliveriesPoison: StorageQueueHandler = logged(async (message: unknown) => {
+  log.error('deliver.gave_up', { message: JSON.stringify(message).slice(0, 1000) });
+});
 
 app.storageQueue('deliver', {
   queueName: 'deliveries',
@@ -31,9 +40,8 @@ app.storageQueue('deliver', {
   handler: deliverFunction(workerRoot),
 });
 
-/** Messages that failed `maxDequeueCount` times: logged as errors so they are seen, never dropped silently. */
 app.storageQueue('deliveriesPoison', {
   queueName: 'deliveries-poison',
   connection: 'AzureWebJobsStorage',
-  handler: (message, context) => context.error(`deliver: gave up on ${JSON.stringify(message)}`),
+  handler: deliveriesPoison,
 });

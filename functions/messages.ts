@@ -1,13 +1,14 @@
 import { app, type HttpHandler } from '@azure/functions';
+import { log } from '../shared/log.js';
+import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * `POST /api/messages`: Teams activities for the bot. The Teams SDK checks the Bot Framework token
  * (except in the explicit local mode); the bot checks tenant and service URL first.
  */
-export const messages =
-  (root: RootSource): HttpHandler =>
-  async (request, context) => {
+export const messages = (root: RootSource): HttpHandler =>
+  logged(async (request) => {
     let body: unknown;
     try {
       body = await request.json();
@@ -20,11 +21,14 @@ export const messages =
     const bot = await (await root()).bot();
     const response = await bot.handle({ body, headers });
     if (response.status >= 400)
-      context.warn(`messages: ${response.status} ${JSON.stringify(response.body ?? '')}`);
+      log.warn('messages.refused', {
+        status: response.status,
+        error: JSON.stringify(response.body ?? '').slice(0, 200),
+      });
     return response.body === undefined
       ? { status: response.status }
       : { status: response.status, jsonBody: response.body };
-  };
+  });
 
 app.http('messages', {
   methods: ['POST'],

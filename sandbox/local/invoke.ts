@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import functions from '@azure/functions';
 
 /**
@@ -5,7 +6,7 @@ import functions from '@azure/functions';
  * the function's name) kept in `logs`.
  */
 export function invocationContext(functionName: string, logs: string[]): functions.InvocationContext {
-  const context = new functions.InvocationContext({ functionName });
+  const context = new functions.InvocationContext({ functionName, invocationId: randomUUID() });
   const log = (...args: unknown[]) => void logs.push(`${functionName}: ${args.join(' ')}`);
   context.log = log;
   context.warn = log;

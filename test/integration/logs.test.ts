@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import functions from '@azure/functions';
+import { afterEach, expect, it } from 'vitest';
+import { calendarChannels } from '../../functions/calendar-channels.js';
+import { deliverFunction, deliveriesPoison } from '../../functions/deliver.js';
+import { scheduler } from '../../functions/scheduler.js';
+import { timerAt } from '../../sandbox/local/invoke.js';
+import type { Root } from '../../shared/root.js';
+import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+
+type Harness = Awaited<ReturnType<typeof botHarness>>;
+let h: Harness;
+afterEach(async () => h.stop());
+
+/** What people wrote, and who they are: none of it may appear in any log line. */
+const PERSONAL = ['Salary worries', 'Thinking of leaving', 'maria@contoso.com', 'dev@contoso.com'];
+
+/** A Functions invocation context that keeps each line as the host would receive it. */
+function capture(functionName: string, lines: { invocationId: string; text: string }[]) {
+  const invocationId = randomUUID();
+  const context = new functions.InvocationContext({ functionName, invocationId });
+  const keep = (...args: unknown[]) => void lines.push({ invocationId, text: args.map(String).join(' ') });
+  context.log = keep;
+  context.warn = keep;
+  context.error = keep;
+  return context;
+}
+
+it('logs one JSON object a line through the invocation, with its id, and nothing anyone wrote or their address', async () => {
+  h = await botHarness();
+  await h.install(MARIA, DEV);
+  await h.teams.say(DEV, 'add Salary worries');
+  await h.teams.say(DEV, 'private Thinking of leaving');
+  await h.teams.say(MARIA, 'note Salary worries discussed');
+  const root: Root = { ...h.calendar.root, bot: async () => h.bot };
+  const lines: { invocationId: string; text: string }[] = [];
+
+  h.calendar.time.set('2026-03-02T08:00:30Z'); // the agendas are due
+  await scheduler(() => root)(timerAt(h.calendar.time.clock.now()), capture('scheduler', lines));
+  const deliveries = h.calendar.queued.take('deliveries');
+  expect(deliveries).toHaveLength(2);
+  for (const message of deliveries) await deliverFunction(() => root)(message, capture('deliver', lines));
+  await deliverFunction(() => root)({ kind: 'agenda', pairId: 7 }, capture('deliver', lines)); // malformed
+  await deliveriesPoison(deliveries[0], capture('deliveriesPoison', lines));
+  h.calendar.time.set('2026-03-02T09:00:00Z');
+  await calendarChannels(() => root)(
+    timerAt(h.calendar.time.clock.now()),
+    capture('calendarChannels', lines),
+  );
+  // the webhook and the sync run through the harness's own contexts (sandbox/local/invoke.ts)
+  h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-10T08:00:00Z');
+  await h.calendar.drainSyncs();
+  const harnessLines = h.calendar.logs.map((line) => ({
+    invocationId: 'harness',
+    text: line.replace(/^\w+: /, ''),
+  }));
+
+  const all = [...lines, ...harnessLines];
+  expect(all.length).toBeGreaterThanOrEqual(8);
+  const events = new Set<string>();
+  for (const { invocationId, text } of all) {
+    const line = JSON.parse(text) as Record<string, unknown>; // every line is one JSON object
+    expect(typeof line['level']).toBe('string');
+    expect(typeof line['event']).toBe('string');
+    expect(line['invocationId']).toMatch(/^[0-9a-f-]{36}$/);
+    if (invocationId !== 'harness') expect(line['invocationId']).toBe(invocationId);
+    events.add(String(line['event']));
+    for (const personal of PERSONAL) expect(text).not.toContain(personal);
+  }
+  expect([...events].sort()).toEqual(
+    expect.arrayContaining([
+      'calendar.channels',
+      'calendar.sync',
+      'calendar.webhook',
+      'deliver',
+      'deliver.gave_up',
+      'deliver.malformed',
+      'scheduler',
+    ]),
+  );
+  // an address becomes the same short digest everywhere, so one person's lines still correlate
+  expect(all.some(({ text }) => /person:[0-9a-f]{8}/.test(text))).toBe(true);
+});
