@@ -178,7 +178,8 @@ async function drain(
   const context = () => {
     const ctx = new functions.InvocationContext({ functionName: 'deliver' });
     const log = (...args: unknown[]) => {
-      const outcome = /: ([A-Z_]+)$/.exec(args.join(' '))?.[1] ?? 'other';
+      // one JSON object a line (shared/log.ts): `deliver` lines carry the outcome
+      const outcome = /"outcome":"([A-Z_]+)"/.exec(args.join(' '))?.[1] ?? 'other';
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     };
     ctx.log = log;

@@ -5,7 +5,6 @@
  * is replaced by a short digest (the same person gives the same digest, so lines still correlate).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 
 export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -29,10 +28,16 @@ const EMAIL = /[^\s"'<>@,;:]+@[^\s"'<>@,;:]+\.[a-z]{2,}/gi;
 
 /** Email addresses replaced by `person:<8 hex>`. */
 export function scrub(text: string): string {
-  return text.replace(
-    EMAIL,
-    (email) => `person:${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 8)}`,
-  );
+  return text.replace(EMAIL, (email) => `person:${sha256(email.toLowerCase()).slice(0, 8)}`);
+}
+
+/**
+ * `node:crypto` is loaded on the first digest, not with the functions entry: importing it costs a
+ * cold start about a third of `node -e 0` (BENCHMARKS.md), and most invocations log no address.
+ */
+function sha256(text: string): string {
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function write(level: 'info' | 'warn' | 'error', event: string, fields: LogFields = {}): void {
