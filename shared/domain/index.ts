@@ -22,5 +22,6 @@ export * from './occurrence-from-instance.js';
 export * from './sync-request.js';
 export * from './command.js';
 export * from './guide.js';
+export * from './coaching-tips.js';
 export * from './delivery-request.js';
 export * from './cadence.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FixedTip } from './coaching-tips.js';
 import { DocBase, Email, Instant } from './common.js';
 
 /**
@@ -14,6 +15,11 @@ export const Pair = DocBase.extend({
   tracking: z.enum(['active', 'paused']),
   /** Index in the seed's "Questions That Work" of the last suggested question, so it rotates. */
   lastQuestion: z.object({ occurrenceId: z.string(), index: z.number().int().min(0) }).optional(),
+  /**
+   * The manager's coaching tips fixed for the latest agendas, oldest first (see `withTipFixed`). Absent on
+   * pairs stored before tips existed: their next agenda gets the first.
+   */
+  coachingTips: z.array(FixedTip).optional(),
   /** Where the cadence rule stands: absent until the first cadence alert. */
   cadence: z
     .object({

@@ -11,7 +11,7 @@ export const EXPORT_FORMAT = 'steady-export/1';
  * chat address, which is Teams' and not theirs), and for each of their 1:1s the pair, its series and
  * occurrences, topics, action items, the notes they may see (the other person's private notes are not
  * theirs), the deep-dive answers they may see (a manager only what the report shared) and the messages
- * Steady sent them. Nothing of anyone else's 1:1s.
+ * Steady sent them. Nothing of anyone else's 1:1s, and for a report not the manager's coaching tips.
  */
 export async function exportPerson(store: Store, user: User, exportedAt: string) {
   const { conversation: _chatAddress, ...profile } = user;
@@ -21,10 +21,13 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
     const of = <K extends PairDoc['type']>(type: K) =>
       docs.filter((doc): doc is Extract<PairDoc, { type: K }> => doc.type === type);
     const me = user.email;
+    const role = pair.managerEmail === me ? 'manager' : 'report';
+    // The coaching tips are the manager's alone: the report's file leaves out which ones the manager was shown.
+    const { coachingTips: _managersOnly, ...forReport } = pair;
     pairs.push({
       pairId: pair.pairId,
-      role: pair.managerEmail === me ? 'manager' : 'report',
-      pair,
+      role,
+      pair: role === 'manager' ? pair : forReport,
       series: of('series'),
       occurrences: of('occurrence').map(({ jobs: _internal, ...occurrence }) => occurrence),
       topics: of('topic'),

@@ -69,6 +69,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
     suggestedQuestion: view.suggestedQuestion,
+    ...(view.coachingTip === undefined ? {} : { coachingTip: view.coachingTip }),
     deepDive: view.deepDive,
     deepDiveQuestions: [...view.deepDiveQuestions],
     happinessTrend: view.happinessTrend.map((point) => ({

@@ -90,6 +90,8 @@ export const AgendaData = z
     managerTopics: z.array(TopicView),
     actionItems: z.array(ActionItemView).max(AGENDA_LIMITS.actions),
     suggestedQuestion: Text(500),
+    /** The manager's agenda only: one coaching tip, from the guide. */
+    coachingTip: Text(300).optional(),
     deepDive: z.boolean(),
     deepDiveQuestions: z.array(Text(500)).max(12),
     /** The manager's deep-dive agenda only: shared scores of earlier months, oldest first. */
@@ -104,6 +106,10 @@ export const AgendaData = z
       `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer ` +
       '(count the rest in moreTopics)',
     path: ['reportTopics'],
+  })
+  .refine((data) => data.coachingTip === undefined || data.viewerRole === 'manager', {
+    error: 'a coaching tip is for the manager only: the report’s agenda never carries one',
+    path: ['coachingTip'],
   });
 export type AgendaData = z.infer<typeof AgendaData>;
 

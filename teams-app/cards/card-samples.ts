@@ -75,6 +75,7 @@ const managerView: AgendaData = {
   viewerRole: 'manager',
   otherName: 'Dev Patel',
   suggestedQuestion: 'What do you need from me this week?',
+  coachingTip: 'Open with “What’s on your mind?” and save status for written updates: this time is theirs.',
 };
 
 /** Agenda variants: the states and views a test should see. */

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COACHING_TIPS } from '../../shared/domain/index.js';
 import { runScenario } from '../../sandbox/simulate/run-scenario.js';
 import { parseScenario } from '../../sandbox/simulate/scenario.js';
 
@@ -29,6 +30,16 @@ function invariants(lines: Line[]): void {
     once.add(key);
   }
   for (const line of sends(lines, 'cadenceAlert')) expect(line.pair?.startsWith(`${line.to}|`)).toBe(true); // the manager only
+  for (const line of lines) {
+    if (line.pair === undefined) continue;
+    const content = JSON.stringify([line.text, line.card ?? null]);
+    const tips = COACHING_TIPS.filter((tip) => content.includes(tip));
+    if (!line.pair.startsWith(`${line.to}|`))
+      expect(tips, `a coaching tip to the report ${line.to}`).toEqual([]);
+    else if (line.kind === 'agenda' && line.op === 'send')
+      expect(tips, 'the manager’s agenda').toHaveLength(1);
+    else expect(tips.length).toBeLessThanOrEqual(1);
+  }
   expect([...lines].sort((a, b) => a.at.localeCompare(b.at))).toEqual(lines);
 }
 

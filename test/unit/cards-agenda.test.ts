@@ -99,6 +99,33 @@ describe('the agenda follows the weekly template', () => {
     );
   });
 
+  test('the manager’s agenda shows one coaching tip after the suggested question; the report’s shows none', () => {
+    const all = lines(agendaSamples.manager);
+    const tip = agendaSamples.manager.coachingTip!;
+    expect(all.filter((line) => line.startsWith('Coaching tip'))).toEqual([
+      'Coaching tip · only you see this',
+    ]);
+    expect(at(all, 'Coaching tip · only you see this')).toBeGreaterThan(
+      at(all, 'What do you need from me this week?'),
+    );
+    expect(at(all, tip)).toBe(at(all, 'Coaching tip · only you see this') + 1);
+    expect(at(all, tip)).toBeLessThan(at(all, 'Add a topic'));
+    const deep = lines(agendaSamples.deepDiveManager);
+    expect(at(deep, tip)).toBeLessThan(at(deep, 'Monthly deep dive'));
+    for (const data of [
+      agendaSamples.report,
+      agendaSamples.deepDive,
+      { ...agendaSamples.manager, coachingTip: undefined },
+    ])
+      expect(JSON.stringify(renderCard('agenda', data))).not.toContain('Coaching tip');
+  });
+
+  test('a cancelled agenda shows no coaching tip', () => {
+    const card = JSON.stringify(renderCard('agenda', { ...agendaSamples.manager, state: 'cancelled' }));
+    expect(card).not.toContain('Coaching tip');
+    expect(card).not.toContain(agendaSamples.manager.coachingTip!);
+  });
+
   test('an empty agenda says so and shows no action items section', () => {
     const all = lines(agendaSamples.empty);
     expect(all.filter((line) => line === 'No topics yet.')).toHaveLength(2);
@@ -165,7 +192,10 @@ describe('size', () => {
       moreActions: 100 - AGENDA_LIMITS.actions,
     };
   };
-  /** The manager's deep dive: a year of scores and three answers at their longest, each in a topic's room. */
+  /**
+   * The manager's deep dive: a year of scores and three answers at their longest, each in a topic's
+   * room, and a coaching tip at its longest.
+   */
   const maxManagerDeepDive = (char: string): AgendaData => {
     const full = maxAgenda(char);
     const answers = { makeItTen: char.repeat(500), learning: char.repeat(500), career: char.repeat(500) };
@@ -178,6 +208,7 @@ describe('size', () => {
         happiness: (index % 10) + 1,
       })),
       sharedAnswers: { label: 'Sep 2026', ...answers },
+      coachingTip: char.repeat(300),
     };
   };
   const bytes = (data: AgendaData): number => Buffer.byteLength(JSON.stringify(renderCard('agenda', data)));
@@ -211,5 +242,6 @@ describe('size', () => {
     expect(() =>
       renderCard('agenda', { ...deep, sharedAnswers: { ...deep.sharedAnswers!, career: 'a'.repeat(501) } }),
     ).toThrow('sharedAnswers.career');
+    expect(() => renderCard('agenda', { ...deep, coachingTip: 'a'.repeat(301) })).toThrow('coachingTip');
   });
 });

@@ -43,6 +43,7 @@ const variants: [string, CardName, unknown][] = [
       sharedAnswers: { label: 'Dec 2026', makeItTen: 'Ten', learning: 'Learning', career: 'Career' },
     },
   ],
+  ['agenda (manager, cancelled, with a tip)', 'agenda', { ...agendaSamples.manager, state: 'cancelled' }],
   [
     'summary (empty, no next)',
     'summary',
@@ -193,6 +194,12 @@ describe('invalid data is a bug in the caller: it throws', () => {
       'agenda',
       { ...agendaSamples.deepDiveManager, happinessTrend: [{ label: 'Mar 2026', happiness: 11 }] },
       'happinessTrend.0.happiness',
+    ],
+    [
+      'a coaching tip on the report’s agenda',
+      'agenda',
+      { ...agendaSamples.report, coachingTip: 'Ask before you tell.' },
+      'coachingTip',
     ],
     ['more missed than looked at', 'cadenceAlert', { ...cadenceAlertSamples.recent, missed: 7 }, 'missed'],
     [

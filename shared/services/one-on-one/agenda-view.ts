@@ -1,5 +1,6 @@
 import {
   DEEP_DIVE_QUESTIONS,
+  coachingTipFor,
   QUESTIONS_THAT_WORK,
   questionIndexFor,
   isBefore,
@@ -42,6 +43,8 @@ export interface AgendaView {
   readonly managerTopics: readonly (Topic & { carriedOver: boolean })[];
   readonly actionItems: readonly ActionItem[];
   readonly suggestedQuestion: string;
+  /** The manager's agenda only: the occurrence's coaching tip (fixed with its question). Never the report's. */
+  readonly coachingTip?: string;
   readonly deepDive: boolean;
   readonly deepDiveQuestions: readonly string[];
   /**
@@ -81,6 +84,7 @@ export async function agendaView(
     actionItems: await openActionItems(store, pair.pairId),
     suggestedQuestion:
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id)] ?? QUESTIONS_THAT_WORK[0],
+    ...(viewerRole === 'manager' ? { coachingTip: coachingTipFor(pair.coachingTips, occurrence.id) } : {}),
     deepDive,
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
     ...shared,

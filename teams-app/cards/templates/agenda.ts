@@ -38,8 +38,9 @@ const subtle = (text: string, when?: string): object => ({
 /**
  * The agenda, in the order of the guide's weekly template: their items (15 min), growth and
  * development (10), feedback (5), the manager's items if time; then open action items, one suggested
- * question and, on the month's first 1:1, the deep-dive questions (and, on the manager's card, the
- * happiness scores and latest answers the report chose to share).
+ * question (on the manager's card, with one coaching tip) and, on the month's first 1:1, the deep-dive
+ * questions (and, on the manager's card, the happiness scores and latest answers the report chose to
+ * share).
  */
 export const agendaTemplate: CardTemplate = {
   type: 'AdaptiveCard',
@@ -118,6 +119,27 @@ export const agendaTemplate: CardTemplate = {
       type: 'RichTextBlock',
       $when: live,
       inlines: [{ type: 'TextRun', text: '${suggestedQuestion}', italic: true }],
+    },
+    {
+      // Only the manager's data carries a tip: the card data refuses one on the report's agenda.
+      type: 'Container',
+      $when: `\${exists(coachingTip) && ${isLive}}`,
+      style: 'emphasis',
+      spacing: 'medium',
+      items: [
+        {
+          type: 'RichTextBlock',
+          inlines: [
+            { type: 'TextRun', text: 'Coaching tip', weight: 'bolder' },
+            { type: 'TextRun', text: ' · only you see this', isSubtle: true },
+          ],
+        },
+        {
+          type: 'RichTextBlock',
+          spacing: 'small',
+          inlines: [{ type: 'TextRun', text: '${coachingTip}' }],
+        },
+      ],
     },
     {
       type: 'Container',
