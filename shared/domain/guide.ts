@@ -26,6 +26,17 @@ export const DEEP_DIVE_QUESTIONS = [
 export function questionIndexFor(
   last: { readonly occurrenceId: string; readonly index: number } | undefined,
   occurrenceId: string,
+  /** The questions fixed for the latest occurrences (the pair's `questions`). */
+  recent: readonly { readonly occurrenceId: string; readonly index: number }[] = [],
+): number {
+  const fixed = recent.find((question) => question.occurrenceId === occurrenceId);
+  if (fixed !== undefined) return fixed.index % QUESTIONS_THAT_WORK.length;
+  return nextQuestionIndex(last, occurrenceId);
+}
+
+function nextQuestionIndex(
+  last: { readonly occurrenceId: string; readonly index: number } | undefined,
+  occurrenceId: string,
 ): number {
   if (last === undefined) return 0;
   if (last.occurrenceId === occurrenceId) return last.index;

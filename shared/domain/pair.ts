@@ -20,6 +20,11 @@ export const Pair = DocBase.extend({
    * pairs stored before tips existed: their next agenda gets the first.
    */
   coachingTips: z.array(FixedTip).optional(),
+  /**
+   * The suggested questions fixed for the latest agendas, oldest first (as `coachingTips`): a card still
+   * updated after the next agenda went out keeps its own question. `lastQuestion` is the latest.
+   */
+  questions: z.array(FixedTip).optional(),
   /** Where the cadence rule stands: absent until the first cadence alert. */
   cadence: z
     .object({

@@ -165,6 +165,13 @@ describe('coaching tips on the agenda', () => {
     );
     expect(updatesOfFirst()).toHaveLength(2);
     for (const card of updatesOfFirst()) expect(tipOf(card)).toBe(tip);
+    // and its suggested question, fixed with the tip, stays its own too
+    const questionOf = (card: unknown) => {
+      const lines = visibleText(card).split('\n');
+      return lines[lines.indexOf('Suggested question') + 1];
+    };
+    expect(questionOf(agendas(MARIA)[1]?.card)).not.toBe(questionOf(sent?.card));
+    for (const card of updatesOfFirst()) expect(questionOf(card)).toBe(questionOf(sent?.card));
   });
 
   it('works with a pair stored before tips existed, even one whose question was already fixed', async () => {

@@ -26,6 +26,11 @@ describe('GET /api/health', () => {
     const response = await health(() => root)(request(), ctx);
     expect(response).toEqual({ status: 503, jsonBody: { status: 'unavailable', store: 'sqlite' } });
     expect(JSON.stringify(response)).not.toMatch(/secret/);
-    expect(String(logged[1])).toMatch(/secret connection string/);
+    // one structured line, with the reason for whoever reads the logs
+    expect(JSON.parse(String(logged[0]))).toMatchObject({
+      level: 'error',
+      event: 'health.store_unavailable',
+      error: 'Error: secret connection string',
+    });
   });
 });

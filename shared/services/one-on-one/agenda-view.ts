@@ -83,7 +83,8 @@ export async function agendaView(
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
     suggestedQuestion:
-      QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id)] ?? QUESTIONS_THAT_WORK[0],
+      QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id, pair.questions)] ??
+      QUESTIONS_THAT_WORK[0],
     ...(viewerRole === 'manager' ? { coachingTip: coachingTipFor(pair.coachingTips, occurrence.id) } : {}),
     deepDive,
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],

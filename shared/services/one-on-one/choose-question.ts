@@ -1,4 +1,11 @@
-import { questionIndexFor, utc, withTipFixed, type Occurrence, type Pair } from '../../domain/index.js';
+import {
+  REMEMBERED_TIPS,
+  questionIndexFor,
+  utc,
+  withTipFixed,
+  type Occurrence,
+  type Pair,
+} from '../../domain/index.js';
 import type { Store } from '../../ports.js';
 
 /**
@@ -18,13 +25,17 @@ export async function chooseQuestion(
     const stored = await store.pairs.get(pair.pairId, 'pair');
     if (stored?.doc.type !== 'pair') return pair;
     const tipFixed = stored.doc.coachingTips?.some((tip) => tip.occurrenceId === occurrence.id) ?? false;
-    if (stored.doc.lastQuestion?.occurrenceId === occurrence.id && tipFixed) return stored.doc;
+    const recent = stored.doc.questions ?? [];
+    const questionFixed = recent.some((question) => question.occurrenceId === occurrence.id);
+    if (questionFixed && tipFixed) return stored.doc;
+    const question = {
+      occurrenceId: occurrence.id,
+      index: questionIndexFor(stored.doc.lastQuestion, occurrence.id, recent),
+    };
     const next: Pair = {
       ...stored.doc,
-      lastQuestion: {
-        occurrenceId: occurrence.id,
-        index: questionIndexFor(stored.doc.lastQuestion, occurrence.id),
-      },
+      lastQuestion: questionFixed ? stored.doc.lastQuestion : question,
+      questions: questionFixed ? recent : [...recent, question].slice(-REMEMBERED_TIPS),
       coachingTips: withTipFixed(stored.doc.coachingTips, occurrence.id),
       updatedAt: utc(now),
     };
