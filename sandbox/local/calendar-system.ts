@@ -9,7 +9,7 @@ import { presetTokenAuth } from '../../shared/adapters/google/google-auth.js';
 import { createGoogleCalendar } from '../../shared/adapters/google/google-calendar.js';
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
-import type { Clock } from '../../shared/ports.js';
+import type { Clock, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
 import { startFakeGoogleCalendar, type FakeGoogleCalendarOptions } from '../fake-google/index.js';
@@ -37,10 +37,12 @@ export async function calendarHarness(options: {
   managers?: Record<string, string>;
   fake?: FakeGoogleCalendarOptions;
   settings?: Partial<CalendarDeps['settings']>;
+  /** The store to run on; SQLite `:memory:` by default (the fault tests run the same wiring on Cosmos). */
+  store?: Store;
 }) {
   const time = testClock(options.start);
   const fake = await startFakeGoogleCalendar({ now: () => time.clock.now(), ...options.fake });
-  const store = openSqliteStore(':memory:');
+  const store = options.store ?? openSqliteStore(':memory:');
   const queued = memoryQueue();
   const logs: string[] = [];
   const server: Server = createServer((req, res) => {

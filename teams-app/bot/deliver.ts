@@ -1,6 +1,6 @@
 import { isLive, type DeliveryRequest, type Occurrence, type Pair } from '../../shared/domain/index.js';
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
-import { checkCadence } from '../../shared/services/one-on-one/cadence.js';
+import { cadenceAlertToSend } from '../../shared/services/one-on-one/cadence.js';
 import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
 import { pairTimeZone, userByEmail } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
@@ -77,7 +77,7 @@ async function deliverFor(
 
 /** The manager's cadence alert, when this occurrence completes a pattern of misses (once per streak). */
 async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<DeliverOutcome> {
-  const alert = await checkCadence(deps, pair.pairId, occurrence.id);
+  const alert = await cadenceAlertToSend(deps, pair.pairId, occurrence.id);
   if (alert === undefined) return 'NO_ALERT';
   const manager = await userByEmail(deps.store, alert.managerEmail);
   if (manager === undefined) return 'NO_APP';
