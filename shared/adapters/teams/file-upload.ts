@@ -1,25 +1,13 @@
 import { err, ok, type Result } from '../../domain/index.js';
 import type { SendError } from '../../ports.js';
+import { isAllowedHost } from './service-url.js';
 
 /** Where Teams opens upload sessions for a personal chat's files: the person's OneDrive (SharePoint). */
 const ONEDRIVE_HOSTS = [/^[a-z0-9-]+\.sharepoint\.com$/, /^[a-z0-9-]+\.sharepoint\.us$/];
 
 /** Whether the bot may PUT a file to `uploadUrl` (loopback only in the sandbox). */
 export function isAllowedUploadUrl(uploadUrl: string, allowLoopback: boolean): boolean {
-  let url: URL;
-  try {
-    url = new URL(uploadUrl);
-  } catch {
-    return false;
-  }
-  if (url.username !== '' || url.password !== '') return false;
-  if (
-    allowLoopback &&
-    url.protocol === 'http:' &&
-    (url.hostname === '127.0.0.1' || url.hostname === 'localhost')
-  )
-    return true;
-  return url.protocol === 'https:' && ONEDRIVE_HOSTS.some((host) => host.test(url.hostname));
+  return isAllowedHost(uploadUrl, ONEDRIVE_HOSTS, allowLoopback);
 }
 
 /**

@@ -10,9 +10,17 @@ const BOT_FRAMEWORK_HOSTS = [
 ];
 
 export function isAllowedServiceUrl(serviceUrl: string, allowLoopback: boolean): boolean {
+  return isAllowedHost(serviceUrl, BOT_FRAMEWORK_HOSTS, allowLoopback);
+}
+
+/**
+ * Whether `address` is https on the default port to a host matching `hosts`, without credentials in
+ * it; plain http to 127.0.0.1 or localhost too when `allowLoopback` (the sandbox's fakes).
+ */
+export function isAllowedHost(address: string, hosts: readonly RegExp[], allowLoopback: boolean): boolean {
   let url: URL;
   try {
-    url = new URL(serviceUrl);
+    url = new URL(address);
   } catch {
     return false;
   }
@@ -26,6 +34,6 @@ export function isAllowedServiceUrl(serviceUrl: string, allowLoopback: boolean):
   return (
     url.protocol === 'https:' &&
     (url.port === '' || url.port === '443') &&
-    BOT_FRAMEWORK_HOSTS.some((host) => host.test(url.hostname))
+    hosts.some((host) => host.test(url.hostname))
   );
 }
