@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from './result.js';
 import { TOPIC_MAX_LENGTH } from './topic.js';
 import { NOTE_MAX_LENGTH } from './note.js';
+import { FEEDBACK_PART_MAX } from './feedback.js';
 import { UserText } from './common.js';
 
 /** What a person can type in their personal chat with Steady. */
@@ -11,6 +12,8 @@ export type Command =
   | { readonly kind: 'addTopic'; readonly text: string }
   | { readonly kind: 'note'; readonly text: string; readonly visibility: 'shared' | 'private' }
   | { readonly kind: 'action'; readonly text: string; readonly owner?: string; readonly due?: string }
+  /** Opens the SBI feedback card for the other person of the 1:1; any text after it starts the Behavior. */
+  | { readonly kind: 'feedback'; readonly behavior?: string }
   | { readonly kind: 'done'; readonly number: number }
   | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' }
   | { readonly kind: 'erase' }
@@ -34,6 +37,10 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
   private: (rest) =>
     withText('private', rest, NOTE_MAX_LENGTH, (text) => ({ kind: 'note', text, visibility: 'private' })),
   action: parseAction,
+  feedback: (rest) => {
+    const behavior = rest.trim().slice(0, FEEDBACK_PART_MAX);
+    return ok({ kind: 'feedback', ...(behavior === '' ? {} : { behavior }) });
+  },
   done: (rest) => {
     const given = rest.replace(/^#/, '').trim();
     if (!/^\d{1,4}$/.test(given) || Number(given) < 1)

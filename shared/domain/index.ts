@@ -3,6 +3,7 @@ export * from './calendar-state.js';
 export * from './common.js';
 export * from './deep-dive.js';
 export * from './delivery.js';
+export * from './feedback.js';
 export * from './ids.js';
 export * from './job.js';
 export * from './note.js';

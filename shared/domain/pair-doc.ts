@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActionItem } from './action-item.js';
 import { DeepDiveAnswer } from './deep-dive.js';
 import { Delivery } from './delivery.js';
+import { Feedback } from './feedback.js';
 import { Note } from './note.js';
 import { Occurrence } from './occurrence.js';
 import { Pair } from './pair.js';
@@ -17,6 +18,7 @@ export const PairDoc = z.discriminatedUnion('type', [
   Note,
   ActionItem,
   DeepDiveAnswer,
+  Feedback,
   Delivery,
 ]);
 export type PairDoc = z.infer<typeof PairDoc>;

@@ -7,6 +7,7 @@ import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { parseCardAction } from './card-action.js';
 import { eraseMe } from './erase.js';
+import { onSaveFeedback } from './feedback.js';
 import { onMessage } from './on-message.js';
 
 /**
@@ -60,6 +61,8 @@ export async function onCardAction(
       await refreshAgendaCards(deps, pair.doc, occurrence, user.userId);
       return { card: await agendaCard(deps, pair.doc, occurrence, user) };
     }
+    case 'saveFeedback':
+      return onSaveFeedback(deps, user, pair.doc, action.data);
     case 'submitDeepDive': {
       if (pair.doc.reportEmail !== user.email)
         return { text: 'Only the report answers the monthly deep dive.' };

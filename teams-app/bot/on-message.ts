@@ -9,6 +9,8 @@ import type { BotDeps, Reply } from './bot-deps.js';
 import { pairLabel } from './present.js';
 import { confirmErase } from './erase.js';
 import { offerExport } from './export.js';
+import { feedbackCard } from './feedback.js';
+import { feedbackIdOf } from '../../shared/services/one-on-one/save-feedback.js';
 import { HELP_HINT, explainCommandError } from './replies.js';
 
 /**
@@ -50,6 +52,18 @@ async function run(
       const occurrence = await currentOrNextOccurrence(deps.store, pair.value.pairId, utc(deps.clock.now()));
       if (occurrence === undefined) return { text: noUpcoming() };
       return { card: await agendaCard(deps, pair.value, occurrence, user) };
+    }
+    case 'feedback': {
+      const pair = await resolvePair(deps, actor, pairId);
+      if (!pair.ok) return pairProblem(deps, user, pair.error, text);
+      const occurrence = await currentOrNextOccurrence(deps.store, pair.value.pairId, utc(deps.clock.now()));
+      if (occurrence === undefined) return { text: noUpcoming() };
+      // The card's feedback id comes from this message: one card, one feedback, however often it is saved.
+      return {
+        card: await feedbackCard(deps, pair.value, user, feedbackIdOf(requestId), {
+          ...(command.behavior === undefined ? {} : { parts: { behavior: command.behavior } }),
+        }),
+      };
     }
     case 'addTopic':
     case 'note':

@@ -1,11 +1,11 @@
-import type { ActionItem, Occurrence, Pair, Topic } from '../../shared/domain/index.js';
+import type { ActionItem, Feedback, Occurrence, Pair, Topic } from '../../shared/domain/index.js';
 import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js';
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
-import { AGENDA_LIMITS } from '../cards/agenda-limits.js';
+import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS } from '../cards/agenda-limits.js';
 import { SHARED_ANSWER_CHARS, topicRoom } from '../cards/card-data.js';
 
-/** How many action items an agenda card shows (the rest are counted), to stay < 80 KB; topics see `topicRoom`. */
+/** How many action items and feedback an agenda card shows (the rest are counted), to stay < 80 KB; topics see `topicRoom`. */
 const SHOWN = AGENDA_LIMITS;
 
 /** A person's display name: their Teams name if they installed Steady, else their email's local part. */
@@ -42,7 +42,8 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
   const other = view.viewerRole === 'manager' ? pair.reportEmail : pair.managerEmail;
   const topics = [...view.reportTopics, ...view.managerTopics];
   const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
-  const room = topicRoom(answers);
+  const feedback = view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names));
+  const room = topicRoom(answers, feedback.length);
   const shown = new Set(topics.slice(0, room).map((t) => t.id));
   const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
     id: t.id,
@@ -68,6 +69,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     reportTopics: numbered.filter((t) => shown.has(t.id) && view.reportTopics.some((r) => r.id === t.id)),
     managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
+    feedback,
     suggestedQuestion: view.suggestedQuestion,
     ...(view.coachingTip === undefined ? {} : { coachingTip: view.coachingTip }),
     deepDive: view.deepDive,
@@ -79,6 +81,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     ...(answers === undefined ? {} : { sharedAnswers: answers }),
     moreTopics: Math.max(0, topics.length - room),
     moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
+    moreFeedback: Math.max(0, view.feedback.length - SHOWN.feedback),
   };
 }
 
@@ -107,6 +110,20 @@ function sharedAnswers({ month, makeItTen, learning, career }: NonNullable<Agend
     ...(makeItTen === undefined ? {} : { makeItTen: short(makeItTen) }),
     ...(learning === undefined ? {} : { learning: short(learning) }),
     ...(career === undefined ? {} : { career: short(career) }),
+  };
+}
+
+/** SBI feedback as agendas and summaries show it: who gave it, each part cut to `FEEDBACK_CARD_CHARS`. */
+export function feedbackView(f: Feedback, names: ReadonlyMap<string, string>) {
+  const short = (text: string) => cut(text, FEEDBACK_CARD_CHARS);
+  return {
+    id: f.id,
+    authorName: names.get(f.authorEmail) ?? f.authorEmail,
+    draft: f.state === 'draft',
+    ...(f.situation === undefined ? {} : { situation: short(f.situation) }),
+    behavior: short(f.behavior),
+    ...(f.impact === undefined ? {} : { impact: short(f.impact) }),
+    request: short(f.request),
   };
 }
 

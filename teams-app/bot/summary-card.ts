@@ -9,7 +9,7 @@ import type { Store } from '../../shared/ports.js';
 import { SUMMARY_LIMITS } from '../cards/agenda-limits.js';
 import type { SummaryData, TopicView } from '../cards/card-data.js';
 import type { BotDeps } from './bot-deps.js';
-import { cut, nameOf, when } from './present.js';
+import { cut, feedbackView, nameOf, when } from './present.js';
 
 /** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
 export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
@@ -60,10 +60,16 @@ export async function summaryCardData(store: Store, view: SummaryView, viewer: U
       private: n.visibility === 'private',
     })),
     actionItems: view.actionItems.slice(0, SUMMARY_LIMITS.actions).map(action),
+    // the view holds shared feedback only; `draft: false` says so to the card data, which refuses a draft
+    feedback: view.feedback
+      .filter((f) => f.state === 'shared')
+      .slice(0, SUMMARY_LIMITS.feedback)
+      .map((f) => ({ ...feedbackView(f, names), draft: false as const })),
     ...(view.next === undefined ? {} : { next: when(view.next, viewer.timeZone) }),
     moreTopics: topics - covered.length - carriedOver.length,
     moreNotes: Math.max(0, view.notes.length - SUMMARY_LIMITS.notes),
     moreActions: Math.max(0, view.actionItems.length - SUMMARY_LIMITS.actions),
+    moreFeedback: Math.max(0, view.feedback.length - SUMMARY_LIMITS.feedback),
   };
 }
 

@@ -5,6 +5,8 @@ const Id = z.string().min(1).max(255);
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const Answer = z.preprocess(blankToUndefined, z.string().trim().max(2000).optional());
+// Longer than the inputs' maxLength allows, so an over-long part is refused with the domain's reason.
+const SbiPart = z.preprocess(blankToUndefined, z.string().max(4000).optional());
 const Happiness = z
   .union([
     z.number(),
@@ -40,6 +42,19 @@ export const CardAction = z.discriminatedUnion('verb', [
       learning: Answer,
       career: Answer,
       share: Toggle,
+    }),
+  }),
+  /** "Save as draft" or "Share" on the feedback card; the domain checks the parts and gives the reason. */
+  z.object({
+    verb: z.literal('saveFeedback'),
+    data: z.object({
+      pairId: Id,
+      feedbackId: Id,
+      state: z.enum(['draft', 'shared']),
+      situation: SbiPart,
+      behavior: SbiPart,
+      impact: SbiPart,
+      request: SbiPart,
     }),
   }),
   z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENDA_LIMITS, SUMMARY_LIMITS } from './agenda-limits.js';
+import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS, SUMMARY_LIMITS } from './agenda-limits.js';
 
 // Bounds match the domain (topic and action text 500, note 4000, names 200); they also bound a card's size.
 // A pair id is two email addresses, so ids may be longer than a Cosmos document id.
@@ -11,6 +11,8 @@ const Name = z.string().min(1).max(200).transform(inert);
 const Label = z.string().min(1).max(200);
 const Text = (max: number) => z.string().min(1).max(max).transform(inert);
 const Count = z.number().int().min(0);
+/** The SBI inputs' `maxLength` (the domain's `FEEDBACK_PART_MAX`). */
+export const FEEDBACK_PART_INPUT = 1000;
 
 /** A topic as a card shows it; `number` is what chat commands such as `done 2` refer to. */
 export const TopicView = z.strictObject({
@@ -37,6 +39,22 @@ export type ActionItemView = z.infer<typeof ActionItemView>;
 /** A note in a summary; the caller has already left out other people's private notes. */
 export const NoteView = z.strictObject({ authorName: Name, text: Text(4000), private: z.boolean() });
 export type NoteView = z.infer<typeof NoteView>;
+
+/**
+ * SBI feedback as an agenda or summary shows it, each part cut to `FEEDBACK_CARD_CHARS`. `draft` is
+ * only ever on its author's card: the caller leaves the other person's drafts out.
+ */
+export const FeedbackView = z.strictObject({
+  id: Id,
+  /** Who gave it; it is for the other person of the pair. */
+  authorName: Name,
+  draft: z.boolean(),
+  situation: Text(FEEDBACK_CARD_CHARS).optional(),
+  behavior: Text(FEEDBACK_CARD_CHARS),
+  impact: Text(FEEDBACK_CARD_CHARS).optional(),
+  request: Text(FEEDBACK_CARD_CHARS),
+});
+export type FeedbackView = z.infer<typeof FeedbackView>;
 
 /** `welcome`: sent once, when someone installs Steady. */
 export const WelcomeData = z.strictObject({ name: Name });
@@ -71,9 +89,10 @@ export const SharedAnswersView = z.strictObject({
 });
 export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
 
-/** How many topics an agenda can show beside these shared answers. */
-export const topicRoom = (answers?: Partial<Omit<SharedAnswersView, 'label'>>): number =>
+/** How many topics an agenda can show beside these shared answers and this many feedback shown. */
+export const topicRoom = (answers?: Partial<Omit<SharedAnswersView, 'label'>>, feedback = 0): number =>
   AGENDA_LIMITS.topics -
+  feedback -
   [answers?.makeItTen, answers?.learning, answers?.career].filter((text) => text !== undefined).length;
 
 /** `agenda`: one participant's agenda for one occurrence, updated in place when anything changes. */
@@ -89,6 +108,8 @@ export const AgendaData = z
     reportTopics: z.array(TopicView),
     managerTopics: z.array(TopicView),
     actionItems: z.array(ActionItemView).max(AGENDA_LIMITS.actions),
+    /** The Feedback section: shared feedback of this occurrence, and the viewer's own drafts. */
+    feedback: z.array(FeedbackView).max(AGENDA_LIMITS.feedback).default([]),
     suggestedQuestion: Text(500),
     /** The manager's agenda only: one coaching tip, from the guide. */
     coachingTip: Text(300).optional(),
@@ -100,18 +121,25 @@ export const AgendaData = z
     sharedAnswers: SharedAnswersView.optional(),
     moreTopics: Count,
     moreActions: Count,
+    moreFeedback: Count.default(0),
   })
-  .refine((data) => data.reportTopics.length + data.managerTopics.length <= topicRoom(data.sharedAnswers), {
-    error:
-      `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer ` +
-      '(count the rest in moreTopics)',
-    path: ['reportTopics'],
-  })
+  .refine(
+    (data) =>
+      data.reportTopics.length + data.managerTopics.length <=
+      topicRoom(data.sharedAnswers, data.feedback.length),
+    {
+      error:
+        `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer ` +
+        'and per feedback shown (count the rest in moreTopics)',
+      path: ['reportTopics'],
+    },
+  )
   .refine((data) => data.coachingTip === undefined || data.viewerRole === 'manager', {
     error: 'a coaching tip is for the manager only: the report’s agenda never carries one',
     path: ['coachingTip'],
   });
-export type AgendaData = z.infer<typeof AgendaData>;
+// Input: `feedback` and `moreFeedback` may be left out (none).
+export type AgendaData = z.input<typeof AgendaData>;
 
 /** `deepDive`: the report's monthly prompt card. */
 export const DeepDiveData = z.strictObject({
@@ -132,17 +160,23 @@ export const SummaryData = z
     carriedOver: z.array(TopicView),
     notes: z.array(NoteView.extend({ text: Text(SUMMARY_LIMITS.noteChars) })).max(SUMMARY_LIMITS.notes),
     actionItems: z.array(ActionItemView).max(SUMMARY_LIMITS.actions),
+    /** Feedback shared at this 1:1, either way; never a draft. */
+    feedback: z
+      .array(FeedbackView.extend({ draft: z.literal(false) }))
+      .max(SUMMARY_LIMITS.feedback)
+      .default([]),
     /** The next occurrence, formatted; absent when there is none on the calendar. */
     next: Label.optional(),
     moreTopics: Count,
     moreNotes: Count,
     moreActions: Count,
+    moreFeedback: Count.default(0),
   })
   .refine((data) => data.covered.length + data.carriedOver.length <= SUMMARY_LIMITS.topics, {
     error: `at most ${SUMMARY_LIMITS.topics} topics covered and carried over together (count the rest in moreTopics)`,
     path: ['covered'],
   });
-export type SummaryData = z.infer<typeof SummaryData>;
+export type SummaryData = z.input<typeof SummaryData>;
 
 /** `cadenceAlert`: to the manager, when 1:1s with a report keep being missed. */
 export const CadenceAlertData = z
@@ -176,6 +210,28 @@ export const ConfirmEraseData = z.strictObject({
 });
 export type ConfirmEraseData = z.infer<typeof ConfirmEraseData>;
 
+/** What one SBI part may hold on the feedback card (what was typed, given back when a submit is refused). */
+const FeedbackInput = z.string().max(FEEDBACK_PART_INPUT).default('');
+
+/** `feedback`: the SBI card one of a pair fills for the other, from the `feedback` command. */
+export const FeedbackCardData = z.strictObject({
+  pairId: Id,
+  /** The feedback this card writes: saving again edits the same draft. */
+  feedbackId: Id,
+  /** The author's role: the report's card asks "What feedback do you have for me?" for their manager. */
+  viewerRole: z.enum(['manager', 'report']),
+  otherName: Name,
+  /** `draft` once saved as a draft (only the author sees it). */
+  state: z.enum(['new', 'draft']),
+  /** Why the last submit was refused, shown above the inputs; nothing was saved. */
+  problem: Text(300).optional(),
+  situation: FeedbackInput,
+  behavior: FeedbackInput,
+  impact: FeedbackInput,
+  request: FeedbackInput,
+});
+export type FeedbackCardData = z.infer<typeof FeedbackCardData>;
+
 /** Each card's data schema, by card name. */
 export const cardData = {
   welcome: WelcomeData,
@@ -186,6 +242,7 @@ export const cardData = {
   cadenceAlert: CadenceAlertData,
   choosePair: ChoosePairData,
   confirmErase: ConfirmEraseData,
+  feedback: FeedbackCardData,
 } as const;
 
 /** The name of a card Steady sends. */

@@ -4,6 +4,7 @@ import type {
   CadenceAlertData,
   CardDataOf,
   CardName,
+  FeedbackView,
   TopicView,
 } from './card-data.js';
 
@@ -78,6 +79,26 @@ const managerView: AgendaData = {
   coachingTip: 'Open with “What’s on your mind?” and save status for written updates: this time is theirs.',
 };
 
+/** The guide's SBI example, as Ana shared it with Dev. */
+const sharedFeedback: FeedbackView = {
+  id: 'feedback-1',
+  authorName: 'Ana Silva',
+  draft: false,
+  situation: 'During the last release review',
+  behavior: 'You summarized the QA concerns before we decided',
+  impact: 'The team felt heard, and we caught the rollback gap',
+  request: 'Keep doing it in every release review',
+};
+
+/** Dev's draft for Ana: only on Dev's own cards. */
+const draftFeedback: FeedbackView = {
+  id: 'feedback-2',
+  authorName: 'Dev Patel',
+  draft: true,
+  behavior: 'Our 1:1s were moved three times this month',
+  request: 'Keep the slot, or tell me a day before',
+};
+
 /** Agenda variants: the states and views a test should see. */
 export const agendaSamples = {
   report: reportView,
@@ -104,6 +125,8 @@ export const agendaSamples = {
   moved: { ...reportView, state: 'moved', when: 'Wed 4 Mar 2026, 14:00–14:30 (Europe/Berlin)' },
   cancelled: { ...reportView, state: 'cancelled' },
   truncated: { ...reportView, moreTopics: 12, moreActions: 1 },
+  /** Dev's agenda: Ana's shared feedback and Dev's own draft for her. */
+  feedback: { ...reportView, feedback: [sharedFeedback, draftFeedback] },
 } satisfies Record<string, AgendaData>;
 
 /** Cadence alert variants: two in a row, and three of the last six. */
@@ -155,6 +178,7 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
       actionItem(1, 'Draft the design doc for the billing retry queue', 'Dev Patel', '20 Mar 2026'),
       actionItem(3, 'Find a senior engineer to pair with Dev', 'Ana Silva', '13 Mar 2026'),
     ],
+    feedback: [{ ...sharedFeedback, draft: false }],
     next: 'Tue 10 Mar 2026, 09:00–09:30 (Europe/Berlin)',
     moreTopics: 0,
     moreNotes: 0,
@@ -162,6 +186,17 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
   },
   cadenceAlert: cadenceAlertSamples.consecutive,
   confirmErase: { others: [{ name: 'Maria Lopez' }, { name: 'Sam Okafor' }] },
+  feedback: {
+    pairId: 'pair-ana-dev',
+    feedbackId: 'feedback:activity-42',
+    viewerRole: 'report',
+    otherName: 'Ana Silva',
+    state: 'new',
+    situation: 'In Monday’s planning',
+    behavior: 'You asked me for an estimate before I had read the spec',
+    impact: '',
+    request: '',
+  },
   choosePair: {
     command: 'add Career path for next quarter',
     options: [

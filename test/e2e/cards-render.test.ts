@@ -124,6 +124,14 @@ const keyTexts: Record<CardName, string[]> = {
   welcome: ['Hi Dev Patel, welcome to Steady', 'Private by design', 'add Career path for next quarter'],
   help: ['add <topic>', 'action [@Name] <text> [by <date>]', 'done <n>', 'resume'],
   choosePair: ['Which 1:1?', 'Ana Silva (weekly, Tue 09:00)', 'Mia Chen (fortnightly, Thu 15:00)'],
+  feedback: [
+    'For Ana Silva',
+    'What feedback do you have for me?',
+    'Behavior: what did they do?',
+    'Request: what do you ask for next time?',
+    'Save as draft',
+    'Share',
+  ],
 };
 
 describe('each card renders as in Teams', () => {

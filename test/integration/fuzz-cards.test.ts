@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pairIdOf, parseCommand, UserText } from '../../shared/domain/index.js';
+import { checkFeedback, pairIdOf, parseCommand, UserText } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { CardAction } from '../../teams-app/cards/card-action.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -60,6 +60,16 @@ const validPresses = (ids: Ids): Press[] => [
     },
   },
   { verb: 'choosePair', data: { pairId: DEV_PAIR, command: 'add Chosen topic' } },
+  {
+    verb: 'saveFeedback',
+    data: {
+      pairId: DEV_PAIR,
+      feedbackId: 'feedback:fuzz',
+      state: 'draft',
+      behavior: 'You moved our 1:1 three times',
+      request: 'Keep the slot',
+    },
+  },
 ];
 
 const huge = fc
@@ -106,7 +116,7 @@ function mutated(ids: Ids): fc.Arbitrary<Press> {
       const data = { ...(press.data as Record<string, Json>) };
       const keys = Object.keys(data);
       const key = keys[pick % keys.length] ?? 'pairId';
-      const verbs = ['addTopic', 'markCovered', 'markDone', 'submitDeepDive', 'choosePair'];
+      const verbs = ['addTopic', 'markCovered', 'markDone', 'submitDeepDive', 'choosePair', 'saveFeedback'];
       const variants: Press[] = [
         press,
         { verb: press.verb, data: { ...data, [key]: value } }, // wrong type or value
@@ -146,6 +156,9 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
       return action.data.occurrenceId === ids.dev.occurrence ? 'acts' : 'refused';
     case 'choosePair':
       return parseCommand(action.data.command).ok ? 'acts' : 'refused';
+    case 'saveFeedback':
+      // not all of these act (another pair's document id is refused), but none that is refused here does
+      return checkFeedback(action.data).ok ? 'acts' : 'refused';
   }
 }
 

@@ -2,11 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { agendaSamples } from '../../teams-app/cards/card-samples.js';
 import {
   AGENDA_LIMITS,
+  FEEDBACK_CARD_CHARS,
   renderCard,
   topicRoom,
   visibleText,
   type ActionItemView,
   type AgendaData,
+  type FeedbackView,
   type TopicView,
 } from '../../teams-app/cards/index.js';
 
@@ -126,6 +128,26 @@ describe('the agenda follows the weekly template', () => {
     expect(card).not.toContain(agendaSamples.manager.coachingTip!);
   });
 
+  test('the Feedback section shows shared feedback and the viewer’s own draft, S/B/I/R one line each', () => {
+    const all = lines(agendaSamples.feedback);
+    const heading = at(all, 'Feedback · 5 min');
+    expect(all.slice(heading + 2, heading + 9)).toEqual([
+      'From Ana Silva',
+      'Situation: During the last release review',
+      'Behavior: You summarized the QA concerns before we decided',
+      'Impact: The team felt heard, and we caught the rollback gap',
+      'Request: Keep doing it in every release review',
+      'From Dev Patel · draft, only you see this',
+      'Behavior: Our 1:1s were moved three times this month',
+    ]);
+    expect(at(all, 'Request: Keep the slot, or tell me a day before')).toBeLessThan(
+      at(all, "Ana Silva's items · if time"),
+    );
+    expect(lines(agendaSamples.report).join('\n')).not.toContain('From Ana Silva');
+    const cancelled = lines({ ...agendaSamples.feedback, state: 'cancelled' }).join('\n');
+    expect(cancelled).not.toContain('Behavior:');
+  });
+
   test('an empty agenda says so and shows no action items section', () => {
     const all = lines(agendaSamples.empty);
     expect(all.filter((line) => line === 'No topics yet.')).toHaveLength(2);
@@ -177,6 +199,15 @@ describe('size', () => {
       due: char.repeat(40),
       done: false,
     });
+    const feedback = (index: number): FeedbackView => ({
+      id: `feedback:${uuid}-${index}`,
+      authorName: name,
+      draft: index > 0,
+      situation: char.repeat(FEEDBACK_CARD_CHARS),
+      behavior: char.repeat(FEEDBACK_CARD_CHARS),
+      impact: char.repeat(FEEDBACK_CARD_CHARS),
+      request: char.repeat(FEEDBACK_CARD_CHARS),
+    });
     const half = Math.ceil(AGENDA_LIMITS.topics / 2);
     return {
       ...agendaSamples.deepDive,
@@ -186,10 +217,15 @@ describe('size', () => {
       when: char.repeat(200),
       state: 'moved',
       reportTopics: Array.from({ length: half }, (_, index) => topic(index)),
-      managerTopics: Array.from({ length: AGENDA_LIMITS.topics - half }, (_, index) => topic(half + index)),
+      managerTopics: Array.from(
+        { length: AGENDA_LIMITS.topics - AGENDA_LIMITS.feedback - half },
+        (_, index) => topic(half + index),
+      ),
       actionItems: Array.from({ length: AGENDA_LIMITS.actions }, (_, index) => action(index)),
+      feedback: Array.from({ length: AGENDA_LIMITS.feedback }, (_, index) => feedback(index)),
       moreTopics: 200 - AGENDA_LIMITS.topics,
       moreActions: 100 - AGENDA_LIMITS.actions,
+      moreFeedback: 50 - AGENDA_LIMITS.feedback,
     };
   };
   /**
@@ -202,7 +238,10 @@ describe('size', () => {
     return {
       ...full,
       viewerRole: 'manager',
-      managerTopics: full.managerTopics.slice(0, topicRoom(answers) - full.reportTopics.length),
+      managerTopics: full.managerTopics.slice(
+        0,
+        topicRoom(answers, AGENDA_LIMITS.feedback) - full.reportTopics.length,
+      ),
       happinessTrend: Array.from({ length: 12 }, (_, index) => ({
         label: `Sep ${2026 + index}`,
         happiness: (index % 10) + 1,
@@ -213,7 +252,8 @@ describe('size', () => {
   };
   const bytes = (data: AgendaData): number => Buffer.byteLength(JSON.stringify(renderCard('agenda', data)));
 
-  test('a full agenda (200 topics and 100 action items, truncated to the limits) stays well under 80 KB', () => {
+  test('a full agenda (200 topics, 100 action items, 50 feedback, truncated to the limits) stays well under 80 KB', () => {
+    expect(lines(maxAgenda('a'))).toContain('…and 47 more feedback not shown here.');
     expect(bytes(maxAgenda('a'))).toBeLessThan(40_000);
     expect(bytes(maxManagerDeepDive('a'))).toBeLessThan(40_000);
   });
@@ -243,5 +283,13 @@ describe('size', () => {
       renderCard('agenda', { ...deep, sharedAnswers: { ...deep.sharedAnswers!, career: 'a'.repeat(501) } }),
     ).toThrow('sharedAnswers.career');
     expect(() => renderCard('agenda', { ...deep, coachingTip: 'a'.repeat(301) })).toThrow('coachingTip');
+    expect(() =>
+      renderCard('agenda', {
+        ...full,
+        feedback: [...full.feedback!, { ...full.feedback![0]!, id: 'one-more' }],
+      }),
+    ).toThrow('feedback');
+    const long = { ...full.feedback![0]!, behavior: 'a'.repeat(FEEDBACK_CARD_CHARS + 1) };
+    expect(() => renderCard('agenda', { ...full, feedback: [long] })).toThrow('feedback.0.behavior');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cardSamples } from '../../teams-app/cards/card-samples.js';
 import {
+  FEEDBACK_CARD_CHARS,
   SUMMARY_LIMITS,
   renderCard,
   visibleText,
@@ -40,7 +41,17 @@ function maxSummary(char: string): SummaryData {
       due: char.repeat(40),
       done: false,
     })),
+    feedback: Array.from({ length: SUMMARY_LIMITS.feedback }, (_, index) => ({
+      id: `feedback:${uuid}-${index}`,
+      authorName: name,
+      draft: false as const,
+      situation: char.repeat(FEEDBACK_CARD_CHARS),
+      behavior: char.repeat(FEEDBACK_CARD_CHARS),
+      impact: char.repeat(FEEDBACK_CARD_CHARS),
+      request: char.repeat(FEEDBACK_CARD_CHARS),
+    })),
     next: char.repeat(200),
+    moreFeedback: 20,
     moreTopics: 188,
     moreNotes: 96,
     moreActions: 92,

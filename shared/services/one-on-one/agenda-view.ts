@@ -5,8 +5,10 @@ import {
   questionIndexFor,
   isBefore,
   isLive,
+  canSeeFeedback,
   type ActionItem,
   type DeepDiveAnswer,
+  type Feedback,
   type Occurrence,
   type Pair,
   type Topic,
@@ -42,6 +44,11 @@ export interface AgendaView {
   readonly reportTopics: readonly (Topic & { carriedOver: boolean })[];
   readonly managerTopics: readonly (Topic & { carriedOver: boolean })[];
   readonly actionItems: readonly ActionItem[];
+  /**
+   * The Feedback section: feedback shared on this occurrence (either way), then the viewer's own drafts
+   * on it or earlier (a draft waits for its author). Never the other person's drafts.
+   */
+  readonly feedback: readonly Feedback[];
   readonly suggestedQuestion: string;
   /** The manager's agenda only: the occurrence's coaching tip (fixed with its question). Never the report's. */
   readonly coachingTip?: string;
@@ -82,6 +89,7 @@ export async function agendaView(
     reportTopics: topics.filter((t) => t.authorEmail === pair.reportEmail),
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
+    feedback: await agendaFeedback(store, pair, occurrence, viewerEmail),
     suggestedQuestion:
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id, pair.questions)] ??
       QUESTIONS_THAT_WORK[0],
@@ -90,6 +98,21 @@ export async function agendaView(
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
     ...shared,
   };
+}
+
+async function agendaFeedback(
+  store: Store,
+  pair: Pair,
+  occurrence: Occurrence,
+  viewerEmail: string,
+): Promise<Feedback[]> {
+  const visible = (await pairDocs(store, pair.pairId, 'feedback'))
+    .filter((f) => canSeeFeedback(f, viewerEmail))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return [
+    ...visible.filter((f) => f.state === 'shared' && f.occurrenceId === occurrence.id),
+    ...visible.filter((f) => f.state === 'draft' && f.occurrenceStart <= occurrence.originalStart),
+  ];
 }
 
 /** The first live occurrence of its calendar month (in the manager's time zone) is the monthly deep dive. */

@@ -1,8 +1,10 @@
 import {
   canSee,
+  canSeeFeedback,
   isBefore,
   isLive,
   type ActionItem,
+  type Feedback,
   type Note,
   type Occurrence,
   type Pair,
@@ -32,6 +34,8 @@ export interface SummaryView {
   readonly carriedOver: readonly SummaryTopic[];
   /** This occurrence's notes the viewer may see: shared ones and the viewer's own private ones. */
   readonly notes: readonly Note[];
+  /** Feedback shared on this occurrence, either way. Drafts are never in a summary. */
+  readonly feedback: readonly Feedback[];
   /** Every open action item, numbered as `done <n>` counts, then those agreed here and already done. */
   readonly actionItems: readonly ActionItem[];
   /** The pair's next live occurrence after this one. */
@@ -69,6 +73,9 @@ export async function summaryView(
     .filter((n) => n.occurrenceId === occurrence.id && canSee(n, viewerEmail))
     .sort(byCreation);
   const actionItems = (await pairDocs(store, pair.pairId, 'actionItem')).sort(byCreation);
+  const feedback = (await pairDocs(store, pair.pairId, 'feedback'))
+    .filter((f) => f.occurrenceId === occurrence.id && f.state === 'shared' && canSeeFeedback(f, viewerEmail))
+    .sort(byCreation);
   return {
     pair,
     occurrence,
@@ -76,6 +83,7 @@ export async function summaryView(
     covered: agenda.filter((t) => t.covered),
     carriedOver: agenda.filter((t) => !t.covered),
     notes,
+    feedback,
     actionItems: [
       ...actionItems.filter((a) => !a.done),
       ...actionItems.filter((a) => a.done && a.occurrenceId === occurrence.id),

@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
+import { feedbackRows } from './feedback-rows.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
 import { topicRows } from './topic-rows.js';
@@ -103,9 +104,17 @@ export const agendaTemplate: CardTemplate = {
     ),
     sectionHeading(['Feedback'], '5 min', live),
     subtle(
-      'Both ways, specific and fair: the situation, the behavior, its impact, and a clear request.',
+      'Both ways, specific and fair: the situation, the behavior, its impact, and a clear request. ' +
+        'Type feedback in this chat to write some.',
       live,
     ),
+    {
+      type: 'Container',
+      $when: `\${count(feedback) > 0 && ${isLive}}`,
+      spacing: 'none',
+      items: [feedbackRows('feedback')],
+    },
+    moreLine('moreFeedback', 'feedback', 'feedback', 'small'),
     sectionHeading(['Your items'], 'if time', viewerIs('manager')),
     otherNames('if time', viewerIs('report')),
     topicRows('managerTopics', 'agenda'),

@@ -6,7 +6,7 @@ export const helpTemplate: CardTemplate = {
   type: 'AdaptiveCard',
   version: '1.5',
   fallbackText:
-    'Steady commands: agenda, add, note, private, action, done, pause, resume, export, delete my data, help.',
+    'Steady commands: agenda, add, note, private, action, feedback, done, pause, resume, export, delete my data, help.',
   body: [
     { type: 'TextBlock', text: 'Commands', size: 'large', weight: 'bolder' },
     {
@@ -23,6 +23,10 @@ export const helpTemplate: CardTemplate = {
     commandLine(
       'action [@Name] <text> [by <date>]',
       'add an action item for you or for @Name, due by a date like 2026-03-20',
+    ),
+    commandLine(
+      'feedback',
+      'give the other person of your 1:1 feedback: situation, behavior, impact, request',
     ),
     commandLine('done <n>', 'mark action item n done (the numbers are on the agenda)'),
     commandLine('pause', 'pause Steady for a 1:1: no agendas or summaries until you resume'),

@@ -5,6 +5,7 @@ import { cadenceAlertTemplate } from './cadence-alert.js';
 import { choosePairTemplate } from './choose-pair.js';
 import { confirmEraseTemplate } from './confirm-erase.js';
 import { deepDiveTemplate } from './deep-dive.js';
+import { feedbackTemplate } from './feedback.js';
 import { helpTemplate } from './help.js';
 import { summaryTemplate } from './summary.js';
 import { welcomeTemplate } from './welcome.js';
@@ -19,4 +20,5 @@ export const templates: Readonly<Record<CardName, CardTemplate>> = {
   cadenceAlert: cadenceAlertTemplate,
   choosePair: choosePairTemplate,
   confirmErase: confirmEraseTemplate,
+  feedback: feedbackTemplate,
 };

@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
+import { feedbackRows } from './feedback-rows.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
 import { topicRows } from './topic-rows.js';
@@ -65,6 +66,9 @@ export const summaryTemplate: CardTemplate = {
     },
     moreLine('moreNotes', 'note', 'notes'),
     none('No notes.', 'notes'),
+    sectionHeading(['Feedback'], 'shared', '${count(feedback) > 0}'),
+    feedbackRows('feedback'),
+    moreLine('moreFeedback', 'feedback', 'feedback'),
     sectionHeading(['Action items']),
     actionItemRows('actionItems', 'summary'),
     moreLine('moreActions', 'action item', 'action items'),
