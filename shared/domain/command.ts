@@ -14,6 +14,8 @@ export type Command =
   | { readonly kind: 'action'; readonly text: string; readonly owner?: string; readonly due?: string }
   /** Opens the SBI feedback card for the other person of the 1:1; any text after it starts the Behavior. */
   | { readonly kind: 'feedback'; readonly behavior?: string }
+  /** Opens the pair's growth plan card for the current quarter. */
+  | { readonly kind: 'growth' }
   | { readonly kind: 'done'; readonly number: number }
   | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' }
   | { readonly kind: 'erase' }
@@ -41,6 +43,7 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
     const behavior = rest.trim().slice(0, FEEDBACK_PART_MAX);
     return ok({ kind: 'feedback', ...(behavior === '' ? {} : { behavior }) });
   },
+  growth: () => ok({ kind: 'growth' }),
   done: (rest) => {
     const given = rest.replace(/^#/, '').trim();
     if (!/^\d{1,4}$/.test(given) || Number(given) < 1)

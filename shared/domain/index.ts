@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './deep-dive.js';
 export * from './delivery.js';
 export * from './feedback.js';
+export * from './growth-plan.js';
 export * from './ids.js';
 export * from './job.js';
 export * from './note.js';

@@ -3,6 +3,7 @@ import { ActionItem } from './action-item.js';
 import { DeepDiveAnswer } from './deep-dive.js';
 import { Delivery } from './delivery.js';
 import { Feedback } from './feedback.js';
+import { GrowthPlan } from './growth-plan.js';
 import { Note } from './note.js';
 import { Occurrence } from './occurrence.js';
 import { Pair } from './pair.js';
@@ -19,6 +20,7 @@ export const PairDoc = z.discriminatedUnion('type', [
   ActionItem,
   DeepDiveAnswer,
   Feedback,
+  GrowthPlan,
   Delivery,
 ]);
 export type PairDoc = z.infer<typeof PairDoc>;

@@ -10,7 +10,7 @@ export const EXPORT_FORMAT = 'steady-export/1';
  * Everything Steady keeps that a person may see, as one JSON document: their profile (without the
  * chat address, which is Teams' and not theirs), and for each of their 1:1s the pair, its series and
  * occurrences, topics, action items, the notes they may see (the other person's private notes are not
- * theirs), the feedback they may see (a draft only its author), the deep-dive answers they may see
+ * theirs), the feedback they may see (a draft only its author), the pair's growth plans, the deep-dive answers they may see
  * (a manager only what the report shared) and the messages Steady sent them. Nothing of anyone else's 1:1s, and for a report not the manager's coaching tips.
  */
 export async function exportPerson(store: Store, user: User, exportedAt: string) {
@@ -34,6 +34,7 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
       notes: of('note').filter((note) => canSee(note, me)),
       actionItems: of('actionItem'),
       feedback: of('feedback').filter((f) => canSeeFeedback(f, me)),
+      growthPlans: of('growthPlan'),
       deepDiveAnswers: of('deepDiveAnswer').filter((a) => a.reportEmail === me || a.shared),
       messagesToYou: of('delivery').filter((d) => d.recipientUserId === user.userId),
     });
@@ -51,6 +52,7 @@ async function allDocs(store: Store, pairId: string): Promise<PairDoc[]> {
     'actionItem',
     'deepDiveAnswer',
     'feedback',
+    'growthPlan',
     'delivery',
   ];
   return (await Promise.all(types.map((type) => pairDocs(store, pairId, type)))).flat();

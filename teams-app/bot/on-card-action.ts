@@ -8,6 +8,7 @@ import type { BotDeps, Reply } from './bot-deps.js';
 import { parseCardAction } from './card-action.js';
 import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
+import { onSaveGrowthPlan } from './growth-plan.js';
 import { onMessage } from './on-message.js';
 
 /**
@@ -63,6 +64,8 @@ export async function onCardAction(
     }
     case 'saveFeedback':
       return onSaveFeedback(deps, user, pair.doc, action.data);
+    case 'saveGrowthPlan':
+      return onSaveGrowthPlan(deps, user, pair.doc, action.data);
     case 'submitDeepDive': {
       if (pair.doc.reportEmail !== user.email)
         return { text: 'Only the report answers the monthly deep dive.' };

@@ -10,6 +10,7 @@ import { pairLabel } from './present.js';
 import { confirmErase } from './erase.js';
 import { offerExport } from './export.js';
 import { feedbackCard } from './feedback.js';
+import { openGrowthPlan } from './growth-plan.js';
 import { feedbackIdOf } from '../../shared/services/one-on-one/save-feedback.js';
 import { HELP_HINT, explainCommandError } from './replies.js';
 
@@ -64,6 +65,12 @@ async function run(
           ...(command.behavior === undefined ? {} : { parts: { behavior: command.behavior } }),
         }),
       };
+    }
+    case 'growth': {
+      // The pair's plan, not tied to an occurrence: it opens even with no 1:1 on the calendar.
+      const pair = await resolvePair(deps, actor, pairId);
+      if (!pair.ok) return pairProblem(deps, user, pair.error, text);
+      return openGrowthPlan(deps, pair.value, user);
     }
     case 'addTopic':
     case 'note':

@@ -1,8 +1,16 @@
-import type { ActionItem, Feedback, Occurrence, Pair, Topic } from '../../shared/domain/index.js';
+import {
+  nextCheckpoint,
+  type ActionItem,
+  type Feedback,
+  type GrowthPlan,
+  type Occurrence,
+  type Pair,
+  type Topic,
+} from '../../shared/domain/index.js';
 import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js';
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
-import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS } from '../cards/agenda-limits.js';
+import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS, GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
 import { SHARED_ANSWER_CHARS, topicRoom } from '../cards/card-data.js';
 
 /** How many action items and feedback an agenda card shows (the rest are counted), to stay < 80 KB; topics see `topicRoom`. */
@@ -43,7 +51,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
   const topics = [...view.reportTopics, ...view.managerTopics];
   const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
   const feedback = view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names));
-  const room = topicRoom(answers, feedback.length);
+  const room = topicRoom(answers, feedback.length, view.growthPlan !== undefined);
   const shown = new Set(topics.slice(0, room).map((t) => t.id));
   const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
     id: t.id,
@@ -70,6 +78,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
     feedback,
+    ...(view.growthPlan === undefined ? {} : { growth: growthView(view.growthPlan, occurrence, timeZone) }),
     suggestedQuestion: view.suggestedQuestion,
     ...(view.coachingTip === undefined ? {} : { coachingTip: view.coachingTip }),
     deepDive: view.deepDive,
@@ -82,6 +91,45 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     moreTopics: Math.max(0, topics.length - room),
     moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
     moreFeedback: Math.max(0, view.feedback.length - SHOWN.feedback),
+  };
+}
+
+/** "2026-Q2" as "Q2 2026". */
+export const quarterLabel = (quarter: string): string => `${quarter.slice(5)} ${quarter.slice(0, 4)}`;
+
+/** "2026-04-30" as "Thu 30 Apr 2026" (a calendar date: the same in every zone). */
+export function dateLabel(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  })
+    .format(new Date(`${date}T00:00:00Z`))
+    .replace(',', '');
+}
+
+/** "2026-04-30": the calendar date of `instant` in `timeZone`. */
+export function dateIn(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
+}
+
+/**
+ * The Growth section: the quarter's goal, cut to `GROWTH_GOAL_CARD_CHARS`, and the first checkpoint on or
+ * after the day of this 1:1 in the viewer's zone.
+ */
+function growthView(plan: GrowthPlan, occurrence: Occurrence, timeZone: string) {
+  const next = nextCheckpoint(plan, dateIn(occurrence.start, timeZone));
+  return {
+    quarter: quarterLabel(plan.quarter),
+    goal: cut(plan.goal, GROWTH_GOAL_CARD_CHARS),
+    ...(next === undefined ? {} : { nextCheckpoint: dateLabel(next.date) }),
   };
 }
 

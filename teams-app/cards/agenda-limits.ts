@@ -12,6 +12,9 @@ export const AGENDA_LIMITS = { topics: 15, actions: 8, feedback: 3 } as const;
  */
 export const FEEDBACK_CARD_CHARS = 100;
 
+/** The longest a growth plan's goal is shown on an agenda (the caller cuts a longer one, marked "…"). */
+export const GROWTH_GOAL_CARD_CHARS = 200;
+
 /**
  * The most a summary card shows: topics (covered and carried over together), notes (each cut to
  * `noteChars`, marked "…"), action items and shared feedback; the rest are counted. With every text and name at its

@@ -5,7 +5,7 @@ const Id = z.string().min(1).max(255);
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const Answer = z.preprocess(blankToUndefined, z.string().trim().max(2000).optional());
-// Longer than the inputs' maxLength allows, so an over-long part is refused with the domain's reason.
+// Longer than the inputs' maxLength allows, so an over-long part (SBI or growth plan) is refused with the domain's reason.
 const SbiPart = z.preprocess(blankToUndefined, z.string().max(4000).optional());
 const Happiness = z
   .union([
@@ -55,6 +55,20 @@ export const CardAction = z.discriminatedUnion('verb', [
       behavior: SbiPart,
       impact: SbiPart,
       request: SbiPart,
+    }),
+  }),
+  /** "Save" on the growth plan card: either person of the pair; the domain checks the goal and gives the reason. */
+  z.object({
+    verb: z.literal('saveGrowthPlan'),
+    data: z.object({
+      pairId: Id,
+      quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+      goal: SbiPart,
+      support: SbiPart,
+      evidence: SbiPart,
+      checkpoint1: SbiPart,
+      checkpoint2: SbiPart,
+      checkpoint3: SbiPart,
     }),
   }),
   z.object({

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS, SUMMARY_LIMITS } from './agenda-limits.js';
+import {
+  AGENDA_LIMITS,
+  FEEDBACK_CARD_CHARS,
+  GROWTH_GOAL_CARD_CHARS,
+  SUMMARY_LIMITS,
+} from './agenda-limits.js';
 
 // Bounds match the domain (topic and action text 500, note 4000, names 200); they also bound a card's size.
 // A pair id is two email addresses, so ids may be longer than a Cosmos document id.
@@ -13,6 +18,9 @@ const Text = (max: number) => z.string().min(1).max(max).transform(inert);
 const Count = z.number().int().min(0);
 /** The SBI inputs' `maxLength` (the domain's `FEEDBACK_PART_MAX`). */
 export const FEEDBACK_PART_INPUT = 1000;
+/** The growth plan inputs' `maxLength` (the domain's `GROWTH_TEXT_MAX` and `CHECKPOINT_NOTE_MAX`). */
+export const GROWTH_TEXT_INPUT = 1000;
+export const CHECKPOINT_NOTE_INPUT = 500;
 
 /** A topic as a card shows it; `number` is what chat commands such as `done 2` refer to. */
 export const TopicView = z.strictObject({
@@ -56,6 +64,16 @@ export const FeedbackView = z.strictObject({
 });
 export type FeedbackView = z.infer<typeof FeedbackView>;
 
+/** The pair's growth plan as an agenda shows it: the quarter's goal (cut) and the next checkpoint, formatted. */
+export const GrowthView = z.strictObject({
+  /** e.g. "Q2 2026". */
+  quarter: z.string().regex(/^Q[1-4] \d{4}$/),
+  goal: Text(GROWTH_GOAL_CARD_CHARS),
+  /** e.g. "Thu 30 Apr 2026", in the viewer's zone; absent when every checkpoint has passed. */
+  nextCheckpoint: z.string().min(1).max(40).optional(),
+});
+export type GrowthView = z.infer<typeof GrowthView>;
+
 /** `welcome`: sent once, when someone installs Steady. */
 export const WelcomeData = z.strictObject({ name: Name });
 export type WelcomeData = z.infer<typeof WelcomeData>;
@@ -89,10 +107,18 @@ export const SharedAnswersView = z.strictObject({
 });
 export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
 
-/** How many topics an agenda can show beside these shared answers and this many feedback shown. */
-export const topicRoom = (answers?: Partial<Omit<SharedAnswersView, 'label'>>, feedback = 0): number =>
+/**
+ * How many topics an agenda can show beside these shared answers, this many feedback shown and, when
+ * `growth`, the growth plan's goal (each takes one topic's room).
+ */
+export const topicRoom = (
+  answers?: Partial<Omit<SharedAnswersView, 'label'>>,
+  feedback = 0,
+  growth = false,
+): number =>
   AGENDA_LIMITS.topics -
   feedback -
+  (growth ? 1 : 0) -
   [answers?.makeItTen, answers?.learning, answers?.career].filter((text) => text !== undefined).length;
 
 /** `agenda`: one participant's agenda for one occurrence, updated in place when anything changes. */
@@ -110,6 +136,8 @@ export const AgendaData = z
     actionItems: z.array(ActionItemView).max(AGENDA_LIMITS.actions),
     /** The Feedback section: shared feedback of this occurrence, and the viewer's own drafts. */
     feedback: z.array(FeedbackView).max(AGENDA_LIMITS.feedback).default([]),
+    /** The Growth section: the pair's plan for this quarter; absent, the section shows the guide's prompt. */
+    growth: GrowthView.optional(),
     suggestedQuestion: Text(500),
     /** The manager's agenda only: one coaching tip, from the guide. */
     coachingTip: Text(300).optional(),
@@ -126,11 +154,11 @@ export const AgendaData = z
   .refine(
     (data) =>
       data.reportTopics.length + data.managerTopics.length <=
-      topicRoom(data.sharedAnswers, data.feedback.length),
+      topicRoom(data.sharedAnswers, data.feedback.length, data.growth !== undefined),
     {
       error:
         `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer ` +
-        'and per feedback shown (count the rest in moreTopics)',
+        'per feedback shown and for a growth goal (count the rest in moreTopics)',
       path: ['reportTopics'],
     },
   )
@@ -232,6 +260,34 @@ export const FeedbackCardData = z.strictObject({
 });
 export type FeedbackCardData = z.infer<typeof FeedbackCardData>;
 
+/** What one growth plan field may hold on its card (what was stored or typed, given back when refused). */
+const GrowthInput = z.string().max(GROWTH_TEXT_INPUT).default('');
+
+/** `growthPlan`: the pair's plan for one quarter, from the `growth` command; either person may edit it. */
+export const GrowthPlanCardData = z.strictObject({
+  pairId: Id,
+  /** The quarter the card saves, e.g. "2026-Q2", and as shown, "Q2 2026". */
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+  quarterLabel: Label,
+  otherName: Name,
+  /** `saved` once a plan exists for the quarter; `savedBy` names who saved it last. */
+  state: z.enum(['new', 'saved']),
+  savedBy: Name.optional(),
+  /** Why the last submit was refused, shown above the inputs; nothing was saved. */
+  problem: Text(300).optional(),
+  goal: GrowthInput,
+  support: GrowthInput,
+  evidence: GrowthInput,
+  /** The three monthly checkpoints: the date as shown, and the progress note so far. */
+  checkpoint1Label: Label,
+  checkpoint2Label: Label,
+  checkpoint3Label: Label,
+  checkpoint1: z.string().max(CHECKPOINT_NOTE_INPUT).default(''),
+  checkpoint2: z.string().max(CHECKPOINT_NOTE_INPUT).default(''),
+  checkpoint3: z.string().max(CHECKPOINT_NOTE_INPUT).default(''),
+});
+export type GrowthPlanCardData = z.input<typeof GrowthPlanCardData>;
+
 /** Each card's data schema, by card name. */
 export const cardData = {
   welcome: WelcomeData,
@@ -243,6 +299,7 @@ export const cardData = {
   choosePair: ChoosePairData,
   confirmErase: ConfirmEraseData,
   feedback: FeedbackCardData,
+  growthPlan: GrowthPlanCardData,
 } as const;
 
 /** The name of a card Steady sends. */

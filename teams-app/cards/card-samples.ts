@@ -197,6 +197,23 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
     impact: '',
     request: '',
   },
+  growthPlan: {
+    pairId: 'pair-ana-dev',
+    quarter: '2026-Q2',
+    quarterLabel: 'Q2 2026',
+    otherName: 'Ana Silva',
+    state: 'saved',
+    savedBy: 'Dev Patel',
+    goal: 'Lead the design of the billing migration, from the first draft to the review',
+    support: 'A design review with a staff engineer every sprint; Ana clears Friday afternoons',
+    evidence: 'The design doc approved by the platform team and the first milestone shipped',
+    checkpoint1Label: 'Checkpoint Thu 30 Apr 2026',
+    checkpoint2Label: 'Checkpoint Sun 31 May 2026',
+    checkpoint3Label: 'Checkpoint Tue 30 Jun 2026',
+    checkpoint1: 'First draft written; the data model needs another pass',
+    checkpoint2: '',
+    checkpoint3: '',
+  },
   choosePair: {
     command: 'add Career path for next quarter',
     options: [

@@ -123,6 +123,14 @@ const keyTexts: Record<CardName, string[]> = {
   cadenceAlert: ['Your 1:1 with Dev Patel was missed 2 times in a row', 'Tue 24 Feb 2026', 'Reschedule'],
   welcome: ['Hi Dev Patel, welcome to Steady', 'Private by design', 'add Career path for next quarter'],
   help: ['add <topic>', 'action [@Name] <text> [by <date>]', 'done <n>', 'resume'],
+  growthPlan: [
+    'Growth plan',
+    'Q2 2026 · with Ana Silva',
+    'Goal: what will you grow this quarter?',
+    'Monthly checkpoints',
+    'Checkpoint Thu 30 Apr 2026',
+    'Save',
+  ],
   choosePair: ['Which 1:1?', 'Ana Silva (weekly, Tue 09:00)', 'Mia Chen (fortnightly, Thu 15:00)'],
   feedback: [
     'For Ana Silva',

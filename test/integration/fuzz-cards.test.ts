@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFeedback, pairIdOf, parseCommand, UserText } from '../../shared/domain/index.js';
+import {
+  checkFeedback,
+  checkGrowthPlan,
+  pairIdOf,
+  parseCommand,
+  UserText,
+} from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { CardAction } from '../../teams-app/cards/card-action.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -70,6 +76,16 @@ const validPresses = (ids: Ids): Press[] => [
       request: 'Keep the slot',
     },
   },
+  {
+    verb: 'saveGrowthPlan',
+    data: {
+      pairId: DEV_PAIR,
+      quarter: '2026-Q1',
+      goal: 'Lead the billing migration design',
+      support: 'A staff engineer reviews each draft',
+      checkpoint1: 'First draft written',
+    },
+  },
 ];
 
 const huge = fc
@@ -116,7 +132,15 @@ function mutated(ids: Ids): fc.Arbitrary<Press> {
       const data = { ...(press.data as Record<string, Json>) };
       const keys = Object.keys(data);
       const key = keys[pick % keys.length] ?? 'pairId';
-      const verbs = ['addTopic', 'markCovered', 'markDone', 'submitDeepDive', 'choosePair', 'saveFeedback'];
+      const verbs = [
+        'addTopic',
+        'markCovered',
+        'markDone',
+        'submitDeepDive',
+        'choosePair',
+        'saveFeedback',
+        'saveGrowthPlan',
+      ];
       const variants: Press[] = [
         press,
         { verb: press.verb, data: { ...data, [key]: value } }, // wrong type or value
@@ -159,6 +183,12 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
     case 'saveFeedback':
       // not all of these act (another pair's document id is refused), but none that is refused here does
       return checkFeedback(action.data).ok ? 'acts' : 'refused';
+    case 'saveGrowthPlan': {
+      const { checkpoint1, checkpoint2, checkpoint3, ...text } = action.data;
+      return checkGrowthPlan({ ...text, notes: [checkpoint1, checkpoint2, checkpoint3] }).ok
+        ? 'acts'
+        : 'refused';
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { agendaSamples } from '../../teams-app/cards/card-samples.js';
 import {
   AGENDA_LIMITS,
   FEEDBACK_CARD_CHARS,
+  GROWTH_GOAL_CARD_CHARS,
   renderCard,
   topicRoom,
   visibleText,
@@ -218,12 +219,17 @@ describe('size', () => {
       state: 'moved',
       reportTopics: Array.from({ length: half }, (_, index) => topic(index)),
       managerTopics: Array.from(
-        { length: AGENDA_LIMITS.topics - AGENDA_LIMITS.feedback - half },
+        { length: AGENDA_LIMITS.topics - AGENDA_LIMITS.feedback - 1 - half }, // the growth goal takes one
         (_, index) => topic(half + index),
       ),
       actionItems: Array.from({ length: AGENDA_LIMITS.actions }, (_, index) => action(index)),
       feedback: Array.from({ length: AGENDA_LIMITS.feedback }, (_, index) => feedback(index)),
-      moreTopics: 200 - AGENDA_LIMITS.topics,
+      growth: {
+        quarter: 'Q2 2026',
+        goal: char.repeat(GROWTH_GOAL_CARD_CHARS),
+        nextCheckpoint: char.repeat(40),
+      },
+      moreTopics: 200 - (AGENDA_LIMITS.topics - AGENDA_LIMITS.feedback - 1),
       moreActions: 100 - AGENDA_LIMITS.actions,
       moreFeedback: 50 - AGENDA_LIMITS.feedback,
     };
@@ -240,7 +246,7 @@ describe('size', () => {
       viewerRole: 'manager',
       managerTopics: full.managerTopics.slice(
         0,
-        topicRoom(answers, AGENDA_LIMITS.feedback) - full.reportTopics.length,
+        topicRoom(answers, AGENDA_LIMITS.feedback, true) - full.reportTopics.length,
       ),
       happinessTrend: Array.from({ length: 12 }, (_, index) => ({
         label: `Sep ${2026 + index}`,
@@ -252,7 +258,7 @@ describe('size', () => {
   };
   const bytes = (data: AgendaData): number => Buffer.byteLength(JSON.stringify(renderCard('agenda', data)));
 
-  test('a full agenda (200 topics, 100 action items, 50 feedback, truncated to the limits) stays well under 80 KB', () => {
+  test('a full agenda (200 topics, 100 action items, 50 feedback, a growth goal, truncated to the limits) stays well under 80 KB', () => {
     expect(lines(maxAgenda('a'))).toContain('…and 47 more feedback not shown here.');
     expect(bytes(maxAgenda('a'))).toBeLessThan(40_000);
     expect(bytes(maxManagerDeepDive('a'))).toBeLessThan(40_000);
@@ -269,6 +275,14 @@ describe('size', () => {
     expect(() =>
       renderCard('agenda', { ...full, managerTopics: [...full.managerTopics, extraTopic] }),
     ).toThrow(`at most ${AGENDA_LIMITS.topics} topics`);
+    // the growth goal takes one topic's room: without a plan, that topic fits
+    const { growth, ...noPlan } = full;
+    expect(() =>
+      renderCard('agenda', { ...noPlan, managerTopics: [...full.managerTopics, extraTopic] }),
+    ).not.toThrow();
+    expect(() =>
+      renderCard('agenda', { ...full, growth: { ...growth!, goal: 'a'.repeat(GROWTH_GOAL_CARD_CHARS + 1) } }),
+    ).toThrow('growth.goal');
     expect(() =>
       renderCard('agenda', { ...full, actionItems: [...full.actionItems, full.actionItems[0]!] }),
     ).toThrow('actionItems');

@@ -6,9 +6,12 @@ import {
   isBefore,
   isLive,
   canSeeFeedback,
+  growthPlanIdOf,
+  quarterOf,
   type ActionItem,
   type DeepDiveAnswer,
   type Feedback,
+  type GrowthPlan,
   type Occurrence,
   type Pair,
   type Topic,
@@ -49,6 +52,8 @@ export interface AgendaView {
    * on it or earlier (a draft waits for its author). Never the other person's drafts.
    */
   readonly feedback: readonly Feedback[];
+  /** The Growth section: the pair's plan for the occurrence's quarter (in the pair's zone), the same for both. */
+  readonly growthPlan?: GrowthPlan;
   readonly suggestedQuestion: string;
   /** The manager's agenda only: the occurrence's coaching tip (fixed with its question). Never the report's. */
   readonly coachingTip?: string;
@@ -77,6 +82,7 @@ export async function agendaView(
     )
     .map((t) => ({ ...t, carriedOver: t.occurrenceId !== occurrence.id }));
   const deepDive = await isDeepDive(store, pair.pairId, occurrence, timeZone);
+  const plan = await store.pairs.get(pair.pairId, growthPlanIdOf(quarterOf(occurrence.start, timeZone)));
   const viewerRole = pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report';
   const shared =
     deepDive && viewerRole === 'manager'
@@ -90,6 +96,7 @@ export async function agendaView(
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
     feedback: await agendaFeedback(store, pair, occurrence, viewerEmail),
+    ...(plan?.doc.type === 'growthPlan' ? { growthPlan: plan.doc } : {}),
     suggestedQuestion:
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id, pair.questions)] ??
       QUESTIONS_THAT_WORK[0],

@@ -99,9 +99,30 @@ export const agendaTemplate: CardTemplate = {
     sectionHeading(['Growth and development'], '10 min', live),
     subtle(
       'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the ' +
-        'projects that build the skill.',
-      live,
+        'projects that build the skill. Type growth in this chat to write the plan.',
+      `\${!exists(growth) && ${isLive}}`,
     ),
+    {
+      type: 'RichTextBlock',
+      $when: `\${exists(growth) && ${isLive}}`,
+      spacing: 'small',
+      inlines: [
+        { type: 'TextRun', text: 'Goal for ', weight: 'bolder' },
+        { type: 'TextRun', text: '${growth.quarter}', weight: 'bolder' },
+        { type: 'TextRun', text: ': ', weight: 'bolder' },
+        { type: 'TextRun', text: '${growth.goal}' },
+      ],
+    },
+    {
+      type: 'RichTextBlock',
+      $when: `\${exists(growth.nextCheckpoint) && ${isLive}}`,
+      spacing: 'small',
+      inlines: [
+        { type: 'TextRun', text: 'Next checkpoint: ', isSubtle: true },
+        { type: 'TextRun', text: '${growth.nextCheckpoint}', isSubtle: true },
+        { type: 'TextRun', text: ' · type growth to update the plan', isSubtle: true },
+      ],
+    },
     sectionHeading(['Feedback'], '5 min', live),
     subtle(
       'Both ways, specific and fair: the situation, the behavior, its impact, and a clear request. ' +

@@ -6,6 +6,7 @@ import { choosePairTemplate } from './choose-pair.js';
 import { confirmEraseTemplate } from './confirm-erase.js';
 import { deepDiveTemplate } from './deep-dive.js';
 import { feedbackTemplate } from './feedback.js';
+import { growthPlanTemplate } from './growth-plan.js';
 import { helpTemplate } from './help.js';
 import { summaryTemplate } from './summary.js';
 import { welcomeTemplate } from './welcome.js';
@@ -21,4 +22,5 @@ export const templates: Readonly<Record<CardName, CardTemplate>> = {
   choosePair: choosePairTemplate,
   confirmErase: confirmEraseTemplate,
   feedback: feedbackTemplate,
+  growthPlan: growthPlanTemplate,
 };
