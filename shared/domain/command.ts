@@ -16,6 +16,8 @@ export type Command =
   | { readonly kind: 'feedback'; readonly behavior?: string }
   /** Opens the pair's growth plan card for the current quarter. */
   | { readonly kind: 'growth' }
+  /** The manager's trust digest now (a report is told it is for managers). */
+  | { readonly kind: 'digest' }
   | { readonly kind: 'done'; readonly number: number }
   | { readonly kind: 'tracking'; readonly tracking: 'active' | 'paused' }
   | { readonly kind: 'erase' }
@@ -44,6 +46,7 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
     return ok({ kind: 'feedback', ...(behavior === '' ? {} : { behavior }) });
   },
   growth: () => ok({ kind: 'growth' }),
+  digest: () => ok({ kind: 'digest' }),
   done: (rest) => {
     const given = rest.replace(/^#/, '').trim();
     if (!/^\d{1,4}$/.test(given) || Number(given) < 1)

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DocBase, Instant } from './common.js';
 
-export const DeliveryKind = z.enum(['agenda', 'summary', 'deepDive', 'cadenceAlert']);
+/** `trustDigest`: the manager's monthly digest, keyed by the month (`digest:2026-03`), not an occurrence. */
+export const DeliveryKind = z.enum(['agenda', 'summary', 'deepDive', 'cadenceAlert', 'trustDigest']);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
 /**

@@ -1,5 +1,6 @@
 import { emailAliasKey, erasureKey, utc, type User } from '../domain/index.js';
 import type { Clock, IdGen, ListOptions, Page, Queue, Store, Stored } from '../ports.js';
+import { trustDigestPartition } from './one-on-one/trust-digest.js';
 
 /** What an erasure removed, counted for the person's confirmation. */
 export interface Erased {
@@ -55,6 +56,10 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
       if ((await deps.store.pairs.delete(pairId, id)).ok) documents += 1;
     }
   }
+  // the manager's own digest deliveries
+  const digests = trustDigestPartition(user.userId);
+  for (const { id } of await allIds(deps.store.pairs, digests))
+    if ((await deps.store.pairs.delete(digests, id)).ok) documents += 1;
   for (const { id } of links)
     if ((await deps.store.users.delete(emailAliasKey(email), id)).ok) documents += 1;
   for (const { id } of await allIds(deps.store.users, user.userId))

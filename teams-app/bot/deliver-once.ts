@@ -28,16 +28,19 @@ export async function deliverOnce(
   message: {
     readonly kind: DeliveryKind;
     readonly pair: Pair;
+    /** Where the delivery record is kept when not in the pair's partition (the manager's digest). */
+    readonly partition?: string;
     readonly occurrenceId: string;
     readonly recipient: User;
     readonly card: () => Promise<Record<string, unknown>>;
   },
 ): Promise<DeliverOnceOutcome> {
-  const { pair, recipient } = message;
+  const { recipient } = message;
+  const partition = message.partition ?? message.pair.pairId;
   if (!recipient.reachable || recipient.conversation === undefined) return 'UNREACHABLE';
   const id = deliveryIdOf(message.kind, message.occurrenceId, recipient.userId);
   const now = utc(deps.clock.now());
-  const existing = await deps.store.pairs.get(pair.pairId, id);
+  const existing = await deps.store.pairs.get(partition, id);
   const before = existing?.doc.type === 'delivery' ? existing.doc : undefined;
   if (before?.state === 'sent' || before?.state === 'unreachable') return 'ALREADY_SENT';
   if (before?.state === 'sending' && before.sendingSince !== undefined) {
@@ -46,7 +49,7 @@ export async function deliverOnce(
   const sending = {
     type: 'delivery' as const,
     id,
-    pairId: pair.pairId,
+    pairId: partition,
     kind: message.kind,
     occurrenceId: message.occurrenceId,
     recipientUserId: recipient.userId,

@@ -8,6 +8,7 @@ import type { BotDeps } from './bot-deps.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
 import { nameOf } from './present.js';
 import { summaryCard } from './summary-card.js';
+import { deliverDigest } from './trust-digest.js';
 
 export type DeliverOutcome =
   DeliverOnceOutcome | 'GONE' | 'PAUSED' | 'NOT_LIVE' | 'NO_APP' | 'NO_ALERT' | 'NOTHING_TO_UPDATE';
@@ -15,7 +16,8 @@ export type DeliverOutcome =
 /**
  * One `deliveries` message: looks at the pair and the occurrence as they are now (a cancelled or
  * declined occurrence gets nothing, a paused pair gets nothing), then sends once. The report's agenda
- * of the month's first 1:1 brings the deep-dive prompt with it.
+ * of the month's first 1:1 brings the deep-dive prompt with it; the manager's brings their monthly
+ * trust digest (once per manager and month, over all their pairs).
  */
 export async function deliver(deps: BotDeps, request: DeliveryRequest): Promise<DeliverOutcome> {
   const pair = await deps.store.pairs.get(request.pairId, 'pair');
@@ -48,6 +50,11 @@ async function deliverFor(
       });
       if (recipient.email === pair.reportEmail && (await deepDiveMonth(deps, pair, occurrence))) {
         await deliver(deps, { ...request, kind: 'deepDive' });
+      }
+      if (recipient.email === pair.managerEmail && (await deepDiveMonth(deps, pair, occurrence))) {
+        // The month's digest, once per manager and month, whichever of their pairs' deep dives comes first.
+        const digest = await deliverDigest(deps, pair, occurrence, recipient);
+        if (digest === 'RETRY' && (outcome === 'SENT' || outcome === 'ALREADY_SENT')) return 'RETRY';
       }
       return outcome;
     }

@@ -11,6 +11,7 @@ import { confirmErase } from './erase.js';
 import { offerExport } from './export.js';
 import { feedbackCard } from './feedback.js';
 import { openGrowthPlan } from './growth-plan.js';
+import { digestReply } from './trust-digest.js';
 import { feedbackIdOf } from '../../shared/services/one-on-one/save-feedback.js';
 import { HELP_HINT, explainCommandError } from './replies.js';
 
@@ -72,6 +73,9 @@ async function run(
       if (!pair.ok) return pairProblem(deps, user, pair.error, text);
       return openGrowthPlan(deps, pair.value, user);
     }
+    case 'digest':
+      // The person's own digest, over the pairs they manage: no pair to choose, nothing about anyone else.
+      return digestReply(deps, user);
     case 'addTopic':
     case 'note':
     case 'action': {

@@ -288,6 +288,45 @@ export const GrowthPlanCardData = z.strictObject({
 });
 export type GrowthPlanCardData = z.input<typeof GrowthPlanCardData>;
 
+/** `trustDigest`: the manager's monthly trust signals (only the manager's); counts over the last 8 weeks. */
+export const TrustDigestData = z
+  .strictObject({
+    /** The month it is for, as shown, e.g. "March 2026". */
+    month: Label,
+    /** The window, as shown, e.g. "6 Jan – 2 Mar 2026". */
+    period: Label,
+    /** The manager's action items due in the window, and of them done by their due date, late, open. */
+    due: Count,
+    onTime: Count,
+    late: Count,
+    open: Count,
+    /** `onTime` of `due`, rounded; absent when nothing came due. */
+    percent: z.number().int().min(0).max(100).optional(),
+    /** Held of scheduled 1:1s, per report. */
+    cadence: z.array(z.strictObject({ reportName: Name, held: Count, scheduled: Count })).max(100),
+    /** Reports whose latest shared happiness score is lower than their previous shared one. */
+    happinessFell: z
+      .array(
+        z.strictObject({
+          reportName: Name,
+          previous: z.number().int().min(1).max(10),
+          previousMonth: Label,
+          latest: z.number().int().min(1).max(10),
+          latestMonth: Label,
+        }),
+      )
+      .max(100),
+  })
+  .refine((data) => data.onTime + data.late + data.open === data.due, {
+    error: 'onTime, late and open must add up to due',
+    path: ['due'],
+  })
+  .refine((data) => data.cadence.every((c) => c.held <= c.scheduled), {
+    error: 'held must not exceed scheduled',
+    path: ['cadence'],
+  });
+export type TrustDigestData = z.infer<typeof TrustDigestData>;
+
 /** Each card's data schema, by card name. */
 export const cardData = {
   welcome: WelcomeData,
@@ -300,6 +339,7 @@ export const cardData = {
   confirmErase: ConfirmEraseData,
   feedback: FeedbackCardData,
   growthPlan: GrowthPlanCardData,
+  trustDigest: TrustDigestData,
 } as const;
 
 /** The name of a card Steady sends. */

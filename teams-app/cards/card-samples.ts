@@ -214,6 +214,22 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
     checkpoint2: '',
     checkpoint3: '',
   },
+  trustDigest: {
+    month: 'March 2026',
+    period: '6 Jan – 2 Mar 2026',
+    due: 8,
+    onTime: 6,
+    late: 1,
+    open: 1,
+    percent: 75,
+    cadence: [
+      { reportName: 'Dev Patel', held: 7, scheduled: 8 },
+      { reportName: 'Mia Chen', held: 2, scheduled: 4 },
+    ],
+    happinessFell: [
+      { reportName: 'Mia Chen', previous: 8, previousMonth: 'Jan 2026', latest: 5, latestMonth: 'Feb 2026' },
+    ],
+  },
   choosePair: {
     command: 'add Career path for next quarter',
     options: [

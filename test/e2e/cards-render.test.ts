@@ -131,6 +131,13 @@ const keyTexts: Record<CardName, string[]> = {
     'Checkpoint Thu 30 Apr 2026',
     'Save',
   ],
+  trustDigest: [
+    'Trust digest · only you see this',
+    'March 2026',
+    '75% of your action items done by their due date: 6 of 8',
+    'Dev Patel: 7 of 8 held',
+    'Mia Chen: 8 in Jan 2026 → 5 in Feb 2026',
+  ],
   choosePair: ['Which 1:1?', 'Ana Silva (weekly, Tue 09:00)', 'Mia Chen (fortnightly, Thu 15:00)'],
   feedback: [
     'For Ana Silva',

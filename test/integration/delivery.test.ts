@@ -298,7 +298,13 @@ describe('the scheduler and deliveries', () => {
     await runScheduler(schedulerDeps());
     await drainDeliveries();
     h.calendar.queued.take('deliveries');
-    const agendaId = h.teams.latestCard(MARIA)?.activityId;
+    // Maria's agenda, not the trust digest that came after it (the month's deep dive brings one)
+    const agendaId = h.teams
+      .activities(MARIA)
+      .filter((a) => a.op === 'send' && a.attachments !== undefined)
+      .findLast((a) =>
+        visibleText((a.attachments?.[0] as { content: never }).content).startsWith('Agenda'),
+      )?.id;
     h.calendar.fake.moveOccurrence(
       MARIA,
       'weekly-dev',

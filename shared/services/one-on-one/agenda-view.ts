@@ -182,7 +182,7 @@ function answerTexts(answer: DeepDiveAnswer, month: string): SharedAnswers | und
 }
 
 /** "2026-03": the calendar month of `instant` in `timeZone`. */
-function monthOf(instant: string, timeZone: string): string {
+export function monthOf(instant: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',

@@ -6,7 +6,7 @@ export const helpTemplate: CardTemplate = {
   type: 'AdaptiveCard',
   version: '1.5',
   fallbackText:
-    'Steady commands: agenda, add, note, private, action, feedback, growth, done, pause, resume, export, delete my data, help.',
+    'Steady commands: agenda, add, note, private, action, feedback, growth, digest, done, pause, resume, export, delete my data, help.',
   body: [
     { type: 'TextBlock', text: 'Commands', size: 'large', weight: 'bolder' },
     {
@@ -29,6 +29,7 @@ export const helpTemplate: CardTemplate = {
       'give the other person of your 1:1 feedback: situation, behavior, impact, request',
     ),
     commandLine('growth', 'your growth plan for this quarter: goal, support, evidence, monthly checkpoints'),
+    commandLine('digest', 'managers: your trust digest: follow-through, cadence, shared happiness'),
     commandLine('done <n>', 'mark action item n done (the numbers are on the agenda)'),
     commandLine('pause', 'pause Steady for a 1:1: no agendas or summaries until you resume'),
     commandLine('resume', 'start agendas and summaries again'),

@@ -9,6 +9,7 @@ import { feedbackTemplate } from './feedback.js';
 import { growthPlanTemplate } from './growth-plan.js';
 import { helpTemplate } from './help.js';
 import { summaryTemplate } from './summary.js';
+import { trustDigestTemplate } from './trust-digest.js';
 import { welcomeTemplate } from './welcome.js';
 
 /** The template of each card, by card name. */
@@ -23,4 +24,5 @@ export const templates: Readonly<Record<CardName, CardTemplate>> = {
   confirmErase: confirmEraseTemplate,
   feedback: feedbackTemplate,
   growthPlan: growthPlanTemplate,
+  trustDigest: trustDigestTemplate,
 };
