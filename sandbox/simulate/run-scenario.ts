@@ -1,6 +1,8 @@
 import { LOCAL_TENANT } from '../../shared/config.js';
 import { utc } from '../../shared/domain/index.js';
+import { trustDigestPartition } from '../../shared/services/one-on-one/trust-digest.js';
 import { pairDocs } from '../../shared/services/pair-docs.js';
+import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
 import { startBotSystem } from '../local/bot-system.js';
 import { calendarHarness } from '../local/calendar-system.js';
@@ -72,7 +74,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
         else if ('change' in step)
           asInput(`steps[${index}].change`, () => applyChange(calendar.fake, step.calendar, step.change));
         else {
-          const byActivity = await deliveryIndex(calendar.store);
+          const byActivity = await deliveryIndex(calendar.store, scenario.people);
           await asInputAsync(`steps[${index}].press`, () =>
             press(system, recorder, byActivity, step.as, step.press),
           );
@@ -88,7 +90,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
       await run.scheduler();
       await run.deliveries();
     }
-    return await finish(calendar.store, recorder.lines);
+    return await finish(calendar.store, recorder.lines, scenario.people);
   } finally {
     await system.stop();
     await calendar.stop();
@@ -206,6 +208,7 @@ function findAction(
 /** Every message sent through a delivery record, by its Teams activity id. */
 async function deliveryIndex(
   store: Store,
+  people: readonly { readonly email: string }[],
 ): Promise<Map<string, { kind: string; pair: string; occurrence: string }>> {
   const calendars = await store.calendars.scan({ limit: 1000 });
   const pairIds = new Set(calendars.items.flatMap((c) => Object.values(c.doc.tracked).map((t) => t.pairId)));
@@ -223,12 +226,28 @@ async function deliveryIndex(
       });
     }
   }
+  // a manager's monthly trust digest is kept per manager, not per pair: no pair, no occurrence
+  for (const { email } of people) {
+    const user = await userByEmail(store, email);
+    if (user === undefined) continue;
+    const digests = await store.pairs.list(trustDigestPartition(user.userId), {
+      type: 'delivery',
+      limit: 1000,
+    });
+    for (const { doc } of digests.items)
+      if (doc.type === 'delivery' && doc.activityId !== undefined)
+        byActivity.set(doc.activityId, { kind: doc.kind, pair: '', occurrence: '' });
+  }
   return byActivity;
 }
 
 /** Fills kind, pair and occurrence from the delivery records and orders the lines by time. */
-async function finish(store: Store, lines: TranscriptLine[]): Promise<Omit<TranscriptLine, 'activityId'>[]> {
-  const byActivity = await deliveryIndex(store);
+async function finish(
+  store: Store,
+  lines: TranscriptLine[],
+  people: readonly { readonly email: string }[],
+): Promise<Omit<TranscriptLine, 'activityId'>[]> {
+  const byActivity = await deliveryIndex(store, people);
   return lines
     .map(({ activityId, ...line }) => {
       const known = byActivity.get(activityId);
@@ -239,7 +258,9 @@ async function finish(store: Store, lines: TranscriptLine[]): Promise<Omit<Trans
         to,
         kind: known?.kind ?? line.kind,
         op,
-        ...(known === undefined ? {} : { pair: known.pair, occurrence: known.occurrence }),
+        ...(known === undefined || known.pair === ''
+          ? {}
+          : { pair: known.pair, occurrence: known.occurrence }),
         text,
         ...(card === undefined ? {} : { card }),
       };

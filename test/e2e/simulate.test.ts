@@ -31,6 +31,7 @@ describe('npm run simulate', () => {
       ['2026-03-01T00:00:00Z', 'dev@contoso.com', 'welcome', 'send', ''],
       ['2026-03-01T09:00:00Z', 'dev@contoso.com', 'reply', 'send', ''],
       ['2026-03-02T08:00:00Z', 'maria@contoso.com', 'agenda', 'send', '2026-03-03T08:00:00Z'],
+      ['2026-03-02T08:00:00Z', 'maria@contoso.com', 'trustDigest', 'send', ''], // with her first deep dive
       ['2026-03-02T08:00:00Z', 'dev@contoso.com', 'agenda', 'send', '2026-03-03T08:00:00Z'],
       ['2026-03-02T08:00:00Z', 'dev@contoso.com', 'deepDive', 'send', '2026-03-03T08:00:00Z'],
       ['2026-03-02T09:00:00Z', 'dev@contoso.com', 'agenda', 'update', '2026-03-03T08:00:00Z'],
@@ -40,8 +41,8 @@ describe('npm run simulate', () => {
     ]);
     expect(lines[3]).toMatchObject({ pair: 'maria@contoso.com|dev@contoso.com' });
     expect(lines[3]?.['text']).toContain('Career path for next quarter');
-    expect(lines[8]?.['text']).toMatch(/Covered[\s\S]*Career path for next quarter/);
-    expect(readFileSync(html, 'utf8')).toContain('Steady simulation: 10 messages');
+    expect(lines[9]?.['text']).toMatch(/Covered[\s\S]*Career path for next quarter/);
+    expect(readFileSync(html, 'utf8')).toContain('Steady simulation: 11 messages');
 
     // the report opens in a browser with every card rendered by the adaptivecards renderer
     const browser = await launchChromium();
