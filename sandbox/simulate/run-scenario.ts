@@ -53,7 +53,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
   try {
     for (const [email, events] of Object.entries(scenario.calendars)) {
       for (const [i, event] of events.entries())
-        asInput(`calendars.${email}[${i}]`, () => calendar.fake.upsertEvent(email, event));
+        await asInput(`calendars.${email}[${i}]`, () => calendar.fake.upsertEvent(email, event));
     }
     for (const person of scenario.people) if (person.teams) await system.teams.install(person.email);
     await calendar.drainSyncs();
@@ -72,10 +72,12 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
         calendar.time.set(step.at);
         if ('say' in step) await system.teams.say(step.as, step.say);
         else if ('change' in step)
-          asInput(`steps[${index}].change`, () => applyChange(calendar.fake, step.calendar, step.change));
+          await asInput(`steps[${index}].change`, () =>
+            applyChange(calendar.fake, step.calendar, step.change),
+          );
         else {
           const byActivity = await deliveryIndex(calendar.store, scenario.people);
-          await asInputAsync(`steps[${index}].press`, () =>
+          await asInput(`steps[${index}].press`, () =>
             press(system, recorder, byActivity, step.as, step.press),
           );
         }
@@ -103,15 +105,7 @@ export class ScenarioError extends Error {
 }
 
 /** Runs what applies one part of the scenario; its failure is the file's fault, named by `where`. */
-function asInput<T>(where: string, apply: () => T): T {
-  try {
-    return apply();
-  } catch (error) {
-    throw new ScenarioError(`${where}: ${(error as Error).message}`);
-  }
-}
-
-async function asInputAsync<T>(where: string, apply: () => Promise<T>): Promise<T> {
+async function asInput<T>(where: string, apply: () => T | Promise<T>): Promise<T> {
   try {
     return await apply();
   } catch (error) {

@@ -26,7 +26,7 @@ type Deps = { readonly store: Store; readonly ids: IdGen; readonly clock: Clock;
 export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email' | 'calendarId'>) {
   const email = user.email.toLowerCase();
   const now = utc(deps.clock.now());
-  const tombstone = erasureKey(email, (text) => deps.ids.digest(text));
+  const tombstone = erasureOf(deps, email);
   await deps.store.users.upsert({
     type: 'erasure',
     id: 'erasure',
@@ -35,7 +35,7 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
     updatedAt: now,
   });
 
-  const links = await allIds(deps.store.users, emailAliasKey(email));
+  const links = await allDocs(deps.store.users, emailAliasKey(email));
   const pairIds = links.filter((l) => l.type === 'pairLink').map((l) => l.id);
   const others = new Set<string>();
   let documents = 0;
@@ -47,22 +47,20 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
       others.add(other);
       await deps.store.users.delete(emailAliasKey(other), pairId);
     }
-    for (const { id } of await allIds(deps.store.pairs, pairId)) {
-      const stored = await deps.store.pairs.get(pairId, id);
-      if (stored?.doc.type === 'occurrence') {
-        for (const job of stored.doc.jobs)
-          if ((await deps.store.jobs.delete(job.bucket, job.id)).ok) jobs += 1;
+    for (const doc of await allDocs(deps.store.pairs, pairId)) {
+      if (doc.type === 'occurrence') {
+        for (const job of doc.jobs) if ((await deps.store.jobs.delete(job.bucket, job.id)).ok) jobs += 1;
       }
-      if ((await deps.store.pairs.delete(pairId, id)).ok) documents += 1;
+      if ((await deps.store.pairs.delete(pairId, doc.id)).ok) documents += 1;
     }
   }
   // the manager's own digest deliveries
   const digests = trustDigestPartition(user.userId);
-  for (const { id } of await allIds(deps.store.pairs, digests))
+  for (const { id } of await allDocs(deps.store.pairs, digests))
     if ((await deps.store.pairs.delete(digests, id)).ok) documents += 1;
   for (const { id } of links)
     if ((await deps.store.users.delete(emailAliasKey(email), id)).ok) documents += 1;
-  for (const { id } of await allIds(deps.store.users, user.userId))
+  for (const { id } of await allDocs(deps.store.users, user.userId))
     if ((await deps.store.users.delete(user.userId, id)).ok) documents += 1;
   const calendars = await forgetInCalendars(deps, user, new Set(pairIds));
   return { others: [...others].sort(), pairs: pairIds.length, documents, jobs, calendars } satisfies Erased;
@@ -70,16 +68,13 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
 
 /** Whether `email` asked to be forgotten (and has not used Steady since). */
 export async function isErased(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<boolean> {
-  const key = erasureKey(email, (text) => deps.ids.digest(text));
+  const key = erasureOf(deps, email);
   return (await deps.store.users.get(key, 'erasure')) !== undefined;
 }
 
 /** They use Steady again: their 1:1s may be found again. */
 export async function unerase(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<void> {
-  await deps.store.users.delete(
-    erasureKey(email, (text) => deps.ids.digest(text)),
-    'erasure',
-  );
+  await deps.store.users.delete(erasureOf(deps, email), 'erasure');
 }
 
 /**
@@ -136,22 +131,24 @@ async function updateCalendar(
   return false;
 }
 
-/** The ids of every document in a partition, all pages. */
-async function allIds(
-  collection: {
-    list: (key: string, options: ListOptions<never>) => Promise<Page<Stored<{ id: string; type: string }>>>;
-  },
+/** Every document of a partition, all pages. */
+async function allDocs<T extends { id: string; type: string }>(
+  collection: { list: (key: string, options: ListOptions<never>) => Promise<Page<Stored<T>>> },
   partitionKey: string,
-): Promise<{ id: string; type: string }[]> {
-  const found: { id: string; type: string }[] = [];
+): Promise<T[]> {
+  const found: T[] = [];
   let continuation: string | undefined;
   do {
     const page = await collection.list(partitionKey, {
       limit: 500,
       ...(continuation ? { continuation } : {}),
     });
-    found.push(...page.items.map((item) => ({ id: item.doc.id, type: item.doc.type })));
+    found.push(...page.items.map((item) => item.doc));
     continuation = page.continuation;
   } while (continuation !== undefined);
   return found;
 }
+
+/** Where the erasure of `email` is kept (the digest of the email, never the email). */
+const erasureOf = (deps: Pick<Deps, 'ids'>, email: string): string =>
+  erasureKey(email, (text) => deps.ids.digest(text));

@@ -48,10 +48,11 @@ async function deliverFor(
         kind: 'agenda',
         card: () => agendaCard(deps, withQuestion, occurrence, recipient),
       });
-      if (recipient.email === pair.reportEmail && (await deepDiveMonth(deps, pair, occurrence))) {
+      const deepDive = (await deepDiveMonth(deps, pair, occurrence)) !== undefined;
+      if (deepDive && recipient.email === pair.reportEmail) {
         await deliver(deps, { ...request, kind: 'deepDive' });
       }
-      if (recipient.email === pair.managerEmail && (await deepDiveMonth(deps, pair, occurrence))) {
+      if (deepDive && recipient.email === pair.managerEmail) {
         // The month's digest, once per manager and month, whichever of their pairs' deep dives comes first.
         const digest = await deliverDigest(deps, pair, occurrence, recipient);
         if (digest === 'RETRY' && (outcome === 'SENT' || outcome === 'ALREADY_SENT')) return 'RETRY';

@@ -45,14 +45,13 @@ export async function onSaveFeedback(
   pair: Pair,
   data: SaveFeedbackData,
 ): Promise<Reply> {
-  const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
   const parts = {
     situation: data.situation,
     behavior: data.behavior,
     impact: data.impact,
     request: data.request,
   };
-  const saved = await saveFeedback(deps, actor, {
+  const saved = await saveFeedback(deps, user, {
     pairId: pair.pairId,
     feedbackId: data.feedbackId,
     parts,

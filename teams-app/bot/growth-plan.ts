@@ -77,14 +77,13 @@ export async function onSaveGrowthPlan(
   pair: Pair,
   data: SaveGrowthPlanData,
 ): Promise<Reply> {
-  const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
   const typed = {
     goal: data.goal,
     support: data.support,
     evidence: data.evidence,
     notes: [data.checkpoint1, data.checkpoint2, data.checkpoint3],
   };
-  const saved = await saveGrowthPlan(deps, actor, { pairId: pair.pairId, quarter: data.quarter, ...typed });
+  const saved = await saveGrowthPlan(deps, user, { pairId: pair.pairId, quarter: data.quarter, ...typed });
   if (!saved.ok) {
     switch (saved.error.code) {
       case 'INVALID':

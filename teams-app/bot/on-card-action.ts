@@ -27,7 +27,6 @@ export async function onCardAction(
     return { text: `That button sent something I cannot use (${parsed.reason}). Nothing was changed.` };
   const { action } = parsed;
   if (action.verb === 'eraseMe') return eraseMe(deps, user);
-  const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
   const pair = await deps.store.pairs.get(action.data.pairId, 'pair');
   if (pair?.doc.type !== 'pair' || !isMember(pair.doc, user.email))
     return { text: 'That 1:1 is not one of yours. Nothing was changed.' };
@@ -40,7 +39,7 @@ export async function onCardAction(
         return {
           text: `I could not add that topic: it ${text.error.issues[0]?.message ?? 'is invalid'}. Nothing was saved.`,
         };
-      const added = await addItem(deps, actor, {
+      const added = await addItem(deps, user, {
         requestId,
         pairId: pair.doc.pairId,
         item: { type: 'topic', text: text.data },
@@ -55,7 +54,7 @@ export async function onCardAction(
         action.verb === 'markCovered'
           ? { pairId: pair.doc.pairId, id: action.data.topicId, type: 'topic' as const }
           : { pairId: pair.doc.pairId, id: action.data.actionItemId, type: 'actionItem' as const };
-      const marked = await markById(deps, actor, target);
+      const marked = await markById(deps, user, target);
       if (!marked.ok) return { text: 'I could not find that item any more. Nothing was changed.' };
       const occurrence = await currentOrNextOccurrence(deps.store, pair.doc.pairId, utc(deps.clock.now()));
       if (occurrence === undefined) return { text: `Done: ${marked.value.item.text}` };

@@ -44,19 +44,18 @@ async function run(
   requestId: string,
   pairId?: string,
 ): Promise<Reply> {
-  const actor = { email: user.email, name: user.name, calendarId: user.calendarId };
   switch (command.kind) {
     case 'help':
       return { card: deps.renderCard('help', {}) };
     case 'agenda': {
-      const pair = await resolvePair(deps, actor, pairId);
+      const pair = await resolvePair(deps, user, pairId);
       if (!pair.ok) return pairProblem(deps, user, pair.error, text);
       const occurrence = await currentOrNextOccurrence(deps.store, pair.value.pairId, utc(deps.clock.now()));
       if (occurrence === undefined) return { text: noUpcoming() };
       return { card: await agendaCard(deps, pair.value, occurrence, user) };
     }
     case 'feedback': {
-      const pair = await resolvePair(deps, actor, pairId);
+      const pair = await resolvePair(deps, user, pairId);
       if (!pair.ok) return pairProblem(deps, user, pair.error, text);
       const occurrence = await currentOrNextOccurrence(deps.store, pair.value.pairId, utc(deps.clock.now()));
       if (occurrence === undefined) return { text: noUpcoming() };
@@ -69,7 +68,7 @@ async function run(
     }
     case 'growth': {
       // The pair's plan, not tied to an occurrence: it opens even with no 1:1 on the calendar.
-      const pair = await resolvePair(deps, actor, pairId);
+      const pair = await resolvePair(deps, user, pairId);
       if (!pair.ok) return pairProblem(deps, user, pair.error, text);
       return openGrowthPlan(deps, pair.value, user);
     }
@@ -90,7 +89,7 @@ async function run(
                 ...(command.owner === undefined ? {} : { owner: command.owner }),
                 ...(command.due === undefined ? {} : { due: command.due }),
               };
-      const added = await addItem(deps, actor, {
+      const added = await addItem(deps, user, {
         requestId,
         item,
         ...(pairId === undefined ? {} : { pairId }),
@@ -119,7 +118,7 @@ async function run(
       }
     }
     case 'done': {
-      const done = await markDoneByNumber(deps, actor, {
+      const done = await markDoneByNumber(deps, user, {
         number: command.number,
         ...(pairId === undefined ? {} : { pairId }),
       });
@@ -143,7 +142,7 @@ async function run(
     case 'export':
       return offerExport(deps, user);
     case 'tracking': {
-      const changed = await setTracking(deps, actor, {
+      const changed = await setTracking(deps, user, {
         tracking: command.tracking,
         ...(pairId === undefined ? {} : { pairId }),
       });

@@ -49,15 +49,19 @@ export async function deliverDigest(
   manager: User,
 ): Promise<DeliverOnceOutcome | 'NOT_MANAGER'> {
   if (manager.email !== pair.managerEmail) return 'NOT_MANAGER';
-  const card = await trustDigestCard(deps, manager, utc(deps.clock.now()));
-  if (card === undefined) return 'NOT_MANAGER';
+  const at = utc(deps.clock.now());
   return deliverOnce(deps, {
     kind: 'trustDigest',
     pair,
     partition: trustDigestPartition(manager.userId),
     occurrenceId: digestKeyOf(monthOf(occurrence.start, manager.timeZone)),
     recipient: manager,
-    card: async () => card,
+    // built only when it is sent: the other pairs' deep dives of the month find it sent and read nothing
+    card: async () => {
+      const card = await trustDigestCard(deps, manager, at);
+      if (card === undefined) throw new Error('trust digest: the manager of this pair manages no pair');
+      return card;
+    },
   });
 }
 

@@ -1,15 +1,9 @@
 import type { CardTemplate } from './card-template.js';
+import { notSavedBanner, textInput } from './form-parts.js';
 
-const input = (id: string, label: string, placeholder: string, required?: string): object => ({
-  type: 'Input.Text',
-  id,
-  label,
-  placeholder,
-  value: `\${${id}}`,
-  isMultiline: true,
-  maxLength: 1000,
-  ...(required === undefined ? {} : { isRequired: true, errorMessage: required }),
-});
+/** The SBI parts are each at most 1000 characters. */
+const input = (id: string, label: string, placeholder: string, required?: string): object =>
+  textInput(id, label, placeholder, 1000, required);
 
 const save = (title: string, state: 'draft' | 'shared', style?: string): object => ({
   type: 'Action.Execute',
@@ -68,20 +62,7 @@ export const feedbackTemplate: CardTemplate = {
       style: 'good',
       items: [{ type: 'TextBlock', text: 'Draft saved. Only you see it until you share it.', wrap: true }],
     },
-    {
-      type: 'Container',
-      $when: '${exists(problem)}',
-      style: 'attention',
-      items: [
-        {
-          type: 'RichTextBlock',
-          inlines: [
-            { type: 'TextRun', text: 'Not saved. ', weight: 'bolder' },
-            { type: 'TextRun', text: '${problem}' },
-          ],
-        },
-      ],
-    },
+    notSavedBanner,
     input('situation', 'Situation: when and where?', 'In yesterday’s design review'),
     input(
       'behavior',

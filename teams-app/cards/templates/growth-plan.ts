@@ -1,21 +1,5 @@
 import type { CardTemplate } from './card-template.js';
-
-const input = (
-  id: string,
-  label: string,
-  placeholder: string,
-  maxLength: number,
-  required?: string,
-): object => ({
-  type: 'Input.Text',
-  id,
-  label,
-  placeholder,
-  value: `\${${id}}`,
-  isMultiline: true,
-  maxLength,
-  ...(required === undefined ? {} : { isRequired: true, errorMessage: required }),
-});
+import { notSavedBanner, textInput } from './form-parts.js';
 
 /** One monthly checkpoint: its date as a literal run (labels are markdown), then its progress note. */
 const checkpoint = (n: 1 | 2 | 3): object[] => [
@@ -24,7 +8,10 @@ const checkpoint = (n: 1 | 2 | 3): object[] => [
     spacing: 'small',
     inlines: [{ type: 'TextRun', text: `\${checkpoint${n}Label}`, weight: 'bolder' }],
   },
-  { ...input(`checkpoint${n}`, 'Progress note', 'Progress so far, and what is next', 500), spacing: 'none' },
+  {
+    ...textInput(`checkpoint${n}`, 'Progress note', 'Progress so far, and what is next', 500),
+    spacing: 'none',
+  },
 ];
 
 /**
@@ -76,34 +63,21 @@ export const growthPlanTemplate: CardTemplate = {
         },
       ],
     },
-    {
-      type: 'Container',
-      $when: '${exists(problem)}',
-      style: 'attention',
-      items: [
-        {
-          type: 'RichTextBlock',
-          inlines: [
-            { type: 'TextRun', text: 'Not saved. ', weight: 'bolder' },
-            { type: 'TextRun', text: '${problem}' },
-          ],
-        },
-      ],
-    },
-    input(
+    notSavedBanner,
+    textInput(
       'goal',
       'Goal: what will you grow this quarter?',
       'Lead the design of the billing migration',
       1000,
       'Write the one goal for this quarter.',
     ),
-    input(
+    textInput(
       'support',
       'Support: what help will you get?',
       'A design review with a staff engineer each sprint',
       1000,
     ),
-    input(
+    textInput(
       'evidence',
       'Evidence: how will you both know?',
       'The design doc approved and the first milestone shipped',
