@@ -42,3 +42,23 @@ function nextQuestionIndex(
   if (last.occurrenceId === occurrenceId) return last.index;
   return (last.index + 1) % QUESTIONS_THAT_WORK.length;
 }
+
+/** The guide's "Career Conversation Guide" (chapter 4): three steps, each with its prompts. */
+export const CAREER_CONVERSATION_GUIDE = [
+  {
+    step: 'Understand aspirations',
+    prompts: ['Where do you want to be in 2 years?', 'What kind of work energizes you?'],
+  },
+  { step: 'Assess current state', prompts: ['Where are you strongest?', 'What gaps do you see?'] },
+  { step: 'Create a plan', prompts: ['One goal for this quarter', 'Projects that build the skill'] },
+] as const;
+
+/**
+ * The guide's "Promotion Conversation" frame, around the role it is about: the manager's words, so
+ * expectations and evidence are said plainly.
+ */
+export const PROMOTION_FRAME = {
+  expects: ' role expects X, Y, Z.',
+  evidence: 'I see you doing X well. For Y, I need to see A and B.',
+  plan: 'Let’s build a plan together and check progress monthly.',
+} as const;

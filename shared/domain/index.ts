@@ -1,6 +1,7 @@
 export * from './action-item.js';
 export * from './calendar-state.js';
 export * from './common.js';
+export * from './conversation-plan.js';
 export * from './deep-dive.js';
 export * from './delivery.js';
 export * from './feedback.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionItem } from './action-item.js';
+import { ConversationPlan } from './conversation-plan.js';
 import { DeepDiveAnswer } from './deep-dive.js';
 import { Delivery } from './delivery.js';
 import { Feedback } from './feedback.js';
@@ -21,6 +22,7 @@ export const PairDoc = z.discriminatedUnion('type', [
   DeepDiveAnswer,
   Feedback,
   GrowthPlan,
+  ConversationPlan,
   Delivery,
 ]);
 export type PairDoc = z.infer<typeof PairDoc>;

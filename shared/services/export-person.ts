@@ -35,6 +35,7 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
       actionItems: of('actionItem'),
       feedback: of('feedback').filter((f) => canSeeFeedback(f, me)),
       growthPlans: of('growthPlan'),
+      conversationPlans: of('conversationPlan'),
       deepDiveAnswers: of('deepDiveAnswer').filter((a) => a.reportEmail === me || a.shared),
       messagesToYou: of('delivery').filter((d) => d.recipientUserId === user.userId),
     });
@@ -53,6 +54,7 @@ async function allDocs(store: Store, pairId: string): Promise<PairDoc[]> {
     'deepDiveAnswer',
     'feedback',
     'growthPlan',
+    'conversationPlan',
     'delivery',
   ];
   return (await Promise.all(types.map((type) => pairDocs(store, pairId, type)))).flat();

@@ -17,3 +17,9 @@ export type Reply =
   | { readonly text: string }
   | { readonly card: Record<string, unknown> }
   | { readonly attachment: Attachment };
+
+/**
+ * What a card button answers: the invoke's answer (a card replaces the pressed one, a text is shown
+ * beside it) and, when the button opens another card, that card, posted in the presser's chat first.
+ */
+export type CardReply = Reply & { readonly post?: Reply };

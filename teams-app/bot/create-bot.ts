@@ -4,7 +4,7 @@ import { uploadFile } from '../../shared/adapters/teams/file-upload.js';
 import { log } from '../../shared/log.js';
 import { createTeamsMessenger } from '../../shared/adapters/teams/teams-messenger.js';
 import type { Messenger } from '../../shared/ports.js';
-import type { BotDeps, Reply } from './bot-deps.js';
+import type { BotDeps, CardReply, Reply } from './bot-deps.js';
 import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
@@ -95,9 +95,10 @@ export async function createBot(
   app.on('card.action', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
     const user = incoming && (await identify(full, incoming));
-    const reply: Reply = user
+    const reply: CardReply = user
       ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
       : { text: 'I could not tell who pressed this. Nothing was changed.' };
+    if (reply.post !== undefined) await send(ctx, reply.post);
     return 'card' in reply
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
       : {

@@ -4,8 +4,9 @@ import { markById } from '../../shared/services/one-on-one/mark-done.js';
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
 import { isMember } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
-import type { BotDeps, Reply } from './bot-deps.js';
+import type { BotDeps, CardReply } from './bot-deps.js';
 import { parseCardAction } from './card-action.js';
+import { onPlanConversation, openPlanConversation } from './conversation.js';
 import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
 import { onSaveGrowthPlan } from './growth-plan.js';
@@ -21,7 +22,7 @@ export async function onCardAction(
   user: User,
   value: unknown,
   requestId: string,
-): Promise<Reply> {
+): Promise<CardReply> {
   const parsed = parseCardAction(value);
   if (!parsed.ok)
     return { text: `That button sent something I cannot use (${parsed.reason}). Nothing was changed.` };
@@ -61,6 +62,22 @@ export async function onCardAction(
       await refreshAgendaCards(deps, pair.doc, occurrence, user.userId);
       return { card: await agendaCard(deps, pair.doc, occurrence, user) };
     }
+    case 'open': {
+      // The card opens as a new message; the agenda stays as it is, with a word beside it.
+      const opened =
+        action.data.card === 'planConversation'
+          ? await openPlanConversation(deps, user, pair.doc, action.data.occurrenceId)
+          : await onMessage(
+              deps,
+              user,
+              action.data.card === 'feedback' ? 'feedback' : 'growth',
+              requestId,
+              pair.doc.pairId,
+            );
+      return 'card' in opened ? { text: 'It is in the chat below.', post: opened } : opened;
+    }
+    case 'planConversation':
+      return onPlanConversation(deps, user, pair.doc, action.data);
     case 'saveFeedback':
       return onSaveFeedback(deps, user, pair.doc, action.data);
     case 'saveGrowthPlan':

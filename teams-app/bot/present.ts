@@ -1,6 +1,7 @@
 import {
   nextCheckpoint,
   type ActionItem,
+  type ConversationPlan,
   type Feedback,
   type GrowthPlan,
   type Occurrence,
@@ -51,7 +52,12 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
   const topics = [...view.reportTopics, ...view.managerTopics];
   const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
   const feedback = view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names));
-  const room = topicRoom(answers, feedback.length, view.growthPlan !== undefined);
+  const room = topicRoom(
+    answers,
+    feedback.length,
+    view.growthPlan !== undefined,
+    view.conversation !== undefined,
+  );
   const shown = new Set(topics.slice(0, room).map((t) => t.id));
   const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
     id: t.id,
@@ -79,6 +85,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
     feedback,
     ...(view.growthPlan === undefined ? {} : { growth: growthView(view.growthPlan, occurrence, timeZone) }),
+    ...(view.conversation === undefined ? {} : { conversation: conversationView(view.conversation, names) }),
     suggestedQuestion: view.suggestedQuestion,
     ...(view.coachingTip === undefined ? {} : { coachingTip: view.coachingTip }),
     deepDive: view.deepDive,
@@ -130,6 +137,15 @@ function growthView(plan: GrowthPlan, occurrence: Occurrence, timeZone: string) 
     quarter: quarterLabel(plan.quarter),
     goal: cut(plan.goal, GROWTH_GOAL_CARD_CHARS),
     ...(next === undefined ? {} : { nextCheckpoint: dateLabel(next.date) }),
+  };
+}
+
+/** A planned career or promotion conversation as agendas show it. */
+export function conversationView(plan: ConversationPlan, names: ReadonlyMap<string, string>) {
+  return {
+    kind: plan.kind,
+    plannedBy: names.get(plan.plannedByEmail) ?? plan.plannedByEmail,
+    ...(plan.role === undefined ? {} : { role: plan.role }),
   };
 }
 

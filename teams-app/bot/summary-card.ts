@@ -1,19 +1,26 @@
-import type { ActionItem, Occurrence, Pair, User } from '../../shared/domain/index.js';
-import { otherOf } from '../../shared/services/people.js';
+import {
+  quarterOf,
+  type ActionItem,
+  type Occurrence,
+  type Pair,
+  type User,
+} from '../../shared/domain/index.js';
+import { otherOf, pairTimeZone } from '../../shared/services/people.js';
 import {
   summaryView,
   type SummaryTopic,
   type SummaryView,
 } from '../../shared/services/one-on-one/summary-view.js';
 import type { Store } from '../../shared/ports.js';
-import { SUMMARY_LIMITS } from '../cards/agenda-limits.js';
 import type { SummaryData, TopicView } from '../cards/card-data.js';
 import type { BotDeps } from './bot-deps.js';
-import { cut, feedbackView, nameOf, when } from './present.js';
+import { GROWTH_GOAL_CARD_CHARS, SUMMARY_LIMITS } from '../cards/agenda-limits.js';
+import { cut, feedbackView, nameOf, quarterLabel, when } from './present.js';
 
 /** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
 export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
-  const view = await summaryView(deps.store, pair, occurrence, viewer.email);
+  const quarter = quarterOf(occurrence.start, await pairTimeZone(deps.store, pair));
+  const view = await summaryView(deps.store, pair, occurrence, viewer.email, quarter);
   return deps.renderCard('summary', await summaryCardData(deps.store, view, viewer));
 }
 
@@ -66,6 +73,18 @@ export async function summaryCardData(store: Store, view: SummaryView, viewer: U
       .slice(0, SUMMARY_LIMITS.feedback)
       .map((f) => ({ ...feedbackView(f, names), draft: false as const })),
     ...(view.next === undefined ? {} : { next: when(view.next, viewer.timeZone) }),
+    ...(view.conversation === undefined
+      ? {}
+      : {
+          conversation: {
+            kind: view.conversation.plan.kind,
+            ...(view.conversation.plan.role === undefined ? {} : { role: view.conversation.plan.role }),
+            quarter: quarterLabel(view.conversation.quarter),
+            ...(view.conversation.goal === undefined
+              ? {}
+              : { goal: cut(view.conversation.goal, GROWTH_GOAL_CARD_CHARS) }),
+          },
+        }),
     moreTopics: topics - covered.length - carriedOver.length,
     moreNotes: Math.max(0, view.notes.length - SUMMARY_LIMITS.notes),
     moreActions: Math.max(0, view.actionItems.length - SUMMARY_LIMITS.actions),

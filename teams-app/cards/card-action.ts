@@ -71,6 +71,25 @@ export const CardAction = z.discriminatedUnion('verb', [
       checkpoint3: SbiPart,
     }),
   }),
+  /** A button on the agenda that opens another card in the chat (it sends no input). */
+  z.object({
+    verb: z.literal('open'),
+    data: z.object({
+      pairId: Id,
+      occurrenceId: Id,
+      card: z.enum(['feedback', 'growthPlan', 'planConversation']),
+    }),
+  }),
+  /** "Plan it" on the planConversation card: the manager only; the domain checks the choice and gives the reason. */
+  z.object({
+    verb: z.literal('planConversation'),
+    data: z.object({
+      pairId: Id,
+      occurrenceId: Id,
+      kind: z.preprocess(blankToUndefined, z.string().max(20).optional()),
+      role: SbiPart,
+    }),
+  }),
   z.object({
     verb: z.literal('choosePair'),
     data: z.object({ pairId: Id, command: z.string().min(1).max(4100) }),

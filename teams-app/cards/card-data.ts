@@ -74,6 +74,19 @@ export const GrowthView = z.strictObject({
 });
 export type GrowthView = z.infer<typeof GrowthView>;
 
+/** The longest a promotion conversation's role is (the domain's `ROLE_MAX`). */
+export const ROLE_INPUT = 100;
+
+/** A career or promotion conversation planned for a 1:1, as its agenda shows it to both people. */
+export const ConversationView = z.strictObject({
+  kind: z.enum(['career', 'promotion']),
+  /** The manager who planned it. */
+  plannedBy: Name,
+  /** The role a promotion conversation is about. */
+  role: Text(ROLE_INPUT).optional(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
+
 /** `welcome`: sent once, when someone installs Steady. */
 export const WelcomeData = z.strictObject({ name: Name });
 export type WelcomeData = z.infer<typeof WelcomeData>;
@@ -108,17 +121,19 @@ export const SharedAnswersView = z.strictObject({
 export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
 
 /**
- * How many topics an agenda can show beside these shared answers, this many feedback shown and, when
- * `growth`, the growth plan's goal (each takes one topic's room).
+ * How many topics an agenda can show beside these shared answers, this many feedback shown, and the
+ * growth plan's goal and a planned conversation when there are (each takes one topic's room).
  */
 export const topicRoom = (
   answers?: Partial<Omit<SharedAnswersView, 'label'>>,
   feedback = 0,
   growth = false,
+  conversation = false,
 ): number =>
   AGENDA_LIMITS.topics -
   feedback -
   (growth ? 1 : 0) -
+  (conversation ? 1 : 0) -
   [answers?.makeItTen, answers?.learning, answers?.career].filter((text) => text !== undefined).length;
 
 /** `agenda`: one participant's agenda for one occurrence, updated in place when anything changes. */
@@ -138,6 +153,8 @@ export const AgendaData = z
     feedback: z.array(FeedbackView).max(AGENDA_LIMITS.feedback).default([]),
     /** The Growth section: the pair's plan for this quarter; absent, the section shows the guide's prompt. */
     growth: GrowthView.optional(),
+    /** A career or promotion conversation planned for this 1:1: the agenda carries the guide's frame. */
+    conversation: ConversationView.optional(),
     suggestedQuestion: Text(500),
     /** The manager's agenda only: one coaching tip, from the guide. */
     coachingTip: Text(300).optional(),
@@ -154,11 +171,16 @@ export const AgendaData = z
   .refine(
     (data) =>
       data.reportTopics.length + data.managerTopics.length <=
-      topicRoom(data.sharedAnswers, data.feedback.length, data.growth !== undefined),
+      topicRoom(
+        data.sharedAnswers,
+        data.feedback.length,
+        data.growth !== undefined,
+        data.conversation !== undefined,
+      ),
     {
       error:
-        `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer ` +
-        'per feedback shown and for a growth goal (count the rest in moreTopics)',
+        `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer, ` +
+        'per feedback shown, for a growth goal and for a planned conversation (count the rest in moreTopics)',
       path: ['reportTopics'],
     },
   )
@@ -195,6 +217,19 @@ export const SummaryData = z
       .default([]),
     /** The next occurrence, formatted; absent when there is none on the calendar. */
     next: Label.optional(),
+    /**
+     * When this 1:1 was a planned career or promotion conversation: the goal the pair agreed for the
+     * quarter (their growth plan's, cut), or none yet.
+     */
+    conversation: z
+      .strictObject({
+        kind: z.enum(['career', 'promotion']),
+        role: Text(ROLE_INPUT).optional(),
+        /** e.g. "Q2 2026". */
+        quarter: z.string().regex(/^Q[1-4] \d{4}$/),
+        goal: Text(GROWTH_GOAL_CARD_CHARS).optional(),
+      })
+      .optional(),
     moreTopics: Count,
     moreNotes: Count,
     moreActions: Count,
@@ -259,6 +294,24 @@ export const FeedbackCardData = z.strictObject({
   request: FeedbackInput,
 });
 export type FeedbackCardData = z.infer<typeof FeedbackCardData>;
+
+/**
+ * `planConversation`: the manager plans a career or promotion conversation for the 1:1 after the
+ * agenda they pressed it on.
+ */
+export const PlanConversationData = z.strictObject({
+  pairId: Id,
+  /** The 1:1 it is for, and when, as shown. */
+  occurrenceId: Id,
+  when: Label,
+  otherName: Name,
+  /** What is planned for that 1:1 now (`none`: nothing yet), and the role of a promotion conversation. */
+  kind: z.enum(['none', 'career', 'promotion']),
+  role: z.string().max(ROLE_INPUT).default(''),
+  /** Why the last submit was refused, shown above the inputs; nothing was saved. */
+  problem: Text(300).optional(),
+});
+export type PlanConversationData = z.input<typeof PlanConversationData>;
 
 /** What one growth plan field may hold on its card (what was stored or typed, given back when refused). */
 const GrowthInput = z.string().max(GROWTH_TEXT_INPUT).default('');
@@ -339,6 +392,7 @@ export const cardData = {
   confirmErase: ConfirmEraseData,
   feedback: FeedbackCardData,
   growthPlan: GrowthPlanCardData,
+  planConversation: PlanConversationData,
   trustDigest: TrustDigestData,
 } as const;
 

@@ -127,6 +127,13 @@ export const agendaSamples = {
   truncated: { ...reportView, moreTopics: 12, moreActions: 1 },
   /** Dev's agenda: Ana's shared feedback and Dev's own draft for her. */
   feedback: { ...reportView, feedback: [sharedFeedback, draftFeedback] },
+  /** Dev's agenda of the career conversation Ana planned. */
+  career: { ...reportView, conversation: { kind: 'career', plannedBy: 'Ana Silva' } },
+  /** Ana's agenda of a promotion conversation: the guide's frame around the role, and her coaching tip. */
+  promotionManager: {
+    ...managerView,
+    conversation: { kind: 'promotion', plannedBy: 'Ana Silva', role: 'Senior engineer' },
+  },
 } satisfies Record<string, AgendaData>;
 
 /** Cadence alert variants: two in a row, and three of the last six. */
@@ -180,6 +187,11 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
     ],
     feedback: [{ ...sharedFeedback, draft: false }],
     next: 'Tue 10 Mar 2026, 09:00–09:30 (Europe/Berlin)',
+    conversation: {
+      kind: 'career',
+      quarter: 'Q1 2026',
+      goal: 'Lead the billing retry queue from design doc to launch',
+    },
     moreTopics: 0,
     moreNotes: 0,
     moreActions: 0,
@@ -213,6 +225,14 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
     checkpoint1: 'First draft written; the data model needs another pass',
     checkpoint2: '',
     checkpoint3: '',
+  },
+  planConversation: {
+    pairId: 'pair-ana-dev',
+    occurrenceId: 'occ-2026-03-10',
+    when: 'Tue 10 Mar 2026, 09:00–09:30 (Europe/Berlin)',
+    otherName: 'Dev Patel',
+    kind: 'promotion',
+    role: 'Senior engineer',
   },
   trustDigest: {
     month: 'March 2026',

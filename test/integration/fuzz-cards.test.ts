@@ -76,6 +76,12 @@ const validPresses = (ids: Ids): Press[] => [
       request: 'Keep the slot',
     },
   },
+  { verb: 'open', data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence, card: 'growthPlan' } },
+  { verb: 'open', data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence, card: 'planConversation' } },
+  {
+    verb: 'planConversation',
+    data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence, kind: 'career' },
+  },
   {
     verb: 'saveGrowthPlan',
     data: {
@@ -183,6 +189,11 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
     case 'saveFeedback':
       // not all of these act (another pair's document id is refused), but none that is refused here does
       return checkFeedback(action.data).ok ? 'acts' : 'refused';
+    case 'open':
+      // Dev is the report: the career conversation is the manager's to plan
+      return action.data.card === 'planConversation' ? 'refused' : 'acts';
+    case 'planConversation':
+      return 'refused';
     case 'saveGrowthPlan': {
       const { checkpoint1, checkpoint2, checkpoint3, ...text } = action.data;
       return checkGrowthPlan({ ...text, notes: [checkpoint1, checkpoint2, checkpoint3] }).ok

@@ -101,7 +101,7 @@ describe('growth plan', () => {
     await at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
     for (const email of [MARIA, DEV])
       expect(growthSection(agendas(email, 'send').at(-1)!)).toEqual([
-        'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the projects that build the skill. Type growth in this chat to write the plan.',
+        'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the projects that build the skill. Press Growth plan below (or type growth) to write the plan.',
       ]);
 
     const empty = await openCard(DEV);
@@ -143,7 +143,7 @@ describe('growth plan', () => {
     for (const email of [MARIA, DEV])
       expect(growthSection(agendas(email, 'update').at(-1)!)).toEqual([
         `Goal for Q1 2026: ${GOAL}`,
-        'Next checkpoint: Tue 31 Mar 2026 · type growth to update the plan',
+        'Next checkpoint: Tue 31 Mar 2026 · press Growth plan to update it',
       ]);
 
     // Maria opens it prefilled and edits it: one plan, hers the last edit, Dev still its author.
@@ -196,7 +196,7 @@ describe('growth plan', () => {
     await at('2026-03-30T07:01:00Z'); // the agendas of Tue 31 Mar
     expect(growthSection(agendas(DEV, 'send').at(-1)!)).toEqual([
       `Goal for Q1 2026: ${'g'.repeat(199)}…`,
-      'Next checkpoint: Tue 31 Mar 2026 · type growth to update the plan',
+      'Next checkpoint: Tue 31 Mar 2026 · press Growth plan to update it',
     ]);
     await at('2026-04-06T07:01:00Z'); // the agendas of Tue 7 Apr
     expect(agendas(DEV, 'send').at(-1)).toContain('7 Apr 2026');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { agendaSamples, cadenceAlertSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
 import { CardDataError, cardData, renderCard, type CardName } from '../../teams-app/cards/index.js';
+import type { AgendaData } from '../../teams-app/cards/card-data.js';
 import { loadCardValidator } from '../support/card-schema.js';
 
 type Node = Record<string, unknown>;
@@ -99,7 +100,17 @@ describe('verbs, data and input ids', () => {
       ['markDone', { pairId: 'pair-ana-dev', actionItemId: 'action-1' }],
       ['markDone', { pairId: 'pair-ana-dev', actionItemId: 'action-2' }],
       ['addTopic', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
+      ['open', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', card: 'feedback' }],
+      ['open', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', card: 'growthPlan' }],
     ]);
+  });
+
+  test('agenda: only the manager’s card has "Plan a career talk", and a cancelled one has no buttons', () => {
+    const titles = (data: AgendaData) =>
+      executes(renderCard('agenda', data)).flatMap((a) => (a.verb === 'open' ? [a.title] : []));
+    expect(titles(agendaSamples.report)).toEqual(['Give feedback', 'Growth plan']);
+    expect(titles(agendaSamples.manager)).toEqual(['Give feedback', 'Growth plan', 'Plan a career talk']);
+    expect(titles({ ...agendaSamples.manager, state: 'cancelled' })).toEqual([]);
   });
 
   test('agenda: the row buttons do not send (or require) the topic input', () => {

@@ -104,7 +104,7 @@ describe('growth on the agenda', () => {
     const growth = { quarter: 'Q2 2026', goal: 'Lead the design', nextCheckpoint: 'Thu 30 Apr 2026' };
     expect(section({ ...agendaSamples.report, growth })).toEqual([
       'Goal for Q2 2026: Lead the design',
-      'Next checkpoint: Thu 30 Apr 2026 · type growth to update the plan',
+      'Next checkpoint: Thu 30 Apr 2026 · press Growth plan to update it',
     ]);
     expect(section({ ...agendaSamples.report, growth: { quarter: 'Q2 2026', goal: 'Lead' } })).toEqual([
       'Goal for Q2 2026: Lead',

@@ -9,6 +9,7 @@ import {
   growthPlanIdOf,
   quarterOf,
   type ActionItem,
+  type ConversationPlan,
   type DeepDiveAnswer,
   type Feedback,
   type GrowthPlan,
@@ -19,6 +20,7 @@ import {
 import type { Store } from '../../ports.js';
 import { pairDocs } from '../pair-docs.js';
 import { openActionItems, pairTopics } from './open-items.js';
+import { conversationOf } from './plan-conversation.js';
 import { pairOccurrences } from './occurrences.js';
 
 /** How many months of shared happiness scores a deep-dive agenda shows: a year. */
@@ -54,6 +56,8 @@ export interface AgendaView {
   readonly feedback: readonly Feedback[];
   /** The Growth section: the pair's plan for the occurrence's quarter (in the pair's zone), the same for both. */
   readonly growthPlan?: GrowthPlan;
+  /** A career or promotion conversation the manager planned for this 1:1: both see its frame. */
+  readonly conversation?: ConversationPlan;
   readonly suggestedQuestion: string;
   /** The manager's agenda only: the occurrence's coaching tip (fixed with its question). Never the report's. */
   readonly coachingTip?: string;
@@ -83,6 +87,7 @@ export async function agendaView(
     .map((t) => ({ ...t, carriedOver: t.occurrenceId !== occurrence.id }));
   const deepDive = await isDeepDive(store, pair.pairId, occurrence, timeZone);
   const plan = await store.pairs.get(pair.pairId, growthPlanIdOf(quarterOf(occurrence.start, timeZone)));
+  const conversation = await conversationOf(store, pair.pairId, occurrence);
   const viewerRole = pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report';
   const shared =
     deepDive && viewerRole === 'manager'
@@ -97,6 +102,7 @@ export async function agendaView(
     actionItems: await openActionItems(store, pair.pairId),
     feedback: await agendaFeedback(store, pair, occurrence, viewerEmail),
     ...(plan?.doc.type === 'growthPlan' ? { growthPlan: plan.doc } : {}),
+    ...(conversation === undefined ? {} : { conversation }),
     suggestedQuestion:
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id, pair.questions)] ??
       QUESTIONS_THAT_WORK[0],

@@ -1,9 +1,11 @@
 import {
   canSee,
   canSeeFeedback,
+  growthPlanIdOf,
   isBefore,
   isLive,
   type ActionItem,
+  type ConversationPlan,
   type Feedback,
   type Note,
   type Occurrence,
@@ -15,6 +17,7 @@ import { isMember } from '../people.js';
 import { pairDocs } from '../pair-docs.js';
 import { pairTopics } from './open-items.js';
 import { pairOccurrences } from './occurrences.js';
+import { conversationOf } from './plan-conversation.js';
 
 /** A topic that was on the occurrence's agenda. */
 export type SummaryTopic = Topic & {
@@ -40,6 +43,15 @@ export interface SummaryView {
   readonly actionItems: readonly ActionItem[];
   /** The pair's next live occurrence after this one. */
   readonly next: Occurrence | undefined;
+  /**
+   * When this 1:1 was a planned career or promotion conversation: the plan, and the goal the pair wrote
+   * in its growth plan for the 1:1's quarter (the guide's "one goal for this quarter"), if any.
+   */
+  readonly conversation?: {
+    readonly plan: ConversationPlan;
+    readonly quarter: string;
+    readonly goal: string | undefined;
+  };
 }
 
 /**
@@ -52,6 +64,8 @@ export async function summaryView(
   pair: Pair,
   occurrence: Occurrence,
   viewerEmail: string,
+  /** The quarter of the 1:1 in the pair's time zone: the growth plan a career conversation records its goal in. */
+  quarter: string,
 ): Promise<SummaryView> {
   // Callers check membership first; a summary for anyone else would be a leak, so it is a bug.
   if (!isMember(pair, viewerEmail)) throw new Error(`summaryView: the viewer is not one of ${pair.pairId}`);
@@ -76,6 +90,8 @@ export async function summaryView(
   const feedback = (await pairDocs(store, pair.pairId, 'feedback'))
     .filter((f) => f.occurrenceId === occurrence.id && f.state === 'shared' && canSeeFeedback(f, viewerEmail))
     .sort(byCreation);
+  const plan = await conversationOf(store, pair.pairId, occurrence);
+  const growth = plan && (await store.pairs.get(pair.pairId, growthPlanIdOf(quarter)));
   return {
     pair,
     occurrence,
@@ -89,6 +105,15 @@ export async function summaryView(
       ...actionItems.filter((a) => a.done && a.occurrenceId === occurrence.id),
     ],
     next,
+    ...(plan === undefined
+      ? {}
+      : {
+          conversation: {
+            plan,
+            quarter,
+            goal: growth?.doc.type === 'growthPlan' ? growth.doc.goal : undefined,
+          },
+        }),
   };
 }
 

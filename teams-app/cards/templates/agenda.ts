@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
+import { conversationGuide } from './conversation-guide.js';
 import { feedbackRows } from './feedback-rows.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
@@ -26,6 +27,15 @@ const sharedAnswer = (title: string, field: string): object => ({
     { type: 'TextRun', text: `${title} `, weight: 'bolder' },
     { type: 'TextRun', text: `\${sharedAnswers.${field}}` },
   ],
+});
+/** A button that opens another card in the chat; it sends no input, so the topic box need not be filled. */
+const open = (title: string, card: string, when: string): object => ({
+  type: 'Action.Execute',
+  $when: when,
+  title,
+  verb: 'open',
+  associatedInputs: 'none',
+  data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}', card },
 });
 const subtle = (text: string, when?: string): object => ({
   type: 'TextBlock',
@@ -99,7 +109,7 @@ export const agendaTemplate: CardTemplate = {
     sectionHeading(['Growth and development'], '10 min', live),
     subtle(
       'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the ' +
-        'projects that build the skill. Type growth in this chat to write the plan.',
+        'projects that build the skill. Press Growth plan below (or type growth) to write the plan.',
       `\${!exists(growth) && ${isLive}}`,
     ),
     {
@@ -120,13 +130,14 @@ export const agendaTemplate: CardTemplate = {
       inlines: [
         { type: 'TextRun', text: 'Next checkpoint: ', isSubtle: true },
         { type: 'TextRun', text: '${growth.nextCheckpoint}', isSubtle: true },
-        { type: 'TextRun', text: ' · type growth to update the plan', isSubtle: true },
+        { type: 'TextRun', text: ' · press Growth plan to update it', isSubtle: true },
       ],
     },
+    conversationGuide(isLive),
     sectionHeading(['Feedback'], '5 min', live),
     subtle(
       'Both ways, specific and fair: the situation, the behavior, its impact, and a clear request. ' +
-        'Type feedback in this chat to write some.',
+        'Press Give feedback below (or type feedback) to write some.',
       live,
     ),
     {
@@ -240,5 +251,8 @@ export const agendaTemplate: CardTemplate = {
       verb: 'addTopic',
       data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}' },
     },
+    open('Give feedback', 'feedback', live),
+    open('Growth plan', 'growthPlan', live),
+    open('Plan a career talk', 'planConversation', viewerIs('manager', isLive)),
   ],
 };

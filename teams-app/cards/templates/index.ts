@@ -8,6 +8,7 @@ import { deepDiveTemplate } from './deep-dive.js';
 import { feedbackTemplate } from './feedback.js';
 import { growthPlanTemplate } from './growth-plan.js';
 import { helpTemplate } from './help.js';
+import { planConversationTemplate } from './plan-conversation.js';
 import { summaryTemplate } from './summary.js';
 import { trustDigestTemplate } from './trust-digest.js';
 import { welcomeTemplate } from './welcome.js';
@@ -24,5 +25,6 @@ export const templates: Readonly<Record<CardName, CardTemplate>> = {
   confirmErase: confirmEraseTemplate,
   feedback: feedbackTemplate,
   growthPlan: growthPlanTemplate,
+  planConversation: planConversationTemplate,
   trustDigest: trustDigestTemplate,
 };

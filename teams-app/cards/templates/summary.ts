@@ -13,6 +13,64 @@ const none = (text: string, list: string): object => ({
   $when: `\${count(${list}) == 0}`,
 });
 
+const kindIs = (kind: string) => `\${conversation.kind == '${kind}'}`;
+/** A planned career or promotion conversation: the goal agreed for the quarter, as the growth plan has it. */
+const agreedGoal: object[] = [
+  {
+    type: 'RichTextBlock',
+    $when: '${exists(conversation)}',
+    spacing: 'large',
+    inlines: [
+      {
+        type: 'TextRun',
+        $when: kindIs('career'),
+        text: 'Career conversation',
+        weight: 'bolder',
+        size: 'medium',
+      },
+      {
+        type: 'TextRun',
+        $when: kindIs('promotion'),
+        text: 'Promotion conversation: ',
+        weight: 'bolder',
+        size: 'medium',
+      },
+      {
+        type: 'TextRun',
+        $when: kindIs('promotion'),
+        text: '${conversation.role}',
+        weight: 'bolder',
+        size: 'medium',
+      },
+    ],
+  },
+  {
+    type: 'RichTextBlock',
+    $when: '${exists(conversation.goal)}',
+    spacing: 'small',
+    inlines: [
+      { type: 'TextRun', text: 'Agreed goal for ', weight: 'bolder' },
+      { type: 'TextRun', text: '${conversation.quarter}', weight: 'bolder' },
+      { type: 'TextRun', text: ': ', weight: 'bolder' },
+      { type: 'TextRun', text: '${conversation.goal}' },
+    ],
+  },
+  {
+    type: 'RichTextBlock',
+    $when: '${exists(conversation) && !exists(conversation.goal)}',
+    spacing: 'small',
+    inlines: [
+      { type: 'TextRun', text: 'No goal for ', isSubtle: true },
+      { type: 'TextRun', text: '${conversation.quarter}', isSubtle: true },
+      {
+        type: 'TextRun',
+        text: ' is written down yet. Type growth to write the one goal you agreed in your growth plan.',
+        isSubtle: true,
+      },
+    ],
+  },
+];
+
 /** After a 1:1: what was covered and carried over, notes, action items and when the next one is. */
 export const summaryTemplate: CardTemplate = {
   type: 'AdaptiveCard',
@@ -69,6 +127,7 @@ export const summaryTemplate: CardTemplate = {
     sectionHeading(['Feedback'], 'shared', '${count(feedback) > 0}'),
     feedbackRows('feedback'),
     moreLine('moreFeedback', 'feedback', 'feedback'),
+    ...agreedGoal,
     sectionHeading(['Action items']),
     actionItemRows('actionItems', 'summary'),
     moreLine('moreActions', 'action item', 'action items'),
