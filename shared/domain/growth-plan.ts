@@ -157,3 +157,34 @@ export const nextCheckpoint = (
   plan: Pick<GrowthPlan, 'checkpoints'>,
   today: string,
 ): Checkpoint | undefined => plan.checkpoints.find((checkpoint) => checkpoint.date >= today);
+
+/** Which checkpoint of which quarter's plan: `index` 0..2 in `checkpointDates(quarter)`. */
+export interface CheckpointRef {
+  readonly quarter: string;
+  readonly index: 0 | 1 | 2;
+  /** Its date, e.g. "2026-03-31". */
+  readonly date: string;
+}
+
+/**
+ * The latest checkpoint strictly before `date` ("2026-04-07"): the last day of the month before. The
+ * monthly deep dive asks about it, so the first deep dive of a quarter reviews the previous quarter's
+ * last checkpoint, in that quarter's plan.
+ */
+export function checkpointBefore(date: string): CheckpointRef {
+  const monthEnd = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, 0));
+  const month = monthEnd.getUTCMonth();
+  return {
+    quarter: `${monthEnd.getUTCFullYear()}-Q${Math.floor(month / 3) + 1}`,
+    index: (month % 3) as 0 | 1 | 2,
+    date: monthEnd.toISOString().slice(0, 10),
+  };
+}
+
+/** Checks one checkpoint's progress note as typed (trimmed); the reason is written for the person who typed it. */
+export function checkCheckpointNote(note: string): Result<string, string> {
+  const parsed = Note.safeParse(note);
+  return parsed.success
+    ? ok(parsed.data)
+    : err(`Checkpoint note: it ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+}

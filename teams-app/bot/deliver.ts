@@ -5,6 +5,7 @@ import { chooseQuestion } from '../../shared/services/one-on-one/choose-question
 import { pairTimeZone, userByEmail } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
+import { deepDiveCard } from './deep-dive.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
 import { nameOf } from './present.js';
 import { summaryCard } from './summary-card.js';
@@ -65,13 +66,7 @@ async function deliverFor(
       return deliverOnce(deps, {
         ...base,
         kind: 'deepDive',
-        card: async () =>
-          deps.renderCard('deepDive', {
-            pairId: pair.pairId,
-            occurrenceId: occurrence.id,
-            managerName: await nameOf(deps.store, pair.managerEmail),
-            month,
-          }),
+        card: () => deepDiveCard(deps, pair, occurrence, month),
       });
     }
     case 'summary':

@@ -1,4 +1,4 @@
-import { docId, isLive, utc, UserText, type User } from '../../shared/domain/index.js';
+import { utc, UserText, type User } from '../../shared/domain/index.js';
 import { addItem } from '../../shared/services/one-on-one/add-item.js';
 import { markById } from '../../shared/services/one-on-one/mark-done.js';
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
@@ -7,6 +7,7 @@ import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
 import { parseCardAction } from './card-action.js';
 import { onPlanConversation, openPlanConversation } from './conversation.js';
+import { onSubmitDeepDive } from './deep-dive.js';
 import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
 import { onSaveGrowthPlan } from './growth-plan.js';
@@ -82,39 +83,7 @@ export async function onCardAction(
       return onSaveFeedback(deps, user, pair.doc, action.data);
     case 'saveGrowthPlan':
       return onSaveGrowthPlan(deps, user, pair.doc, action.data);
-    case 'submitDeepDive': {
-      if (pair.doc.reportEmail !== user.email)
-        return { text: 'Only the report answers the monthly deep dive.' };
-      const found = await deps.store.pairs.get(pair.doc.pairId, action.data.occurrenceId);
-      if (found?.doc.type !== 'occurrence' || !isLive(found.doc))
-        return { text: 'That 1:1 is no longer on the calendar. Nothing was saved.' };
-      const now = utc(deps.clock.now());
-      const shared = action.data.share;
-      const optional = (field: 'makeItTen' | 'learning' | 'career') => {
-        const parsedText = UserText(2000).safeParse(action.data[field]);
-        return parsedText.success ? { [field]: parsedText.data } : {};
-      };
-      await deps.store.pairs.upsert({
-        type: 'deepDiveAnswer',
-        id: docId('deepDive', action.data.occurrenceId),
-        pairId: pair.doc.pairId,
-        occurrenceId: action.data.occurrenceId,
-        reportEmail: user.email,
-        happiness: action.data.happiness,
-        ...optional('makeItTen'),
-        ...optional('learning'),
-        ...optional('career'),
-        shared,
-        createdAt: now,
-        updatedAt: now,
-      });
-      // The manager's agenda of that 1:1 shows shared answers: it changes either way (shared or not any more).
-      await refreshAgendaCards(deps, pair.doc, found.doc, user.userId);
-      return {
-        text: shared
-          ? 'Thank you. Your answers are shared with your manager.'
-          : 'Thank you. Your answers are saved and kept private to you.',
-      };
-    }
+    case 'submitDeepDive':
+      return onSubmitDeepDive(deps, user, pair.doc, action.data);
   }
 }

@@ -16,6 +16,16 @@ const Happiness = z
       .transform(Number),
   ])
   .pipe(z.number().int().min(1).max(10));
+const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
+const CheckpointIndex = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^[0-2]$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().int().min(0).max(2));
 const Toggle = z
   .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
   .default(false);
@@ -42,6 +52,10 @@ export const CardAction = z.discriminatedUnion('verb', [
       learning: Answer,
       career: Answer,
       share: Toggle,
+      /** The growth plan checkpoint the card asked about (button data) and the note typed for it. */
+      quarter: Quarter.optional(),
+      index: CheckpointIndex.optional(),
+      checkpoint: SbiPart,
     }),
   }),
   /** "Save as draft" or "Share" on the feedback card; the domain checks the parts and gives the reason. */
@@ -62,7 +76,7 @@ export const CardAction = z.discriminatedUnion('verb', [
     verb: z.literal('saveGrowthPlan'),
     data: z.object({
       pairId: Id,
-      quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+      quarter: Quarter,
       goal: SbiPart,
       support: SbiPart,
       evidence: SbiPart,

@@ -198,8 +198,22 @@ export const DeepDiveData = z.strictObject({
   managerName: Name,
   /** Already formatted, e.g. "March 2026". */
   month: Label,
+  /**
+   * The growth plan checkpoint this deep dive asks about (the end of the month just ended): the goal, cut;
+   * the date as shown; which checkpoint it is (sent back with Submit); the note stored so far. Absent
+   * when the pair has no plan for that quarter.
+   */
+  growth: z
+    .strictObject({
+      goal: Text(GROWTH_GOAL_CARD_CHARS),
+      checkpointLabel: z.string().min(1).max(40),
+      quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+      index: z.number().int().min(0).max(2),
+      note: z.string().max(CHECKPOINT_NOTE_INPUT).default(''),
+    })
+    .optional(),
 });
-export type DeepDiveData = z.infer<typeof DeepDiveData>;
+export type DeepDiveData = z.input<typeof DeepDiveData>;
 
 /** `summary`: sent to each participant after an occurrence; what passes `SUMMARY_LIMITS` is counted. */
 export const SummaryData = z

@@ -4,6 +4,7 @@ import type {
   CadenceAlertData,
   CardDataOf,
   CardName,
+  DeepDiveData,
   FeedbackView,
   TopicView,
 } from './card-data.js';
@@ -154,17 +155,35 @@ export const cadenceAlertSamples = {
   },
 } satisfies Record<string, CadenceAlertData>;
 
-/** One realistic data set per card. */
-export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
-  welcome: { name: 'Dev Patel' },
-  help: {},
-  agenda: agendaSamples.deepDive,
-  deepDive: {
+/** Dev's deep-dive prompt of March: with the checkpoint of February in their growth plan, and without a plan. */
+export const deepDiveSamples = {
+  withPlan: {
+    pairId: 'pair-ana-dev',
+    occurrenceId: 'occ-2026-03-03',
+    managerName: 'Ana Silva',
+    month: 'March 2026',
+    growth: {
+      goal: 'Lead the design of the billing migration, from the first draft to the review',
+      checkpointLabel: 'Sat 28 Feb 2026',
+      quarter: '2026-Q1',
+      index: 1,
+      note: 'First draft of the design doc written; Sam reviews it next week.',
+    },
+  },
+  withoutPlan: {
     pairId: 'pair-ana-dev',
     occurrenceId: 'occ-2026-03-03',
     managerName: 'Ana Silva',
     month: 'March 2026',
   },
+} satisfies Record<string, DeepDiveData>;
+
+/** One realistic data set per card. */
+export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
+  welcome: { name: 'Dev Patel' },
+  help: {},
+  agenda: agendaSamples.deepDive,
+  deepDive: deepDiveSamples.withPlan,
   summary: {
     otherName: 'Ana Silva',
     when: 'Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)',

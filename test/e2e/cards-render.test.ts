@@ -118,7 +118,14 @@ const keyTexts: Record<CardName, string[]> = {
     'Mark done',
     'Add topic',
   ],
-  deepDive: ['March 2026', 'How are you feeling about work (1-10)?', 'What would make it a 10?', 'Submit'],
+  deepDive: [
+    'March 2026',
+    'How are you feeling about work (1-10)?',
+    'What would make it a 10?',
+    'Growth plan',
+    'Checkpoint Sat 28 Feb 2026',
+    'Submit',
+  ],
   summary: [
     'Covered',
     'Carried over to next time',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples, cardSamples, deepDiveSamples } from '../../teams-app/cards/card-samples.js';
 import { CardAction, renderCard, type AdaptiveCard } from '../../teams-app/cards/index.js';
 
 type Node = Record<string, unknown>;
@@ -40,7 +40,7 @@ describe('every button of every card parses as a CardAction', () => {
   });
 
   test('submitDeepDive turns the inputs into a score, answers and a share flag', () => {
-    const card = renderCard('deepDive', cardSamples.deepDive);
+    const card = renderCard('deepDive', deepDiveSamples.withoutPlan);
     const inputs = {
       happiness: '7',
       makeItTen: 'Less context switching',
@@ -63,6 +63,31 @@ describe('every button of every card parses as a CardAction', () => {
     });
     for (const happiness of ['0', '11', 'ten', ''])
       expect(CardAction.safeParse(press(card, 'submitDeepDive', { happiness })).success).toBe(false);
+  });
+
+  test('submitDeepDive with a growth plan names the checkpoint and carries its note', () => {
+    const card = renderCard('deepDive', cardSamples.deepDive);
+    const sent = press(card, 'submitDeepDive', { happiness: '6', checkpoint: ' Draft reviewed ' });
+    expect(CardAction.parse(sent)).toMatchObject({
+      data: { quarter: '2026-Q1', index: 1, checkpoint: ' Draft reviewed ', share: false },
+    });
+    // An empty note is no note: the stored one stays.
+    expect(
+      CardAction.parse(press(card, 'submitDeepDive', { happiness: '6', checkpoint: '  ' })).data,
+    ).toHaveProperty('checkpoint', undefined);
+    // Teams may send the index as a string; anything but 0, 1 or 2 is refused.
+    expect(
+      CardAction.parse(press(card, 'submitDeepDive', { happiness: '6', index: '2' })).data,
+    ).toMatchObject({
+      index: 2,
+    });
+    for (const index of ['3', '-1', '1.5', 'one'])
+      expect(CardAction.safeParse(press(card, 'submitDeepDive', { happiness: '6', index })).success).toBe(
+        false,
+      );
+    expect(
+      CardAction.safeParse(press(card, 'submitDeepDive', { happiness: '6', quarter: '2026-Q5' })).success,
+    ).toBe(false);
   });
 
   test('choosePair carries the pair and the command to run again', () => {

@@ -84,7 +84,15 @@ const cases: [string, AdaptiveCard, string[]][] = [
     ],
   ],
   ['welcome', renderCard('welcome', { name }), [name]],
-  ['deepDive', renderCard('deepDive', { ...cardSamples.deepDive, managerName: name }), [name]],
+  [
+    'deepDive',
+    renderCard('deepDive', {
+      ...cardSamples.deepDive,
+      managerName: name,
+      growth: { ...cardSamples.deepDive.growth!, goal: `${hostile} (goal)` },
+    }),
+    [name, `${hostile} (goal)`],
+  ],
   ['cadenceAlert', renderCard('cadenceAlert', { ...cardSamples.cadenceAlert, reportName: name }), [name]],
   [
     'choosePair',

@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { agendaSamples, cadenceAlertSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
-import { CardDataError, cardData, renderCard, type CardName } from '../../teams-app/cards/index.js';
+import {
+  agendaSamples,
+  cadenceAlertSamples,
+  cardSamples,
+  deepDiveSamples,
+} from '../../teams-app/cards/card-samples.js';
+import {
+  CardDataError,
+  cardData,
+  renderCard,
+  visibleText,
+  type CardName,
+} from '../../teams-app/cards/index.js';
 import type { AgendaData } from '../../teams-app/cards/card-data.js';
 import { loadCardValidator } from '../support/card-schema.js';
 
@@ -25,6 +36,11 @@ const variants: [string, CardName, unknown][] = [
   ...Object.entries(agendaSamples).map(([variant, data]): [string, CardName, unknown] => [
     `agenda (${variant})`,
     'agenda',
+    data,
+  ]),
+  ...Object.entries(deepDiveSamples).map(([variant, data]): [string, CardName, unknown] => [
+    `deepDive (${variant})`,
+    'deepDive',
     data,
   ]),
   ...Object.entries(cadenceAlertSamples).map(([variant, data]): [string, CardName, unknown] => [
@@ -128,8 +144,9 @@ describe('verbs, data and input ids', () => {
   });
 
   test('deepDive: happiness (required, 1-10), makeItTen, learning, career, share off by default', () => {
-    const card = renderCard('deepDive', cardSamples.deepDive);
+    const card = renderCard('deepDive', deepDiveSamples.withoutPlan);
     expect(inputIds(card)).toEqual(['happiness', 'makeItTen', 'learning', 'career', 'share']);
+    expect(visibleText(card)).not.toContain('Growth plan');
     const happiness = nodes(card).find((node) => node.id === 'happiness');
     expect(happiness).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
     expect((happiness?.choices as Node[]).map((choice) => choice.value)).toEqual([
@@ -150,6 +167,34 @@ describe('verbs, data and input ids', () => {
     });
     expect(executes(card).map((action) => [action.verb, action.data])).toEqual([
       ['submitDeepDive', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
+    ]);
+  });
+
+  test('deepDive with a growth plan: the checkpoint of the month just ended, its note prefilled, sent with Submit', () => {
+    const card = renderCard('deepDive', deepDiveSamples.withPlan);
+    expect(inputIds(card)).toEqual(['happiness', 'makeItTen', 'learning', 'career', 'share', 'checkpoint']);
+    const checkpoint = nodes(card).find((node) => node.id === 'checkpoint');
+    expect(checkpoint).toMatchObject({
+      type: 'Input.Text',
+      isMultiline: true,
+      maxLength: 500,
+      value: 'First draft of the design doc written; Sam reviews it next week.',
+    });
+    expect(checkpoint?.isRequired).toBeUndefined();
+    const lines = visibleText(card).split('\n');
+    expect(lines).toContain('Growth plan');
+    expect(lines).toContain(
+      'Goal: Lead the design of the billing migration, from the first draft to the review',
+    );
+    expect(lines).toContain('Checkpoint Sat 28 Feb 2026');
+    expect(lines).toContain(
+      'Unlike your answers, this note is not private: it goes into the growth plan you and Ana Silva both see, whether or not you share your answers.',
+    );
+    expect(executes(card).map((action) => [action.verb, action.data])).toEqual([
+      [
+        'submitDeepDive',
+        { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', quarter: '2026-Q1', index: 1 },
+      ],
     ]);
   });
 
@@ -211,6 +256,18 @@ describe('invalid data is a bug in the caller: it throws', () => {
       'agenda',
       { ...agendaSamples.report, coachingTip: 'Ask before you tell.' },
       'coachingTip',
+    ],
+    [
+      'a growth goal longer than the card shows (the caller cuts it)',
+      'deepDive',
+      { ...deepDiveSamples.withPlan, growth: { ...deepDiveSamples.withPlan.growth, goal: 'g'.repeat(201) } },
+      'growth.goal',
+    ],
+    [
+      'a checkpoint that is not one of three',
+      'deepDive',
+      { ...deepDiveSamples.withPlan, growth: { ...deepDiveSamples.withPlan.growth, index: 3 } },
+      'growth.index',
     ],
     ['more missed than looked at', 'cadenceAlert', { ...cadenceAlertSamples.recent, missed: 7 }, 'missed'],
     [

@@ -3,7 +3,9 @@ import {
   CHECKPOINT_NOTE_MAX,
   GROWTH_TEXT_MAX,
   GrowthPlan,
+  checkCheckpointNote,
   checkGrowthPlan,
+  checkpointBefore,
   checkpointDates,
   growthPlanIdOf,
   nextCheckpoint,
@@ -64,6 +66,33 @@ describe('growth plan rules', () => {
     expect(nextCheckpoint(plan, '2026-04-30')?.date).toBe('2026-04-30');
     expect(nextCheckpoint(plan, '2026-05-01')?.date).toBe('2026-05-31');
     expect(nextCheckpoint(plan, '2026-07-01')).toBeUndefined();
+  });
+
+  test('a deep dive asks about the last checkpoint before its day: the end of the month just ended', () => {
+    expect(checkpointBefore('2026-05-05')).toEqual({ quarter: '2026-Q2', index: 0, date: '2026-04-30' });
+    expect(checkpointBefore('2026-06-02')).toEqual({ quarter: '2026-Q2', index: 1, date: '2026-05-31' });
+    // Strictly before: a deep dive on a checkpoint's own day asks about the month before it.
+    expect(checkpointBefore('2026-03-31')).toEqual({ quarter: '2026-Q1', index: 1, date: '2026-02-28' });
+    expect(checkpointBefore('2028-03-01')).toEqual({ quarter: '2028-Q1', index: 1, date: '2028-02-29' });
+    // The first deep dive of a quarter reviews the previous quarter's last checkpoint, across a year too.
+    expect(checkpointBefore('2026-04-07')).toEqual({ quarter: '2026-Q1', index: 2, date: '2026-03-31' });
+    expect(checkpointBefore('2026-10-01')).toEqual({ quarter: '2026-Q3', index: 2, date: '2026-09-30' });
+    expect(checkpointBefore('2027-01-05')).toEqual({ quarter: '2026-Q4', index: 2, date: '2026-12-31' });
+    expect(checkpointBefore('2027-02-01')).toEqual({ quarter: '2027-Q1', index: 0, date: '2027-01-31' });
+    // It is always one of that quarter's checkpoints.
+    for (const day of ['2026-01-15', '2026-07-31', '2026-12-01']) {
+      const { quarter, index, date } = checkpointBefore(day);
+      expect(checkpointDates(quarter)[index]).toBe(date);
+    }
+  });
+
+  test('a checkpoint note is checked by the plan’s rule, with the reason', () => {
+    expect(checkCheckpointNote('  Draft reviewed ')).toEqual({ ok: true, value: 'Draft reviewed' });
+    expect(checkCheckpointNote('n'.repeat(CHECKPOINT_NOTE_MAX + 1))).toEqual({
+      ok: false,
+      error: `Checkpoint note: it must be at most ${CHECKPOINT_NOTE_MAX} characters.`,
+    });
+    expect(checkCheckpointNote('a\u0007b')).toMatchObject({ ok: false });
   });
 
   test('the stored plan has exactly three checkpoints and a goal', () => {

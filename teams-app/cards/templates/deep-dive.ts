@@ -9,9 +9,70 @@ const answer = (id: string, label: string): object => ({
   placeholder: 'Optional',
 });
 
+const submit = (when: string, checkpoint: object): object => ({
+  type: 'Action.Execute',
+  $when: when,
+  title: 'Submit',
+  verb: 'submitDeepDive',
+  style: 'positive',
+  data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}', ...checkpoint },
+});
+
+/**
+ * The growth plan's checkpoint of the month just ended, when the pair has a plan for it. Its note is
+ * the pair's, unlike the answers: it goes into the plan both of them see, shared or not.
+ */
+const growthPart: object = {
+  type: 'Container',
+  $when: '${exists(growth)}',
+  separator: true,
+  spacing: 'large',
+  items: [
+    { type: 'TextBlock', text: 'Growth plan', weight: 'bolder' },
+    {
+      type: 'RichTextBlock',
+      spacing: 'small',
+      inlines: [
+        { type: 'TextRun', text: 'Goal: ', weight: 'bolder' },
+        { type: 'TextRun', text: '${growth.goal}' },
+      ],
+    },
+    {
+      type: 'RichTextBlock',
+      spacing: 'small',
+      inlines: [
+        { type: 'TextRun', text: 'Checkpoint ', weight: 'bolder' },
+        { type: 'TextRun', text: '${growth.checkpointLabel}', weight: 'bolder' },
+      ],
+    },
+    {
+      type: 'Input.Text',
+      id: 'checkpoint',
+      label: 'How did this month go toward the goal?',
+      placeholder: 'Optional: progress so far, and what is next',
+      value: '${growth.note}',
+      isMultiline: true,
+      maxLength: 500,
+      spacing: 'none',
+    },
+    {
+      type: 'RichTextBlock',
+      inlines: [
+        {
+          type: 'TextRun',
+          text: 'Unlike your answers, this note is not private: it goes into the growth plan you and ',
+          isSubtle: true,
+        },
+        { type: 'TextRun', text: '${managerName}', isSubtle: true },
+        { type: 'TextRun', text: ' both see, whether or not you share your answers.', isSubtle: true },
+      ],
+    },
+  ],
+};
+
 /**
  * The report's monthly deep dive, in the guide's words: happiness and engagement, growth, career.
- * Answers stay the report's own until they turn on sharing.
+ * Answers stay the report's own until they turn on sharing; the growth plan checkpoint note does not.
  */
 export const deepDiveTemplate: CardTemplate = {
   type: 'AdaptiveCard',
@@ -69,14 +130,11 @@ export const deepDiveTemplate: CardTemplate = {
       valueOn: 'true',
       valueOff: 'false',
     },
+    growthPart,
   ],
   actions: [
-    {
-      type: 'Action.Execute',
-      title: 'Submit',
-      verb: 'submitDeepDive',
-      style: 'positive',
-      data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}' },
-    },
+    // With a growth part, Submit also names the checkpoint it asks about; the server checks it.
+    submit('${exists(growth)}', { quarter: '${growth.quarter}', index: '${growth.index}' }),
+    submit('${!exists(growth)}', {}),
   ],
 };

@@ -1,0 +1,118 @@
+import {
+  docId,
+  isLive,
+  utc,
+  UserText,
+  type Occurrence,
+  type Pair,
+  type User,
+} from '../../shared/domain/index.js';
+import {
+  deepDiveCheckpoint,
+  recordCheckpointNote,
+  type CheckpointNoteError,
+} from '../../shared/services/one-on-one/checkpoint-note.js';
+import { GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
+import type { CardAction } from '../cards/card-action.js';
+import { CHECKPOINT_NOTE_INPUT } from '../cards/card-data.js';
+import { refreshAgendaCards } from './agenda-cards.js';
+import type { BotDeps, Reply } from './bot-deps.js';
+import { cut, dateLabel, nameOf } from './present.js';
+
+type SubmitDeepDiveData = Extract<CardAction, { verb: 'submitDeepDive' }>['data'];
+
+/**
+ * The report's deep-dive prompt for `occurrence` (`month` as shown). When the pair has a plan for the
+ * checkpoint just passed, the card asks about it, prefilled with the note stored so far.
+ */
+export async function deepDiveCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, month: string) {
+  const asked = await deepDiveCheckpoint(deps.store, pair, occurrence);
+  return deps.renderCard('deepDive', {
+    pairId: pair.pairId,
+    occurrenceId: occurrence.id,
+    managerName: await nameOf(deps.store, pair.managerEmail),
+    month,
+    ...(asked === undefined
+      ? {}
+      : {
+          growth: {
+            goal: cut(asked.plan.goal, GROWTH_GOAL_CARD_CHARS),
+            checkpointLabel: dateLabel(asked.date),
+            quarter: asked.plan.quarter,
+            index: asked.index,
+            note: cut(asked.plan.checkpoints[asked.index]?.note ?? '', CHECKPOINT_NOTE_INPUT),
+          },
+        }),
+  });
+}
+
+/**
+ * "Submit" on the deep-dive card (the caller checked the presser is one of the pair). A checkpoint note
+ * goes into the pair's growth plan first, checked like a save of the plan: a refused note stores
+ * nothing, not even the answers. The manager's agenda of that 1:1 is then refreshed, as it shows shared
+ * answers and the plan.
+ */
+export async function onSubmitDeepDive(
+  deps: BotDeps,
+  user: User,
+  pair: Pair,
+  data: SubmitDeepDiveData,
+): Promise<Reply> {
+  if (pair.reportEmail !== user.email) return { text: 'Only the report answers the monthly deep dive.' };
+  const found = await deps.store.pairs.get(pair.pairId, data.occurrenceId);
+  if (found?.doc.type !== 'occurrence' || !isLive(found.doc))
+    return { text: 'That 1:1 is no longer on the calendar. Nothing was saved.' };
+  if (data.checkpoint !== undefined) {
+    const { quarter, index, checkpoint: note } = data;
+    const recorded = await recordCheckpointNote(deps, user, {
+      pair,
+      occurrence: found.doc,
+      quarter,
+      index,
+      note,
+    });
+    if (!recorded.ok) return { text: refusal(recorded.error) };
+  }
+  const now = utc(deps.clock.now());
+  const optional = (field: 'makeItTen' | 'learning' | 'career') => {
+    const parsedText = UserText(2000).safeParse(data[field]);
+    return parsedText.success ? { [field]: parsedText.data } : {};
+  };
+  await deps.store.pairs.upsert({
+    type: 'deepDiveAnswer',
+    id: docId('deepDive', data.occurrenceId),
+    pairId: pair.pairId,
+    occurrenceId: data.occurrenceId,
+    reportEmail: user.email,
+    happiness: data.happiness,
+    ...optional('makeItTen'),
+    ...optional('learning'),
+    ...optional('career'),
+    shared: data.share,
+    createdAt: now,
+    updatedAt: now,
+  });
+  // The manager's agenda of that 1:1 shows shared answers: it changes either way (shared or not any more).
+  await refreshAgendaCards(deps, pair, found.doc, user.userId);
+  const noted =
+    data.checkpoint === undefined ? '' : ' Your checkpoint note is in the growth plan you both see.';
+  return {
+    text: data.share
+      ? `Thank you. Your answers are shared with your manager.${noted}`
+      : `Thank you. Your answers are saved and kept private to you.${noted}`,
+  };
+}
+
+/** Why a checkpoint note was refused, for the report; nothing of the submit was stored. */
+function refusal(error: CheckpointNoteError): string {
+  switch (error.code) {
+    case 'INVALID':
+      return `I could not record that: ${error.reason} Nothing was saved.`;
+    case 'WRONG_CHECKPOINT':
+      return 'That checkpoint is not the one this deep dive asks about. Nothing was saved.';
+    case 'CONFLICT':
+      return 'The growth plan was saved at the same moment. Nothing was saved: submit again.';
+    case 'NOT_MEMBER':
+      return 'That 1:1 is not one of yours. Nothing was changed.';
+  }
+}
