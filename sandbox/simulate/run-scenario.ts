@@ -161,14 +161,8 @@ async function press(
   if (body?.type === 'application/vnd.microsoft.card.adaptive') {
     recorder.add(as, 'update', line.activityId, body.value as Record<string, unknown>);
   } else if (typeof body?.value === 'string') {
-    recorder.lines.push({
-      ...line,
-      op: 'update',
-      kind: 'reply',
-      text: body.value,
-      at: line.at,
-      activityId: `${line.activityId}-reply`,
-    });
+    // the answer to the press, at the time of the press (not of the card pressed)
+    recorder.add(as, 'update', `${line.activityId}-reply`, undefined, body.value);
   }
 }
 

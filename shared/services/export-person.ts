@@ -1,5 +1,6 @@
 import { canSee, canSeeFeedback, type PairDoc, type User } from '../domain/index.js';
 import type { Store } from '../ports.js';
+import { trustDigestPartition } from './one-on-one/trust-digest.js';
 import { pairDocs } from './pair-docs.js';
 import { pairsOf } from './people.js';
 
@@ -12,6 +13,8 @@ export const EXPORT_FORMAT = 'steady-export/1';
  * occurrences, topics, action items, the notes they may see (the other person's private notes are not
  * theirs), the feedback they may see (a draft only its author), the pair's growth plans, the deep-dive answers they may see
  * (a manager only what the report shared) and the messages Steady sent them. Nothing of anyone else's 1:1s, and for a report not the manager's coaching tips.
+ * A manager's file also has the record of each monthly trust digest sent to them (kept under their own
+ * user id, so no one else's file has it; empty for anyone who manages nobody).
  */
 export async function exportPerson(store: Store, user: User, exportedAt: string) {
   const { conversation: _chatAddress, ...profile } = user;
@@ -40,7 +43,8 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
       messagesToYou: of('delivery').filter((d) => d.recipientUserId === user.userId),
     });
   }
-  return { format: EXPORT_FORMAT, exportedAt, person: profile, pairs };
+  const trustDigests = await pairDocs(store, trustDigestPartition(user.userId), 'delivery');
+  return { format: EXPORT_FORMAT, exportedAt, person: profile, pairs, trustDigests };
 }
 
 async function allDocs(store: Store, pairId: string): Promise<PairDoc[]> {

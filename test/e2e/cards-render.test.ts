@@ -178,6 +178,22 @@ describe('each card renders as in Teams', () => {
     await tab.locator(`#card-${name}`).screenshot({ path: new URL(`${name}.png`, screenshots).pathname });
   });
 
+  test("the manager's agenda, with its coaching tip (agenda-manager.png)", async () => {
+    const { problems, text } = await render('agenda-manager', renderCard('agenda', agendaSamples.manager));
+    expect(problems).toEqual([]);
+    for (const key of [
+      '1:1 with Dev Patel',
+      "Dev Patel's items · 15 min",
+      'Suggested question',
+      'Coaching tip · only you see this',
+      agendaSamples.manager.coachingTip,
+    ])
+      expect(text).toContain(key);
+    await tab
+      .locator('#agenda-manager')
+      .screenshot({ path: new URL('agenda-manager.png', screenshots).pathname });
+  });
+
   test('the agenda shows one button per open topic and action item, and the topic box', async () => {
     await render('agenda-buttons', renderCard('agenda', agendaSamples.report));
     const card = tab.locator('#agenda-buttons');

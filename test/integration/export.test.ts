@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAllowedUploadUrl } from '../../shared/adapters/teams/file-upload.js';
-import { pairIdOf } from '../../shared/domain/index.js';
+import { DeliveryRequest, pairIdOf } from '../../shared/domain/index.js';
+import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
+import { userByEmail } from '../../shared/services/people.js';
+import { deliver } from '../../teams-app/bot/deliver.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -48,6 +51,16 @@ async function history() {
   });
 }
 
+/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
+async function at(instant: string) {
+  h.calendar.time.set(instant);
+  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
+  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
+    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
+    messages = h.calendar.queued.take('deliveries');
+  }
+}
+
 /** `export`, then Allow: the file the bot put in the person's OneDrive, parsed. */
 async function exported(email: string): Promise<Record<string, unknown>> {
   await h.teams.say(email, 'export');
@@ -89,6 +102,25 @@ describe('export', () => {
     expect(json).toContain('Career path for next quarter');
     expect(json).not.toContain('Thinking about the platform team');
     expect(json).not.toContain('Less on-call');
+  });
+
+  it('gives the manager the record of each monthly trust digest sent to them, and no one else', async () => {
+    await history();
+    await at('2026-03-02T09:00:00Z'); // the agendas of the deep-dive 1:1 of 3 March, and Maria's March digest
+    const maria = (await userByEmail(h.store, MARIA))!;
+    const file = await exported(MARIA);
+    expect(file['trustDigests']).toEqual([
+      expect.objectContaining({
+        type: 'delivery',
+        kind: 'trustDigest',
+        occurrenceId: 'digest:2026-03',
+        recipientUserId: maria.userId,
+        state: 'sent',
+      }),
+    ]);
+    const dev = await exported(DEV);
+    expect(dev['trustDigests']).toEqual([]);
+    expect(JSON.stringify(dev)).not.toContain('digest:2026-03');
   });
 
   it('writes nothing when the person declines, or for a consent that is not Steady’s', async () => {

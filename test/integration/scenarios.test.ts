@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COACHING_TIPS } from '../../shared/domain/index.js';
 import { runScenario } from '../../sandbox/simulate/run-scenario.js';
 import { parseScenario } from '../../sandbox/simulate/scenario.js';
+import { DIGEST_FOR_MANAGERS } from '../../teams-app/bot/trust-digest.js';
 
 type Line = Awaited<ReturnType<typeof runScenario>>[number] & { pair?: string; occurrence?: string };
 const MARIA = 'maria@contoso.com';
@@ -180,5 +181,98 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     expect(of(lines, 'agenda', '2026-04-07T07:00:00Z').find((l) => l.to === DEV)?.text).not.toContain(
       'Happiness, shared',
     );
+  });
+
+  describe('coaching month: feedback, a growth plan and the trust digest, used in chat and on cards', () => {
+    const SHARED = 'You walked the team through the billing migration trade-offs';
+    const DRAFT = 'You changed the sprint scope after we had committed';
+    const GOAL = 'Goal for Q1 2026: Run the payments on-call rotation on my own';
+    const DIGEST = 'Trust digest · only you see this';
+    const everything = (lines: Line[], to: string) =>
+      lines
+        .filter((l) => l.to === to)
+        .map((l) => JSON.stringify(l))
+        .join('\n');
+    const where = (lines: Line[], kind: string, content: string) =>
+      lines
+        .filter((l) => l.kind === kind && l.text.includes(content))
+        .map((l) => [l.at, l.to, l.op, l.occurrence]);
+    let lines: Line[];
+    beforeAll(async () => {
+      lines = await run('coaching-month');
+    });
+
+    it('obeys the invariants: one coaching tip on each of the manager’s agendas, none to the report', () => {
+      invariants(lines);
+      expect(sends(lines, 'agenda').filter((l) => l.to === MARIA)).toHaveLength(6);
+      expect(everything(lines, DEV)).not.toContain('Coaching tip');
+    });
+
+    it('shared feedback updates both agendas of the next 1:1 in place and is in both of its summaries', () => {
+      expect(where(lines, 'agenda', SHARED)).toEqual([
+        ['2026-03-09T10:05:00Z', MARIA, 'update', '2026-03-10T08:00:00Z'],
+        ['2026-03-09T10:05:00Z', DEV, 'update', '2026-03-10T08:00:00Z'],
+        ['2026-03-09T11:05:00Z', DEV, 'update', '2026-03-10T08:00:00Z'], // Dev's draft, on Dev's card alone
+      ]);
+      expect(where(lines, 'summary', SHARED)).toEqual([
+        ['2026-03-10T08:45:00Z', MARIA, 'send', '2026-03-10T08:00:00Z'],
+        ['2026-03-10T08:45:00Z', DEV, 'send', '2026-03-10T08:00:00Z'],
+      ]);
+      expect(where(lines, 'reply', 'Shared with Dev Patel')).toEqual([
+        ['2026-03-09T10:05:00Z', MARIA, 'update', undefined],
+      ]);
+    });
+
+    it("the report's draft is in the report's messages only: their agendas, never the manager's nor a summary", () => {
+      expect(everything(lines, MARIA)).not.toContain(DRAFT);
+      expect(where(lines, 'summary', DRAFT)).toEqual([]);
+      expect(where(lines, 'agenda', DRAFT)).toEqual([
+        ['2026-03-09T11:05:00Z', DEV, 'update', '2026-03-10T08:00:00Z'],
+        ['2026-03-16T08:00:00Z', DEV, 'send', '2026-03-17T08:00:00Z'],
+        ['2026-03-16T10:05:00Z', DEV, 'update', '2026-03-17T08:00:00Z'],
+        ['2026-03-23T08:00:00Z', DEV, 'send', '2026-03-24T08:00:00Z'],
+        ['2026-03-30T07:00:00Z', DEV, 'send', '2026-03-31T07:00:00Z'],
+        ['2026-04-06T07:00:00Z', DEV, 'send', '2026-04-07T07:00:00Z'],
+      ]);
+      expect(lines.filter((l) => l.at === '2026-03-09T11:05:00Z').map((l) => l.to)).toEqual([DEV, DEV]);
+    });
+
+    it("the growth goal is on both agendas from its save on, the ones already sent updated in place, until the quarter's end", () => {
+      expect(where(lines, 'agenda', GOAL)).toEqual([
+        ['2026-03-16T10:05:00Z', MARIA, 'update', '2026-03-17T08:00:00Z'],
+        ['2026-03-16T10:05:00Z', DEV, 'update', '2026-03-17T08:00:00Z'],
+        ['2026-03-23T08:00:00Z', MARIA, 'send', '2026-03-24T08:00:00Z'],
+        ['2026-03-23T08:00:00Z', DEV, 'send', '2026-03-24T08:00:00Z'],
+        ['2026-03-30T07:00:00Z', MARIA, 'send', '2026-03-31T07:00:00Z'],
+        ['2026-03-30T07:00:00Z', DEV, 'send', '2026-03-31T07:00:00Z'],
+      ]);
+      expect(where(lines, 'reply', 'Saved. Last edited by Dev Patel')).toEqual([
+        ['2026-03-16T10:05:00Z', DEV, 'update', undefined],
+      ]);
+    });
+
+    it('`digest` answers the manager alone; the report is told it is for managers', () => {
+      expect(where(lines, 'reply', DIGEST)).toEqual([['2026-03-18T09:00:00Z', MARIA, 'send', undefined]]);
+      expect(where(lines, 'reply', DIGEST_FOR_MANAGERS)).toEqual([
+        ['2026-03-18T09:10:00Z', DEV, 'send', undefined],
+      ]);
+      expect(everything(lines, DEV)).not.toContain('Trust digest');
+    });
+
+    it('the monthly trust digest reaches the manager once a month, with the agenda of the deep-dive 1:1', () => {
+      expect(sends(lines, 'trustDigest').map((l) => [l.at, l.to, l.pair])).toEqual([
+        ['2026-03-02T08:00:00Z', MARIA, undefined],
+        ['2026-04-06T07:00:00Z', MARIA, undefined],
+      ]);
+      expect(lines.filter((l) => l.kind === 'trustDigest' && l.op === 'update')).toEqual([]);
+      expect(sends(lines, 'deepDive').map((l) => l.at)).toEqual([
+        '2026-03-02T08:00:00Z',
+        '2026-04-06T07:00:00Z',
+      ]);
+      expect(of(lines, 'agenda', '2026-04-07T07:00:00Z').at(-1)?.text).not.toContain('Happiness, shared');
+      expect(
+        lines.find((l) => l.at === '2026-04-06T12:00:00Z' && l.to === MARIA && l.kind === 'agenda')?.text,
+      ).toContain('Happiness, shared: Mar 2026 7 · Apr 2026 6');
+    });
   });
 });

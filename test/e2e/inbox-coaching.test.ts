@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
+import { afterAll, expect, it } from 'vitest';
+import { killStarted, start, stopped } from '../support/sandbox-process.js';
+
+// Feedback and the growth plan in `npm start`'s fake Teams inbox, in headless Chromium, as people use
+// them: typed commands, cards filled in and pressed. Maria shares feedback with Dev, which edits Dev's
+// agenda in place; Dev saves a growth goal, which edits Maria's. Writes the README's coaching screenshot.
+
+const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'steady-coaching-'));
+const MARIA = 'maria@contoso.com';
+const DEV = 'dev@contoso.com';
+let browser: Browser | undefined;
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  killStarted();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+type Chats = { people: { email: string; lines: { cards?: { fallbackText?: string }[] }[] }[] };
+/** Whether someone's latest agenda is for a 1:1 still ahead: an agenda came and no summary after it. */
+const agendaAhead = async (inbox: string, email: string) => {
+  const view = (await (await fetch(`${inbox}/inbox/api/chats`)).json()) as Chats;
+  const kinds = (view.people.find((p) => p.email === email)?.lines ?? [])
+    .flatMap((l) => l.cards ?? [])
+    .map((c) => /\b(agenda|summary)\b/.exec(c.fallbackText ?? '')?.[1])
+    .filter((kind) => kind !== undefined);
+  return kinds.at(-1) === 'agenda';
+};
+
+/** The little of the DOM the screenshot needs (the tests compile without the DOM types). */
+type ChatNode = { closest: (selector: string) => { scrollIntoView: (options: object) => void } | null };
+
+const cards = (page: Page): Locator => page.locator('#lines li .card');
+/** The agendas and summaries in the chat on screen for the 1:1 with `name`. */
+const cardsWith = (page: Page, name: string): Locator => cards(page).filter({ hasText: `1:1 with ${name}` });
+/** The edited-in-place mark of the message holding `card`. */
+const when = (card: Locator) => card.locator('xpath=ancestor::li[1]').locator('.when').innerText();
+
+const choose = async (page: Page, email: string) => {
+  await page.locator('#people button.person', { hasText: email }).click();
+  await page.locator('#people button.person[aria-current="true"]', { hasText: email }).waitFor();
+  await page.locator('#title', { hasText: email }).waitFor();
+};
+
+/** Types `text` in the chat on screen, as its person, and sends it. */
+const say = async (page: Page, text: string) => {
+  await page.locator('#text').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+};
+
+/** Waits for `locator`, failing with the inbox's notice (the bot's answer, or an error) when it never comes. */
+const shows = async (page: Page, locator: Locator, what: string) =>
+  locator.waitFor().catch(async (error: unknown) => {
+    throw new Error(`${what} never showed; notice: ${await page.locator('#notice').innerText()}`, {
+      cause: error,
+    });
+  });
+
+it('in the inbox, Maria shares feedback that edits Dev’s agenda, and Dev’s growth goal edits Maria’s', async () => {
+  const sandbox = await start(join(folder, 'data'));
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 900, height: 1000 }, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${sandbox.inbox}/`);
+  await page.locator('#clockbar').waitFor();
+
+  // A day at a time until the agendas of Dev's next 1:1 are out: it is weekly, so within a week.
+  const day = page.locator('#clockbar button[data-minutes="1440"]');
+  for (let presses = 0; !(await agendaAhead(sandbox.inbox, DEV)); presses++) {
+    expect(presses, 'no agenda ahead for Dev after 8 days').toBeLessThan(8);
+    await day.click();
+    await page.locator('#clockbar button[data-minutes="1440"]:enabled').waitFor();
+  }
+
+  // As Maria: `feedback`; she runs three 1:1s, so Steady asks which, and the card takes the question's place.
+  await choose(page, MARIA);
+  await say(page, 'feedback');
+  const which = cards(page).filter({ hasText: 'Which 1:1?' }).last();
+  await shows(page, which, 'the "Which 1:1?" card');
+  await which.getByRole('button', { name: '1:1 with Dev Patel' }).click();
+  const form = cards(page).filter({ hasText: 'For Dev Patel' }).last();
+  await shows(page, form, 'the feedback card for Dev');
+  const behavior = 'You walked the team through the billing migration trade-offs';
+  const request = 'Keep bringing a one-page summary to design reviews';
+  await form.getByLabel(/^Behavior/).fill(behavior);
+  await form.getByLabel(/^Request/).fill(request);
+  await form.getByRole('button', { name: 'Share' }).click();
+  await page.locator('#notice', { hasText: 'Shared with Dev Patel' }).waitFor();
+
+  // As Dev: the agenda already in his chat now shows Maria's feedback, in the same message (edited).
+  await choose(page, DEV);
+  const devAgenda = cardsWith(page, 'Maria Lopez').filter({ hasText: behavior });
+  await shows(page, devAgenda, "Maria's feedback on Dev's agenda");
+  expect(await devAgenda.count()).toBe(1);
+  await expect(devAgenda.innerText()).resolves.toContain(request);
+  expect(await when(devAgenda)).toContain('(edited)');
+  await expect(devAgenda.innerText()).resolves.not.toContain('Coaching tip');
+
+  // Dev types `growth` (one 1:1: no question), writes the goal and presses Save.
+  await say(page, 'growth');
+  const plan = cards(page).filter({ hasText: 'A map, not a form' }).last();
+  await shows(page, plan, 'the growth plan card');
+  const goal = 'Run the payments on-call rotation on my own';
+  await plan.getByLabel(/^Goal/).fill(goal);
+  await plan.getByRole('button', { name: 'Save' }).click();
+  await shows(page, cards(page).filter({ hasText: 'Saved. Last edited by Dev Patel' }), 'the saved plan');
+
+  // As Maria: her agenda for the 1:1 with Dev, edited in place, shows the goal, the feedback and her tip.
+  await choose(page, MARIA);
+  const mariaAgenda = cardsWith(page, 'Dev Patel').filter({ hasText: goal });
+  await shows(page, mariaAgenda, "Dev's goal on Maria's agenda");
+  expect(await mariaAgenda.count()).toBe(1);
+  expect(await when(mariaAgenda)).toContain('(edited)');
+  const text = await mariaAgenda.innerText();
+  expect(text).toContain(behavior);
+  expect(text).toContain('Coaching tip · only you see this');
+  mkdirSync(screenshots, { recursive: true });
+  // a function, not a string: Playwright runs a string as an expression and would not call it
+  await mariaAgenda.evaluate((node: unknown) => {
+    (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
+  });
+  await page.screenshot({ path: join(screenshots, 'inbox-coaching.png') });
+
+  await browser.close();
+  browser = undefined;
+  await stopped(sandbox.child);
+}, 150_000);
