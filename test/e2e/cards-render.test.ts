@@ -194,6 +194,18 @@ describe('each card renders as in Teams', () => {
       .screenshot({ path: new URL('agenda-manager.png', screenshots).pathname });
   });
 
+  test("a promotion conversation on the manager's agenda: the guide's frame around the role (agenda-promotion.png)", async () => {
+    const data = agendaSamples.promotionManager;
+    const { problems, text } = await render('agenda-promotion', renderCard('agenda', data));
+    expect(problems).toEqual([]);
+    expect(text).toContain('Promotion conversation: Senior engineer · planned by Ana Silva');
+    expect(text).toContain('“The Senior engineer role expects X, Y, Z.');
+    const card = tab.locator('#agenda-promotion');
+    for (const name of ['Add topic', 'Give feedback', 'Growth plan', 'Plan a career talk'])
+      await expect(card.getByRole('button', { name }).count()).resolves.toBe(1);
+    await card.screenshot({ path: new URL('agenda-promotion.png', screenshots).pathname });
+  });
+
   test('the agenda shows one button per open topic and action item, and the topic box', async () => {
     await render('agenda-buttons', renderCard('agenda', agendaSamples.report));
     const card = tab.locator('#agenda-buttons');

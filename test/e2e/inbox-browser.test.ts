@@ -47,9 +47,15 @@ const choose = async (page: Page, email: string) => {
   await page.locator('#title', { hasText: email }).waitFor();
 };
 
+/** The little of the DOM the scroll needs (the tests compile without the DOM types). */
+type ChatNode = { closest: (selector: string) => { scrollIntoView: (options: object) => void } | null };
+
 /** Scrolls the chat so the card's message starts at the top, then screenshots the page. */
 const screenshot = async (page: Page, card: Locator, file: string) => {
-  await card.evaluate("(node) => node.closest('li').scrollIntoView({ block: 'start' })");
+  // a function, not a string: Playwright runs a string as an expression and would not call it
+  await card.evaluate((node: unknown) => {
+    (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
+  });
   await page.screenshot({ path: join(screenshots, file) });
 };
 

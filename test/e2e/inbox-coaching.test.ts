@@ -63,7 +63,7 @@ const shows = async (page: Page, locator: Locator, what: string) =>
     });
   });
 
-it('in the inbox, Maria shares feedback that edits Dev’s agenda, and Dev’s growth goal edits Maria’s', async () => {
+it('in the inbox, Maria shares feedback that edits Dev’s agenda, Dev’s growth goal edits Maria’s, and a career conversation she plans is on the next agenda', async () => {
   const sandbox = await start(join(folder, 'data'));
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 }, deviceScaleFactor: 1 });
@@ -127,6 +127,34 @@ it('in the inbox, Maria shares feedback that edits Dev’s agenda, and Dev’s g
     (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
   });
   await page.screenshot({ path: join(screenshots, 'inbox-coaching.png') });
+
+  // Maria plans a career conversation from that agenda: the planning card is for the 1:1 after it.
+  await mariaAgenda.getByRole('button', { name: 'Plan a career talk' }).click();
+  const planning = cards(page).filter({ hasText: 'Next 1:1 with Dev Patel' }).last();
+  await shows(page, planning, 'the planning card');
+  await planning.getByText('Career: aspirations, where they are now, and a plan').click();
+  await planning.getByRole('button', { name: 'Plan it' }).click();
+  await shows(
+    page,
+    cards(page).filter({ hasText: 'Planned: a career conversation' }),
+    'the planned conversation',
+  );
+
+  // A day at a time to that 1:1's agenda: it carries the career conversation guide.
+  const career = cardsWith(page, 'Dev Patel').filter({
+    hasText: 'Career conversation · planned by Maria Lopez',
+  });
+  for (let presses = 0; (await career.count()) === 0; presses++) {
+    expect(presses, 'no agenda with the career conversation after 8 days').toBeLessThan(8);
+    await day.click();
+    await page.locator('#clockbar button[data-minutes="1440"]:enabled').waitFor();
+    await page.waitForTimeout(1_500); // the page's next refresh
+  }
+  await expect(career.last().innerText()).resolves.toContain('Understand aspirations');
+  await career.last().evaluate((node: unknown) => {
+    (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
+  });
+  await page.screenshot({ path: join(screenshots, 'inbox-career.png') });
 
   await browser.close();
   browser = undefined;

@@ -183,7 +183,7 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     );
   });
 
-  describe('coaching month: feedback, a growth plan and the trust digest, used in chat and on cards', () => {
+  describe('coaching month: feedback, a growth plan, a career conversation and the trust digest, used in chat and on cards', () => {
     const SHARED = 'You walked the team through the billing migration trade-offs';
     const DRAFT = 'You changed the sprint scope after we had committed';
     const GOAL = 'Goal for Q1 2026: Run the payments on-call rotation on my own';
@@ -273,6 +273,42 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
       expect(
         lines.find((l) => l.at === '2026-04-06T12:00:00Z' && l.to === MARIA && l.kind === 'agenda')?.text,
       ).toContain('Happiness, shared: Mar 2026 7 · Apr 2026 6');
+    });
+
+    it('a career conversation planned from the 17 March agenda is on both 24 March agendas, and its summaries record the goal', () => {
+      const CAREER = 'Career conversation · planned by Maria Lopez';
+      expect(where(lines, 'reply', 'It is in the chat below.')).toEqual([
+        ['2026-03-16T09:00:00Z', MARIA, 'update', undefined],
+      ]);
+      expect(where(lines, 'reply', 'Planned: a career conversation')).toEqual([
+        ['2026-03-16T09:05:00Z', MARIA, 'update', undefined],
+      ]);
+      expect(where(lines, 'agenda', CAREER)).toEqual([
+        ['2026-03-23T08:00:00Z', MARIA, 'send', '2026-03-24T08:00:00Z'],
+        ['2026-03-23T08:00:00Z', DEV, 'send', '2026-03-24T08:00:00Z'],
+      ]);
+      expect(
+        where(lines, 'summary', 'Agreed goal for Q1 2026: Run the payments on-call rotation on my own'),
+      ).toEqual([
+        ['2026-03-24T08:45:00Z', MARIA, 'send', '2026-03-24T08:00:00Z'],
+        ['2026-03-24T08:45:00Z', DEV, 'send', '2026-03-24T08:00:00Z'],
+      ]);
+      expect(where(lines, 'summary', 'Career conversation').map((l) => l[0])).toEqual([
+        '2026-03-24T08:45:00Z',
+        '2026-03-24T08:45:00Z',
+      ]);
+    });
+
+    it("April's deep dive asks Dev how Q1's last checkpoint went and records his note in the pair's plan", () => {
+      const [march, april] = sends(lines, 'deepDive');
+      expect(march?.text).not.toContain('Growth plan'); // no plan yet on 2 March
+      expect(april?.text).toContain('Growth plan');
+      expect(april?.text).toContain('Checkpoint Tue 31 Mar 2026');
+      expect(where(lines, 'reply', 'Your checkpoint note is in the growth plan you both see.')).toHaveLength(
+        1,
+      );
+      // the note went in with the answers: nothing was refused
+      expect(everything(lines, DEV)).not.toContain('Nothing was saved');
     });
   });
 });
