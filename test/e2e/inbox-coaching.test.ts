@@ -128,6 +128,12 @@ it('in the inbox, Maria shares feedback that edits Dev’s agenda, Dev’s growt
   });
   await page.screenshot({ path: join(screenshots, 'inbox-coaching.png') });
 
+  // Her trust digest, on demand: only hers.
+  await say(page, 'digest');
+  const digest = cards(page).filter({ hasText: 'Trust digest · only you see this' }).last();
+  await shows(page, digest, 'the trust digest');
+  await expect(digest.innerText()).resolves.toContain('Dev Patel');
+
   // Maria plans a career conversation from that agenda: the planning card is for the 1:1 after it.
   await mariaAgenda.getByRole('button', { name: 'Plan a career talk' }).click();
   const planning = cards(page).filter({ hasText: 'Next 1:1 with Dev Patel' }).last();

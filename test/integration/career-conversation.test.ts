@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryRequest, pairIdOf, type ConversationPlan } from '../../shared/domain/index.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { pairIdOf, type ConversationPlan } from '../../shared/domain/index.js';
 import { exportPerson } from '../../shared/services/export-person.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { loadCardValidator } from '../support/card-schema.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -19,16 +17,6 @@ const ASPIRATIONS =
   'Understand aspirations: Where do you want to be in 2 years? · What kind of work energizes you?';
 const FRAME =
   '“The Senior engineer role expects X, Y, Z. I see you doing X well. For Y, I need to see A and B. Let’s build a plan together and check progress monthly.”';
-
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
-}
 
 const cards = (email: string, op?: 'send' | 'update') =>
   h.teams
@@ -57,7 +45,7 @@ describe('career and promotion conversations', () => {
   it('the manager plans one from the agenda; the next agenda carries the guide, for both; the summary records the goal', async () => {
     h = await botHarness();
     await h.install(MARIA, DEV);
-    await at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
     const third = await occurrenceOn('2026-03-03');
     const tenth = await occurrenceOn('2026-03-10');
     const buttons = (email: string) =>
@@ -110,7 +98,7 @@ describe('career and promotion conversations', () => {
     expect(await plans()).toEqual([plan]);
 
     // 3 March is not the conversation: its agendas and summaries never carried it.
-    await at('2026-03-03T08:46:00Z');
+    await h.at('2026-03-03T08:46:00Z');
     for (const email of [MARIA, DEV]) {
       expect(texts(email, 'Summary')).toHaveLength(1);
       expect([...texts(email, 'Agenda'), ...texts(email, 'Summary')].join('\n')).not.toMatch(
@@ -118,7 +106,7 @@ describe('career and promotion conversations', () => {
       );
     }
 
-    await at('2026-03-09T08:01:00Z'); // the agendas of Tue 10 Mar
+    await h.at('2026-03-09T08:01:00Z'); // the agendas of Tue 10 Mar
     for (const email of [MARIA, DEV]) {
       const agenda = texts(email, 'Agenda', 'send').at(-1)!;
       expect(agenda).toContain('Tue, 10 Mar 2026');
@@ -150,14 +138,14 @@ describe('career and promotion conversations', () => {
       quarter: '2026-Q1',
       goal: 'Own the billing retry queue end to end',
     });
-    await at('2026-03-10T08:46:00Z'); // the summaries
+    await h.at('2026-03-10T08:46:00Z'); // the summaries
     for (const email of [MARIA, DEV]) {
       const summary = texts(email, 'Summary', 'send').at(-1)!;
       expect(summary).toContain('Promotion conversation: Senior engineer');
       expect(summary).toContain('Agreed goal for Q1 2026: Own the billing retry queue end to end');
     }
     // The next agenda carries none of it.
-    await at('2026-03-16T08:01:00Z');
+    await h.at('2026-03-16T08:01:00Z');
     expect(texts(MARIA, 'Agenda', 'send').at(-1)).toContain('Tue, 17 Mar 2026');
     expect(texts(MARIA, 'Agenda', 'send').at(-1)).not.toContain('Promotion conversation');
 
@@ -177,7 +165,7 @@ describe('career and promotion conversations', () => {
   it('a planned 1:1 that is cancelled hands the conversation to the next live one; with no goal written, the summary says so', async () => {
     h = await botHarness();
     await h.install(MARIA, DEV);
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     const third = await occurrenceOn('2026-03-03');
     await press(MARIA, 'open', { occurrenceId: third.id, card: 'planConversation' });
     const tenth = await occurrenceOn('2026-03-10');
@@ -197,24 +185,24 @@ describe('career and promotion conversations', () => {
     await h.calendar.drainSyncs();
     expect((await occurrenceOn('2026-03-10')).status).toBe('cancelled');
 
-    await at('2026-03-16T08:01:00Z'); // the agendas of Tue 17 Mar
+    await h.at('2026-03-16T08:01:00Z'); // the agendas of Tue 17 Mar
     for (const email of [MARIA, DEV]) {
       const agenda = texts(email, 'Agenda', 'send').at(-1)!;
       expect(agenda).toContain('Tue, 17 Mar 2026');
       expect(agenda).toContain(CAREER);
     }
-    await at('2026-03-17T08:46:00Z');
+    await h.at('2026-03-17T08:46:00Z');
     expect(texts(DEV, 'Summary', 'send').at(-1)).toContain(
       'Career conversation\nNo goal for Q1 2026 is written down yet.',
     );
-    await at('2026-03-23T08:01:00Z'); // held once: the 24 March agenda is an ordinary one
+    await h.at('2026-03-23T08:01:00Z'); // held once: the 24 March agenda is an ordinary one
     expect(texts(DEV, 'Agenda', 'send').at(-1)).not.toContain(CAREER);
   });
 
   it('"Give feedback" and "Growth plan" on an agenda post their card in the presser’s chat and leave the agenda as it is', async () => {
     h = await botHarness();
     await h.install(MARIA, DEV);
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     const third = await occurrenceOn('2026-03-03');
     const before = { maria: h.teams.activities(MARIA).length, dev: h.teams.activities(DEV).length };
     expect(await press(DEV, 'open', { occurrenceId: third.id, card: 'feedback' })).toBe(

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   COACHING_TIPS,
-  DeliveryRequest,
   Pair,
   QUESTIONS_THAT_WORK,
   pairIdOf,
   type Occurrence,
 } from '../../shared/domain/index.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { exportPerson } from '../../shared/services/export-person.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
@@ -24,16 +22,6 @@ const HEADING = 'Coaching tip · only you see this';
 async function started() {
   h = await botHarness();
   await h.install(MARIA, DEV);
-}
-
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
 }
 
 /** The tips (and headings) anywhere in this JSON: the card data, not only what a renderer shows. */
@@ -77,7 +65,7 @@ async function storedPair(): Promise<Pair> {
 describe('coaching tips on the agenda', () => {
   it('shows the manager exactly one tip, and the report none: not on the agenda, the summary or any message', async () => {
     await started();
-    await at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar, a day before
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar, a day before
     const [maria] = agendas(MARIA);
     expect(tipOf(maria?.card)).toBe(COACHING_TIPS[0]);
     const [dev] = agendas(DEV);
@@ -98,8 +86,8 @@ describe('coaching tips on the agenda', () => {
     replies.push(
       await h.teams.invoke(DEV, { verb: 'markCovered', data: { pairId: PAIR, topicId: topic!.id } }),
     );
-    await at('2026-03-03T08:46:00Z'); // the summaries, 15 minutes after the 1:1
-    await at('2026-03-09T08:01:00Z'); // the next agendas
+    await h.at('2026-03-03T08:46:00Z'); // the summaries, 15 minutes after the 1:1
+    await h.at('2026-03-09T08:01:00Z'); // the next agendas
 
     expect(tipsIn(replies)).toEqual([]);
     expect(agendas(DEV)).toHaveLength(3); // two delivered, one the reply to `agenda`
@@ -121,7 +109,7 @@ describe('coaching tips on the agenda', () => {
 
   it('gives consecutive 1:1s different tips, week after week', async () => {
     await started();
-    for (const monday of ['02', '09', '16', '23', '30']) await at(`2026-03-${monday}T08:01:00Z`);
+    for (const monday of ['02', '09', '16', '23', '30']) await h.at(`2026-03-${monday}T08:01:00Z`);
     const tips = agendas(MARIA).map(({ card }) => tipOf(card));
     expect(tips).toHaveLength(5);
     for (let i = 1; i < tips.length; i++) expect(tips[i]).not.toBe(tips[i - 1]);
@@ -182,7 +170,7 @@ describe('coaching tips on the agenda', () => {
     expect(Pair.parse(old)).not.toHaveProperty('coachingTips');
     await h.store.pairs.upsert(old);
 
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     const [maria] = agendas(MARIA);
     expect(tipOf(maria?.card)).toBe(COACHING_TIPS[0]);
     expect(visibleText(maria?.card)).toContain(QUESTIONS_THAT_WORK[2]); // the question stays as it was
@@ -190,7 +178,7 @@ describe('coaching tips on the agenda', () => {
       lastQuestion: { occurrenceId: first!.id, index: 2 },
       coachingTips: [{ occurrenceId: first!.id, index: 0 }],
     });
-    await at('2026-03-09T08:01:00Z');
+    await h.at('2026-03-09T08:01:00Z');
     expect(tipOf(agendas(MARIA)[1]?.card)).toBe(COACHING_TIPS[1]);
     expect(tipsIn(h.teams.activities(DEV))).toEqual([]);
   });

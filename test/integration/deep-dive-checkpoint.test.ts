@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryRequest, pairIdOf, type GrowthPlan } from '../../shared/domain/index.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
+import { pairIdOf, type GrowthPlan } from '../../shared/domain/index.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { loadCardValidator } from '../support/card-schema.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -14,16 +12,6 @@ const validate = loadCardValidator();
 const GOAL = 'Lead the design of the billing migration, from the first draft to the review';
 const NOTE_LINE =
   'Unlike your answers, this note is not private: it goes into the growth plan you and Maria Lopez both see, whether or not you share your answers.';
-
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
-}
 
 type Node = Record<string, unknown>;
 const nodes = (value: unknown): Node[] =>
@@ -91,7 +79,7 @@ describe('the monthly deep dive asks for growth plan checkpoint progress', () =>
     const saved = (await plan())!;
     expect(saved.updatedByEmail).toBe(MARIA);
 
-    await at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar, and Dev's deep dive of March
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar, and Dev's deep dive of March
     const march = deepDivePrompt();
     expect(march.text).toContain('Growth plan');
     expect(march.text).toContain(`Goal: ${GOAL}`);
@@ -148,7 +136,7 @@ describe('the monthly deep dive asks for growth plan checkpoint progress', () =>
     h = await botHarness();
     await h.install(MARIA, DEV);
     await saveQ1Plan();
-    await at('2026-04-06T07:01:00Z'); // the agendas of Tue 7 Apr, the first deep dive of Q2
+    await h.at('2026-04-06T07:01:00Z'); // the agendas of Tue 7 Apr, the first deep dive of Q2
     const april = deepDivePrompt();
     expect(april.text).toContain('Checkpoint Tue 31 Mar 2026');
     expect(april.checkpoint).toMatchObject({ value: '' });
@@ -164,7 +152,7 @@ describe('the monthly deep dive asks for growth plan checkpoint progress', () =>
     h = await botHarness();
     await h.install(MARIA, DEV);
     await saveQ1Plan({ checkpoint2: 'Picked the project' });
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     const { data } = deepDivePrompt();
     const before = await plan();
     const forgeries = [
@@ -186,7 +174,7 @@ describe('the monthly deep dive asks for growth plan checkpoint progress', () =>
   it('asks nothing about growth without a plan for that checkpoint; the deep dive works as before', async () => {
     h = await botHarness();
     await h.install(MARIA, DEV);
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     const march = deepDivePrompt();
     expect(march.text).not.toContain('Growth plan');
     expect(march.checkpoint).toBeUndefined();

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAllowedUploadUrl } from '../../shared/adapters/teams/file-upload.js';
-import { DeliveryRequest, pairIdOf } from '../../shared/domain/index.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { pairIdOf } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -49,16 +47,6 @@ async function history() {
       share: 'false',
     },
   });
-}
-
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
 }
 
 /** `export`, then Allow: the file the bot put in the person's OneDrive, parsed. */
@@ -106,7 +94,7 @@ describe('export', () => {
 
   it('gives the manager the record of each monthly trust digest sent to them, and no one else', async () => {
     await history();
-    await at('2026-03-02T09:00:00Z'); // the agendas of the deep-dive 1:1 of 3 March, and Maria's March digest
+    await h.at('2026-03-02T09:00:00Z'); // the agendas of the deep-dive 1:1 of 3 March, and Maria's March digest
     const maria = (await userByEmail(h.store, MARIA))!;
     const file = await exported(MARIA);
     expect(file['trustDigests']).toEqual([

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryRequest, pairIdOf, type Feedback } from '../../shared/domain/index.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { pairIdOf, type Feedback } from '../../shared/domain/index.js';
 import { exportPerson } from '../../shared/services/export-person.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { loadCardValidator } from '../support/card-schema.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -19,16 +17,6 @@ const SECRET = 'You went quiet in the staff meeting (draft)';
 async function started() {
   h = await botHarness();
   await h.install(MARIA, DEV);
-}
-
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
 }
 
 /** The card of the last message the bot sent `email` (its reply to a chat command). */
@@ -79,7 +67,7 @@ const feedbackSection = (agenda: string): string[] => {
 describe('SBI feedback', () => {
   it('a draft is its author’s alone; shared feedback reaches both agendas and the summary', async () => {
     await started();
-    await at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
 
     const manager = await openCard(MARIA);
     expect(manager.text).toContain('For Dev Patel');
@@ -152,7 +140,7 @@ describe('SBI feedback', () => {
       await press(MARIA, { feedbackId: second.feedbackId, state: 'draft', behavior: 'x', request: 'y' }),
     ).toMatch(/already shared/);
 
-    await at('2026-03-03T08:46:00Z'); // the summaries
+    await h.at('2026-03-03T08:46:00Z'); // the summaries
     const [devSummary] = cards(DEV, 'Summary', 'send');
     const [mariaSummary] = cards(MARIA, 'Summary', 'send');
     for (const summary of [devSummary!, mariaSummary!]) {
@@ -163,7 +151,7 @@ describe('SBI feedback', () => {
     }
 
     // Shared after that 1:1: it lands on the next one (Tue 10 Mar), on the agenda and in the summary.
-    await at('2026-03-04T10:00:00Z');
+    await h.at('2026-03-04T10:00:00Z');
     const late = await openCard(DEV);
     await press(DEV, {
       feedbackId: late.feedbackId,
@@ -171,7 +159,7 @@ describe('SBI feedback', () => {
       behavior: 'You asked for my estimate first',
       request: 'Keep doing that',
     });
-    await at('2026-03-09T08:01:00Z'); // the agendas of Tue 10 Mar
+    await h.at('2026-03-09T08:01:00Z'); // the agendas of Tue 10 Mar
     const nextDev = feedbackSection(cards(DEV, 'Agenda', 'send').at(-1)!);
     const nextMaria = feedbackSection(cards(MARIA, 'Agenda', 'send').at(-1)!);
     expect(nextDev).toEqual([
@@ -182,7 +170,7 @@ describe('SBI feedback', () => {
     // the draft waits on its author's agenda; what was shared on 3 Mar stays with 3 Mar
     expect(nextMaria).toContain('From Maria Lopez · draft, only you see this');
     expect(nextMaria.join('\n')).not.toContain('rollback plan');
-    await at('2026-03-10T08:46:00Z');
+    await h.at('2026-03-10T08:46:00Z');
     expect(cards(DEV, 'Summary', 'send').at(-1)).toContain('Behavior: You asked for my estimate first');
 
     // The draft never reached Dev: no card, update, reply or summary, and not his export.
@@ -222,7 +210,7 @@ describe('SBI feedback', () => {
     ],
   ])('refuses %s with the reason, keeps what was typed, and stores nothing', async (_, parts, reason) => {
     await started();
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     const { feedbackId } = await openCard(MARIA);
     const before = h.teams.requests.length;
     const reply = await press(MARIA, { feedbackId, state: 'shared', situation: 'In the review', ...parts });
@@ -245,7 +233,7 @@ describe('SBI feedback', () => {
   it('refuses another pair, and another person’s feedback, and changes nothing', async () => {
     h = await botHarness({ reports: [DEV, ANA] });
     await h.install(MARIA, DEV, ANA);
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     await h.teams.say(MARIA, 'feedback'); // two 1:1s: which one?
     expect(visibleText(lastCard(MARIA))).toContain('Which 1:1?');
     const { feedbackId } = await openCardFor(MARIA, PAIR);

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryRequest, pairIdOf, type GrowthPlan } from '../../shared/domain/index.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { pairIdOf, type GrowthPlan } from '../../shared/domain/index.js';
 import { exportPerson } from '../../shared/services/export-person.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { loadCardValidator } from '../support/card-schema.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -15,16 +13,6 @@ const PAIR = pairIdOf(MARIA, DEV);
 const ANA_PAIR = pairIdOf(MARIA, ANA);
 const validate = loadCardValidator();
 const GOAL = 'Lead the design of the billing migration, from the first draft to the review';
-
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
-}
 
 const lastCard = (email: string): unknown => {
   const sent = h.teams.activities(email).filter((a) => a.op === 'send');
@@ -98,7 +86,7 @@ describe('growth plan', () => {
   it('is created from chat and card, edited by either person, and shown on both agendas', async () => {
     h = await botHarness();
     await h.install(MARIA, DEV);
-    await at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
     for (const email of [MARIA, DEV])
       expect(growthSection(agendas(email, 'send').at(-1)!)).toEqual([
         'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the projects that build the skill. Press Growth plan below (or type growth) to write the plan.',
@@ -193,12 +181,12 @@ describe('growth plan', () => {
     }
 
     // The last 1:1 of the quarter still shows its checkpoint (the same day); the next quarter starts empty.
-    await at('2026-03-30T07:01:00Z'); // the agendas of Tue 31 Mar
+    await h.at('2026-03-30T07:01:00Z'); // the agendas of Tue 31 Mar
     expect(growthSection(agendas(DEV, 'send').at(-1)!)).toEqual([
       `Goal for Q1 2026: ${'g'.repeat(199)}…`,
       'Next checkpoint: Tue 31 Mar 2026 · press Growth plan to update it',
     ]);
-    await at('2026-04-06T07:01:00Z'); // the agendas of Tue 7 Apr
+    await h.at('2026-04-06T07:01:00Z'); // the agendas of Tue 7 Apr
     expect(agendas(DEV, 'send').at(-1)).toContain('7 Apr 2026');
     expect(growthSection(agendas(DEV, 'send').at(-1)!)[0]).toMatch(/^What do you want to learn next\?/);
     const april = await openCard(DEV);
@@ -211,7 +199,7 @@ describe('growth plan', () => {
   it('refuses a press for another pair and stores nothing', async () => {
     h = await botHarness({ reports: [DEV, ANA] });
     await h.install(MARIA, DEV, ANA);
-    await at('2026-03-02T08:01:00Z');
+    await h.at('2026-03-02T08:01:00Z');
     // Dev forges Maria and Ana's pair id on his card's Save.
     const reply = await h.teams.invoke(DEV, {
       verb: 'saveGrowthPlan',

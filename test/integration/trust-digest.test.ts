@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DeliveryRequest,
-  deliveryIdOf,
-  pairIdOf,
-  type ActionItem,
-  type Occurrence,
-} from '../../shared/domain/index.js';
+import { deliveryIdOf, pairIdOf, type ActionItem, type Occurrence } from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
-import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { erasePerson } from '../../shared/services/erase-person.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { trustDigest } from '../../shared/services/one-on-one/trust-digest.js';
@@ -127,16 +120,6 @@ const digests = (email: string) =>
     .flatMap((a) => (a.attachments ?? []).map((x) => visibleText((x as { content: unknown }).content)))
     .filter((text) => text.startsWith(TITLE));
 
-/** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
-async function at(instant: string) {
-  h.calendar.time.set(instant);
-  await runScheduler({ store: h.store, queue: h.calendar.queued.queue, clock: h.calendar.time.clock });
-  for (let messages = h.calendar.queued.take('deliveries'); messages.length > 0;) {
-    for (const message of messages) await deliver(h.bot.deps, DeliveryRequest.parse(message));
-    messages = h.calendar.queued.take('deliveries');
-  }
-}
-
 describe("the manager's trust digest", () => {
   it('counts follow-through, cadence health and falls in shared happiness over the last 8 weeks', async () => {
     await history();
@@ -206,8 +189,8 @@ describe("the manager's trust digest", () => {
     const maria = (await userByEmail(h.store, MARIA))!;
     // May's deep dives are both pairs' 1:1s of 5 May: Maria gets their agendas, and one digest with them
     for (const day of ['2026-04-30', '2026-05-04', '2026-05-05', '2026-05-11', '2026-05-12', '2026-05-19']) {
-      await at(`${day}T06:00:00Z`);
-      await at(`${day}T12:00:00Z`);
+      await h.at(`${day}T06:00:00Z`);
+      await h.at(`${day}T12:00:00Z`);
     }
     const sent = digests(MARIA);
     expect(sent.length).toBe(1);
@@ -227,8 +210,8 @@ describe("the manager's trust digest", () => {
     expect(record?.doc).toMatchObject({ type: 'delivery', state: 'sent', kind: 'trustDigest' });
     // June's deep dive brings June's
     for (const day of ['2026-06-01', '2026-06-02']) {
-      await at(`${day}T06:00:00Z`);
-      await at(`${day}T12:00:00Z`);
+      await h.at(`${day}T06:00:00Z`);
+      await h.at(`${day}T12:00:00Z`);
     }
     expect(digests(MARIA).map((text) => text.split('\n')[1])).toEqual(['May 2026', 'June 2026']);
     // every message the reports ever received: no digest, no trust figure, nothing about the other

@@ -1,4 +1,7 @@
 import { startBotSystem } from '../../sandbox/local/bot-system.js';
+import { DeliveryRequest } from '../../shared/domain/index.js';
+import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
+import { deliver } from '../../teams-app/bot/deliver.js';
 import { calendarHarness } from './calendar-harness.js';
 
 export const MARIA = 'maria@contoso.com';
@@ -68,6 +71,15 @@ export async function botHarness(
       for (const email of emails) await teams.install(email);
       await calendar.drainSyncs();
       calendar.time.advance(1);
+    },
+    /** Moves the clock to `instant`, runs the scheduler and every delivery it queued, as the functions do. */
+    async at(instant: string) {
+      calendar.time.set(instant);
+      await runScheduler({ store: calendar.store, queue: calendar.queued.queue, clock: calendar.time.clock });
+      for (let messages = calendar.queued.take('deliveries'); messages.length > 0;) {
+        for (const message of messages) await deliver(bot.deps, DeliveryRequest.parse(message));
+        messages = calendar.queued.take('deliveries');
+      }
     },
     async stop() {
       await system.stop();

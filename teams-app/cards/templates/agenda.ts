@@ -4,6 +4,7 @@ import { conversationGuide } from './conversation-guide.js';
 import { feedbackRows } from './feedback-rows.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
+import { subtle } from './subtle.js';
 import { topicRows } from './topic-rows.js';
 
 const isLive = "state != 'cancelled'";
@@ -36,14 +37,6 @@ const open = (title: string, card: string, when: string): object => ({
   verb: 'open',
   associatedInputs: 'none',
   data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}', card },
-});
-const subtle = (text: string, when?: string): object => ({
-  type: 'TextBlock',
-  text,
-  isSubtle: true,
-  wrap: true,
-  spacing: 'small',
-  ...(when === undefined ? {} : { $when: when }),
 });
 
 /**

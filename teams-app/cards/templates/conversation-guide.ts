@@ -1,15 +1,8 @@
 import { CAREER_CONVERSATION_GUIDE, PROMOTION_FRAME } from '../../../shared/domain/guide.js';
+import { subtle } from './subtle.js';
 
 const isKind = (kind: 'career' | 'promotion', also = ''): string =>
   `\${conversation.kind == '${kind}'${also === '' ? '' : ` && ${also}`}}`;
-const subtle = (text: string, when?: string): object => ({
-  type: 'TextBlock',
-  text,
-  isSubtle: true,
-  wrap: true,
-  spacing: 'small',
-  ...(when === undefined ? {} : { $when: when }),
-});
 
 /** The career conversation guide's steps, each a bold step and its prompts. */
 const careerSteps: object[] = CAREER_CONVERSATION_GUIDE.map(({ step, prompts }) => ({
