@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
+import { agendaAhead, cardsWith, choose, screenshotAt } from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
 
 // The whole local run in a browser: `npm start`, the fake Teams inbox in Debian's headless Chromium, the
@@ -21,43 +22,9 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-type Chats = { people: { email: string; lines: { cards?: { fallbackText?: string }[] }[] }[] };
-/**
- * Whether someone's latest agenda is for a 1:1 still ahead, by the inbox's API: an agenda card came
- * and no summary after it (a sandbox started within a day of Dev's 1:1 sends that overdue agenda
- * together with its summary on the first move of the clock).
- */
-const agendaAhead = async (inbox: string, email: string) => {
-  const view = (await (await fetch(`${inbox}/inbox/api/chats`)).json()) as Chats;
-  const kinds = (view.people.find((p) => p.email === email)?.lines ?? [])
-    .flatMap((l) => l.cards ?? [])
-    .map((c) => /\b(agenda|summary)\b/.exec(c.fallbackText ?? '')?.[1])
-    .filter((kind) => kind !== undefined);
-  return kinds.at(-1) === 'agenda';
-};
-
-/** The cards in the chat on screen for the 1:1 with `name` (e.g. "Dev Patel"): agendas and summaries. */
-const cardsWith = (page: Page, name: string): Locator =>
-  page.locator('#lines li .card').filter({ hasText: `1:1 with ${name}` });
-
-const choose = async (page: Page, email: string) => {
-  const person = page.locator('#people button.person', { hasText: email });
-  await person.click();
-  await page.locator('#people button.person[aria-current="true"]', { hasText: email }).waitFor();
-  await page.locator('#title', { hasText: email }).waitFor();
-};
-
-/** The little of the DOM the scroll needs (the tests compile without the DOM types). */
-type ChatNode = { closest: (selector: string) => { scrollIntoView: (options: object) => void } | null };
-
 /** Scrolls the chat so the card's message starts at the top, then screenshots the page. */
-const screenshot = async (page: Page, card: Locator, file: string) => {
-  // a function, not a string: Playwright runs a string as an expression and would not call it
-  await card.evaluate((node: unknown) => {
-    (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
-  });
-  await page.screenshot({ path: join(screenshots, file) });
-};
+const screenshot = (page: Page, card: Locator, file: string) =>
+  screenshotAt(page, card, join(screenshots, file));
 
 it('in the inbox, Dev adds a topic from the agenda card in the browser and Maria sees her card update', async () => {
   const sandbox = await start(join(folder, 'data'));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
+import { agendaAhead, cards, cardsWith, choose, screenshotAt } from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
 
 // Feedback and the growth plan in `npm start`'s fake Teams inbox, in headless Chromium, as people use
@@ -23,31 +24,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-type Chats = { people: { email: string; lines: { cards?: { fallbackText?: string }[] }[] }[] };
-/** Whether someone's latest agenda is for a 1:1 still ahead: an agenda came and no summary after it. */
-const agendaAhead = async (inbox: string, email: string) => {
-  const view = (await (await fetch(`${inbox}/inbox/api/chats`)).json()) as Chats;
-  const kinds = (view.people.find((p) => p.email === email)?.lines ?? [])
-    .flatMap((l) => l.cards ?? [])
-    .map((c) => /\b(agenda|summary)\b/.exec(c.fallbackText ?? '')?.[1])
-    .filter((kind) => kind !== undefined);
-  return kinds.at(-1) === 'agenda';
-};
-
-/** The little of the DOM the screenshot needs (the tests compile without the DOM types). */
-type ChatNode = { closest: (selector: string) => { scrollIntoView: (options: object) => void } | null };
-
-const cards = (page: Page): Locator => page.locator('#lines li .card');
-/** The agendas and summaries in the chat on screen for the 1:1 with `name`. */
-const cardsWith = (page: Page, name: string): Locator => cards(page).filter({ hasText: `1:1 with ${name}` });
 /** The edited-in-place mark of the message holding `card`. */
 const when = (card: Locator) => card.locator('xpath=ancestor::li[1]').locator('.when').innerText();
-
-const choose = async (page: Page, email: string) => {
-  await page.locator('#people button.person', { hasText: email }).click();
-  await page.locator('#people button.person[aria-current="true"]', { hasText: email }).waitFor();
-  await page.locator('#title', { hasText: email }).waitFor();
-};
 
 /** Types `text` in the chat on screen, as its person, and sends it. */
 const say = async (page: Page, text: string) => {
@@ -122,11 +100,7 @@ it('in the inbox, Maria shares feedback that edits Dev’s agenda, Dev’s growt
   expect(text).toContain(behavior);
   expect(text).toContain('Coaching tip · only you see this');
   mkdirSync(screenshots, { recursive: true });
-  // a function, not a string: Playwright runs a string as an expression and would not call it
-  await mariaAgenda.evaluate((node: unknown) => {
-    (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
-  });
-  await page.screenshot({ path: join(screenshots, 'inbox-coaching.png') });
+  await screenshotAt(page, mariaAgenda, join(screenshots, 'inbox-coaching.png'));
 
   // Her trust digest, on demand: only hers.
   await say(page, 'digest');
@@ -157,10 +131,7 @@ it('in the inbox, Maria shares feedback that edits Dev’s agenda, Dev’s growt
     await page.waitForTimeout(1_500); // the page's next refresh
   }
   await expect(career.last().innerText()).resolves.toContain('Understand aspirations');
-  await career.last().evaluate((node: unknown) => {
-    (node as ChatNode).closest('li')?.scrollIntoView({ block: 'start' });
-  });
-  await page.screenshot({ path: join(screenshots, 'inbox-career.png') });
+  await screenshotAt(page, career.last(), join(screenshots, 'inbox-career.png'));
 
   await browser.close();
   browser = undefined;
