@@ -93,7 +93,8 @@ export async function onSubmitDeepDive(
     updatedAt: now,
   });
   // The manager's agenda of that 1:1 shows shared answers: it changes either way (shared or not any more).
-  await refreshAgendaCards(deps, pair, found.doc, user.userId);
+  // A checkpoint note shows on both agendas of the deep dive: the report's changes too.
+  await refreshAgendaCards(deps, pair, found.doc, data.checkpoint === undefined ? user.userId : undefined);
   const noted =
     data.checkpoint === undefined ? '' : ' Your checkpoint note is in the growth plan you both see.';
   return {

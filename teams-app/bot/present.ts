@@ -12,7 +12,7 @@ import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
 import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS, GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
-import { SHARED_ANSWER_CHARS, topicRoom } from '../cards/card-data.js';
+import { CHECKPOINT_NOTE_INPUT, SHARED_ANSWER_CHARS, topicRoom } from '../cards/card-data.js';
 
 /** How many action items and feedback an agenda card shows (the rest are counted), to stay < 80 KB; topics see `topicRoom`. */
 const SHOWN = AGENDA_LIMITS;
@@ -52,12 +52,13 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
   const topics = [...view.reportTopics, ...view.managerTopics];
   const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
   const feedback = view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names));
-  const room = topicRoom(
+  const room = topicRoom({
     answers,
-    feedback.length,
-    view.growthPlan !== undefined,
-    view.conversation !== undefined,
-  );
+    feedback: feedback.length,
+    growth: view.growthPlan !== undefined,
+    conversation: view.conversation !== undefined,
+    checkpoint: view.checkpoint !== undefined,
+  });
   const shown = new Set(topics.slice(0, room).map((t) => t.id));
   const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
     id: t.id,
@@ -86,6 +87,14 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     feedback,
     ...(view.growthPlan === undefined ? {} : { growth: growthView(view.growthPlan, occurrence, timeZone) }),
     ...(view.conversation === undefined ? {} : { conversation: conversationView(view.conversation, names) }),
+    ...(view.checkpoint === undefined
+      ? {}
+      : {
+          checkpoint: {
+            label: dateLabel(view.checkpoint.date),
+            note: cut(view.checkpoint.note, CHECKPOINT_NOTE_INPUT),
+          },
+        }),
     suggestedQuestion: view.suggestedQuestion,
     ...(view.coachingTip === undefined ? {} : { coachingTip: view.coachingTip }),
     deepDive: view.deepDive,

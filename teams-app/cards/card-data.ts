@@ -121,20 +121,22 @@ export const SharedAnswersView = z.strictObject({
 export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
 
 /**
- * How many topics an agenda can show beside these shared answers, this many feedback shown, and the
- * growth plan's goal and a planned conversation when there are (each takes one topic's room).
+ * How many topics an agenda can show beside what else it shows: each shared answer, each feedback, the
+ * growth plan's goal, a planned conversation and a checkpoint note take one topic's room.
  */
-export const topicRoom = (
-  answers?: Partial<Omit<SharedAnswersView, 'label'>>,
-  feedback = 0,
-  growth = false,
-  conversation = false,
-): number =>
+export const topicRoom = (beside: {
+  readonly answers?: Partial<Omit<SharedAnswersView, 'label'>> | undefined;
+  readonly feedback?: number;
+  readonly growth?: boolean;
+  readonly conversation?: boolean;
+  readonly checkpoint?: boolean;
+}): number =>
   AGENDA_LIMITS.topics -
-  feedback -
-  (growth ? 1 : 0) -
-  (conversation ? 1 : 0) -
-  [answers?.makeItTen, answers?.learning, answers?.career].filter((text) => text !== undefined).length;
+  (beside.feedback ?? 0) -
+  [beside.growth, beside.conversation, beside.checkpoint].filter(Boolean).length -
+  [beside.answers?.makeItTen, beside.answers?.learning, beside.answers?.career].filter(
+    (text) => text !== undefined,
+  ).length;
 
 /** `agenda`: one participant's agenda for one occurrence, updated in place when anything changes. */
 export const AgendaData = z
@@ -155,6 +157,10 @@ export const AgendaData = z
     growth: GrowthView.optional(),
     /** A career or promotion conversation planned for this 1:1: the agenda carries the guide's frame. */
     conversation: ConversationView.optional(),
+    /** A deep-dive agenda: the growth checkpoint its deep dive reviews, with the progress noted so far. */
+    checkpoint: z
+      .strictObject({ label: z.string().min(1).max(40), note: Text(CHECKPOINT_NOTE_INPUT) })
+      .optional(),
     suggestedQuestion: Text(500),
     /** The manager's agenda only: one coaching tip, from the guide. */
     coachingTip: Text(300).optional(),
@@ -171,16 +177,17 @@ export const AgendaData = z
   .refine(
     (data) =>
       data.reportTopics.length + data.managerTopics.length <=
-      topicRoom(
-        data.sharedAnswers,
-        data.feedback.length,
-        data.growth !== undefined,
-        data.conversation !== undefined,
-      ),
+      topicRoom({
+        answers: data.sharedAnswers,
+        feedback: data.feedback.length,
+        growth: data.growth !== undefined,
+        conversation: data.conversation !== undefined,
+        checkpoint: data.checkpoint !== undefined,
+      }),
     {
       error:
         `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer, ` +
-        'per feedback shown, for a growth goal and for a planned conversation (count the rest in moreTopics)',
+        'per feedback shown, for a growth goal, a planned conversation and a checkpoint note (count the rest in moreTopics)',
       path: ['reportTopics'],
     },
   )

@@ -61,6 +61,15 @@ const plan = async (quarter = '2026-Q1'): Promise<GrowthPlan | undefined> => {
 const answers = async () =>
   (await h.store.pairs.list(PAIR, { type: 'deepDiveAnswer' })).items.map((i) => i.doc);
 
+/** The text of the latest agenda card `email` was sent (or had updated). */
+const lastAgenda = (email: string, op: 'send' | 'update') =>
+  h.teams
+    .activities(email)
+    .filter((a) => a.op === op && a.attachments !== undefined)
+    .map((a) => visibleText((a.attachments?.[0] as { content: unknown }).content))
+    .filter((text) => text.startsWith('Agenda'))
+    .at(-1);
+
 /** The progress notes on the growth plan card, as `growth` opens it for `email`. */
 async function planCardNotes(email: string): Promise<unknown[]> {
   await h.teams.say(email, 'growth');
@@ -91,6 +100,9 @@ describe('the monthly deep dive asks for growth plan checkpoint progress', () =>
       isMultiline: true,
     });
     expect(march.data).toMatchObject({ pairId: PAIR, quarter: '2026-Q1', index: 1 });
+    // Both deep-dive agendas show the checkpoint and the progress noted so far (the plan is the pair's).
+    for (const email of [MARIA, DEV])
+      expect(lastAgenda(email, 'send')).toContain('Checkpoint Sat 28 Feb 2026: Picked the project');
 
     // Dev keeps his answers private; the checkpoint note still goes into the plan they both see.
     h.calendar.time.set('2026-03-02T18:00:00Z');
@@ -118,6 +130,10 @@ describe('the monthly deep dive asks for growth plan checkpoint progress', () =>
     });
     expect(await answers()).toMatchObject([{ happiness: 6, shared: false }]);
     expect(h.teams.activities(MARIA).filter((a) => a.op === 'update')).toHaveLength(mariaUpdates + 1);
+    for (const email of [MARIA, DEV])
+      expect(lastAgenda(email, 'update')).toContain(
+        'Checkpoint Sat 28 Feb 2026: First draft reviewed with Sam',
+      );
     // Both see it on the plan's card; the private answer reaches Maria nowhere.
     expect(await planCardNotes(MARIA)).toEqual(['', 'First draft reviewed with Sam', '']);
     expect(JSON.stringify(h.teams.activities(MARIA))).not.toContain('Private: fewer meetings');

@@ -233,6 +233,7 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
         ['2026-03-23T08:00:00Z', DEV, 'send', '2026-03-24T08:00:00Z'],
         ['2026-03-30T07:00:00Z', DEV, 'send', '2026-03-31T07:00:00Z'],
         ['2026-04-06T07:00:00Z', DEV, 'send', '2026-04-07T07:00:00Z'],
+        ['2026-04-06T12:00:00Z', DEV, 'update', '2026-04-07T07:00:00Z'], // his checkpoint note, on his deep dive
       ]);
       expect(lines.filter((l) => l.at === '2026-03-09T11:05:00Z').map((l) => l.to)).toEqual([DEV, DEV]);
     });
@@ -307,8 +308,12 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
       expect(where(lines, 'reply', 'Your checkpoint note is in the growth plan you both see.')).toHaveLength(
         1,
       );
-      // the note went in with the answers: nothing was refused
+      // the note went in with the answers, and both agendas of that deep dive show it
       expect(everything(lines, DEV)).not.toContain('Nothing was saved');
+      expect(where(lines, 'agenda', 'Checkpoint Tue 31 Mar 2026: Closed two incidents alone')).toEqual([
+        ['2026-04-06T12:00:00Z', MARIA, 'update', '2026-04-07T07:00:00Z'],
+        ['2026-04-06T12:00:00Z', DEV, 'update', '2026-04-07T07:00:00Z'],
+      ]);
     });
   });
 });

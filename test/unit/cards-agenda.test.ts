@@ -241,7 +241,13 @@ describe('size', () => {
   const maxManagerDeepDive = (char: string): AgendaData => {
     const full = maxAgenda(char);
     const answers = { makeItTen: char.repeat(500), learning: char.repeat(500), career: char.repeat(500) };
-    const room = topicRoom(answers, AGENDA_LIMITS.feedback, true, true);
+    const room = topicRoom({
+      answers,
+      feedback: AGENDA_LIMITS.feedback,
+      growth: true,
+      conversation: true,
+      checkpoint: true,
+    });
     const reportTopics = full.reportTopics.slice(0, Math.ceil(room / 2));
     return {
       ...full,
@@ -249,6 +255,7 @@ describe('size', () => {
       reportTopics,
       managerTopics: full.managerTopics.slice(0, room - reportTopics.length),
       conversation: { kind: 'promotion', plannedBy: char.repeat(200), role: char.repeat(100) },
+      checkpoint: { label: char.repeat(40), note: char.repeat(500) },
       happinessTrend: Array.from({ length: 12 }, (_, index) => ({
         label: `Sep ${2026 + index}`,
         happiness: (index % 10) + 1,

@@ -20,6 +20,7 @@ import {
 import type { Store } from '../../ports.js';
 import { pairDocs } from '../pair-docs.js';
 import { openActionItems, pairTopics } from './open-items.js';
+import { deepDiveCheckpoint } from './checkpoint-note.js';
 import { conversationOf } from './plan-conversation.js';
 import { pairOccurrences } from './occurrences.js';
 
@@ -58,6 +59,11 @@ export interface AgendaView {
   readonly growthPlan?: GrowthPlan;
   /** A career or promotion conversation the manager planned for this 1:1: both see its frame. */
   readonly conversation?: ConversationPlan;
+  /**
+   * A deep-dive agenda: the growth checkpoint its deep dive reviews and the progress noted on it, once
+   * there is a note (both see it: the plan is the pair's).
+   */
+  readonly checkpoint?: { readonly date: string; readonly note: string };
   readonly suggestedQuestion: string;
   /** The manager's agenda only: the occurrence's coaching tip (fixed with its question). Never the report's. */
   readonly coachingTip?: string;
@@ -88,6 +94,8 @@ export async function agendaView(
   const deepDive = await isDeepDive(store, pair.pairId, occurrence, timeZone);
   const plan = await store.pairs.get(pair.pairId, growthPlanIdOf(quarterOf(occurrence.start, timeZone)));
   const conversation = await conversationOf(store, pair.pairId, occurrence);
+  const asked = deepDive ? await deepDiveCheckpoint(store, pair, occurrence) : undefined;
+  const note = asked?.plan.checkpoints[asked.index]?.note;
   const viewerRole = pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report';
   const shared =
     deepDive && viewerRole === 'manager'
@@ -103,6 +111,7 @@ export async function agendaView(
     feedback: await agendaFeedback(store, pair, occurrence, viewerEmail),
     ...(plan?.doc.type === 'growthPlan' ? { growthPlan: plan.doc } : {}),
     ...(conversation === undefined ? {} : { conversation }),
+    ...(asked === undefined || note === undefined ? {} : { checkpoint: { date: asked.date, note } }),
     suggestedQuestion:
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id, pair.questions)] ??
       QUESTIONS_THAT_WORK[0],

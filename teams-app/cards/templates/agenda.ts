@@ -126,6 +126,17 @@ export const agendaTemplate: CardTemplate = {
         { type: 'TextRun', text: ' · press Growth plan to update it', isSubtle: true },
       ],
     },
+    {
+      type: 'RichTextBlock',
+      $when: `\${exists(checkpoint) && ${isLive}}`,
+      spacing: 'small',
+      inlines: [
+        { type: 'TextRun', text: 'Checkpoint ', weight: 'bolder' },
+        { type: 'TextRun', text: '${checkpoint.label}', weight: 'bolder' },
+        { type: 'TextRun', text: ': ', weight: 'bolder' },
+        { type: 'TextRun', text: '${checkpoint.note}' },
+      ],
+    },
     conversationGuide(isLive),
     sectionHeading(['Feedback'], '5 min', live),
     subtle(
