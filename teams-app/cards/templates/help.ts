@@ -36,5 +36,12 @@ export const helpTemplate: CardTemplate = {
     commandLine('export', 'get everything Steady keeps that you can see, as a file in this chat'),
     commandLine('delete my data', 'delete everything Steady keeps about you (it asks first)'),
     commandLine('help', 'show this list'),
+    {
+      type: 'TextBlock',
+      text: 'On an agenda card: Give feedback and Growth plan open the same cards; a manager can also plan a career or promotion conversation for the next 1:1 (Plan a career talk).',
+      wrap: true,
+      isSubtle: true,
+      spacing: 'medium',
+    },
   ],
 };
