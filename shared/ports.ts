@@ -154,9 +154,14 @@ export interface Attachment {
   readonly content?: Readonly<Record<string, unknown>>;
 }
 
-/** `UNREACHABLE`: the app is gone for that person (403/404); `RETRY`: throttled or a transient fault. */
+/**
+ * `UNREACHABLE`: the app is gone for that person (403/404); `RETRY`: throttled or a transient fault;
+ * `NOT_ALLOWED`: the person's tenant is not (or no longer) on `ALLOWED_TENANTS`, so nothing is sent.
+ */
 export type SendError =
-  { readonly code: 'UNREACHABLE' } | { readonly code: 'RETRY'; readonly afterSeconds?: number };
+  | { readonly code: 'UNREACHABLE' }
+  | { readonly code: 'RETRY'; readonly afterSeconds?: number }
+  | { readonly code: 'NOT_ALLOWED' };
 
 /** Teams, through the Bot Connector. Limits and transient faults are handled inside the adapter. */
 export interface Messenger {

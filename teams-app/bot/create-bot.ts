@@ -10,6 +10,7 @@ import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
 import { parseIncoming } from './incoming.js';
 import { onFileConsent, type FileConsent } from './export.js';
+import { allowedTenantsOnly } from './allowed-tenants-only.js';
 import { onCardAction } from './on-card-action.js';
 import { welcome } from './on-install.js';
 import { onMessage } from './on-message.js';
@@ -51,11 +52,14 @@ export async function createBot(
         : { clientId: auth.appId, tenantId: auth.tenantId, managedIdentityClientId: auth.appId }),
   });
   const messenger = wrap(
-    createTeamsMessenger({
-      http: app.api.http,
-      botId: app.id ?? 'steady',
-      allowLoopback: local,
-    }),
+    allowedTenantsOnly(
+      createTeamsMessenger({
+        http: app.api.http,
+        botId: app.id ?? 'steady',
+        allowLoopback: local,
+      }),
+      config.allowedTenants,
+    ),
   );
   const full: BotDeps = { ...deps, messenger };
   const policy = { allowedTenants: config.allowedTenants, allowLoopback: local };

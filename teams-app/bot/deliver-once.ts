@@ -67,13 +67,16 @@ export async function deliverOnce(
   const to = { ...recipient.conversation, tenantId: recipient.tenantId };
   const sent = await deps.messenger.send(to, { card: await message.card() });
   if (!sent.ok) {
-    const unreachable = sent.error.code === 'UNREACHABLE';
+    // Gone (the app was removed) or not allowed (the tenant left ALLOWED_TENANTS): never retried. Only
+    // the first marks the person unreachable; a tenant put back on the list is sent the next messages.
+    const final = sent.error.code !== 'RETRY';
     await deps.store.pairs.replace(
-      { ...sending, state: unreachable ? 'unreachable' : 'pending' },
+      { ...sending, state: final ? 'unreachable' : 'pending' },
       claimed.value.etag,
     );
-    if (unreachable) await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
-    return unreachable ? 'UNREACHABLE' : 'RETRY';
+    if (sent.error.code === 'UNREACHABLE')
+      await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
+    return final ? 'UNREACHABLE' : 'RETRY';
   }
   await deps.store.pairs.replace(
     {
