@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clientCredentialsToken, type FakeAppRegistration } from './entra-token.js';
+import { managedIdentityToken } from './managed-identity-token.js';
 import { readBody } from './read-body.js';
 
 export interface FakeEntraOptions {
   readonly apps: readonly FakeAppRegistration[];
+  /** The client ids of the user-assigned managed identities attached to the app (`/msi/token`). */
+  readonly identities?: readonly string[];
   readonly now?: () => Date;
 }
 
@@ -13,11 +17,15 @@ export interface FakeEntraOptions {
 export interface FakeEntra {
   /** `http://127.0.0.1:PORT`: stands for `https://login.microsoftonline.com`. */
   readonly url: string;
+  /** Stands for `$IDENTITY_ENDPOINT` in App Service and Azure Functions, and its `$IDENTITY_HEADER`. */
+  readonly identityEndpoint: string;
+  readonly identityHeader: string;
   /** How many tokens were issued. */
   readonly issuedCount: number;
   stop(): Promise<void>;
 }
 
+const MSI_PATH = '/msi/token';
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -25,8 +33,24 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEntra> {
   const now = options.now ?? (() => new Date());
   let issuedCount = 0;
+  const identityHeader = randomUUID();
   const server = createServer((req, res) => {
     const answer = async () => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      if (req.method === 'GET' && url.pathname === MSI_PATH) {
+        const secret = req.headers['x-identity-header'];
+        const reply = managedIdentityToken(
+          options.identities ?? [],
+          identityHeader,
+          { secret: typeof secret === 'string' ? secret : undefined, query: url.searchParams },
+          now(),
+        );
+        if (reply.status === 200) issuedCount += 1;
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify(reply.body));
+        return;
+      }
       const body = await readBody(req, MAX_BODY_BYTES);
       const tenant = TOKEN_PATH.exec(new URL(req.url ?? '/', 'http://fake').pathname)?.[1];
       if (req.method !== 'POST' || tenant === undefined || body === undefined) {
@@ -52,8 +76,11 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
+    identityEndpoint: `${url}${MSI_PATH}`,
+    identityHeader,
     get issuedCount() {
       return issuedCount;
     },

@@ -61,7 +61,10 @@ beforeAll(async () => {
       users: [USER],
       delegations: { '1001': [CALENDAR_SCOPE] },
     }),
-    startFakeEntra({ apps: [{ tenantId: BOT.tenant, clientId: BOT.id, secrets: [BOT.secret] }] }),
+    startFakeEntra({
+      apps: [{ tenantId: BOT.tenant, clientId: BOT.id, secrets: [BOT.secret] }],
+      identities: [BOT.id],
+    }),
   ]);
   await ensureContainers(cosmos.client(), 'steady');
   // a database as a hand-made set-up might leave it: `jobs` missing, `users` on the wrong key
@@ -327,6 +330,31 @@ describe('npm run doctor', () => {
     expect(run.lines.bot).toContain('only Azure can issue');
     expect(run.stdout).toContain('0 failed, 3 passed, 2 skipped');
     expect(run.code).toBe(0);
+  });
+
+  it("in Azure (an identity endpoint), gets the managed-identity bot's token through the real credential", async () => {
+    const identity = { IDENTITY_ENDPOINT: entra.identityEndpoint, IDENTITY_HEADER: entra.identityHeader };
+    const issued = entra.issuedCount;
+    const run = await doctor(settings({ BOT_PASSWORD: undefined, ...identity }));
+    expect(run.lines.bot).toMatch(
+      new RegExp(
+        `^PASS {2}bot {5}Bot Framework token \\(https://api.botframework.com/.default\\) for the managed identity ${BOT.id}`,
+      ),
+    );
+    expect(entra.issuedCount).toBe(issued + 1);
+    expect(run.code).toBe(0);
+
+    // an identity not attached to the app: FAIL with the fix; a wrong header: FAIL too, never PASS
+    const stranger = await doctor(
+      settings({ BOT_PASSWORD: undefined, BOT_ID: '00000000-0000-0000-0000-00000000beef', ...identity }),
+    );
+    expectOnlyFailure(stranger, 'bot');
+    expect(stranger.lines.bot).toContain(
+      'the managed identity 00000000-0000-0000-0000-00000000beef got no token',
+    );
+    expect(stranger.lines.bot).toContain('attach the user-assigned identity whose client id is BOT_ID');
+    const forged = await doctor(settings({ BOT_PASSWORD: undefined, ...identity, IDENTITY_HEADER: 'guess' }));
+    expectOnlyFailure(forged, 'bot');
   });
 
   it('fails a check whose dependency does not answer in time, saying so', async () => {
