@@ -21,7 +21,7 @@ export const botCheck: Check = {
           return managedIdentityBotToken(auth.appId, PUBLIC.botScope, signal);
         return skip(
           `BOT_PASSWORD is not set, so the bot signs in as the managed identity ${auth.appId}, whose token ` +
-            'only Azure can issue: run npm run doctor in the Function App (its console), or check it in the portal (Azure Bot > Test in Web Chat)',
+            'only Azure can issue: check it there (portal: Azure Bot > Test in Web Chat)',
         );
       case 'secret':
         return requestBotToken(auth, options.loginUrl ?? PUBLIC.loginEndpoint, PUBLIC.botScope, signal);
