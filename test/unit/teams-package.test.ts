@@ -14,7 +14,19 @@ import { MANIFEST_SCHEMA_URL, validateManifest } from '../../teams-app/package/v
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const BOT_ID = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
-const COMMANDS = ['help', 'agenda', 'add', 'note', 'private', 'action', 'done', 'pause', 'resume'];
+// Teams shows at most 10; pause and resume are in help.
+const COMMANDS = [
+  'help',
+  'agenda',
+  'add',
+  'note',
+  'private',
+  'action',
+  'done',
+  'feedback',
+  'growth',
+  'digest',
+];
 
 const committed = (file: string) => readFile(join(APP_PACKAGE_DIR, file));
 const template = async () =>
