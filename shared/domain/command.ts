@@ -3,6 +3,7 @@ import { err, ok, type Result } from './result.js';
 import { TOPIC_MAX_LENGTH } from './topic.js';
 import { NOTE_MAX_LENGTH } from './note.js';
 import { FEEDBACK_PART_MAX } from './feedback.js';
+import { parseQuarterChoice, type QuarterChoice } from './growth-plan.js';
 import { UserText } from './common.js';
 
 /** What a person can type in their personal chat with Steady. */
@@ -14,8 +15,8 @@ export type Command =
   | { readonly kind: 'action'; readonly text: string; readonly owner?: string; readonly due?: string }
   /** Opens the SBI feedback card for the other person of the 1:1; any text after it starts the Behavior. */
   | { readonly kind: 'feedback'; readonly behavior?: string }
-  /** Opens the pair's growth plan card for the current quarter. */
-  | { readonly kind: 'growth' }
+  /** Opens the pair's growth plan card for the current quarter, or the one named (`last`, `next`, `Q1`, `2026-Q1`). */
+  | { readonly kind: 'growth'; readonly quarter?: QuarterChoice }
   /** The manager's trust digest now (a report is told it is for managers). */
   | { readonly kind: 'digest' }
   | { readonly kind: 'done'; readonly number: number }
@@ -28,7 +29,8 @@ export type CommandError =
   | { readonly code: 'MISSING_TEXT'; readonly command: string }
   | { readonly code: 'INVALID_TEXT'; readonly command: string; readonly reason: string }
   | { readonly code: 'INVALID_NUMBER'; readonly given: string }
-  | { readonly code: 'INVALID_DATE'; readonly given: string };
+  | { readonly code: 'INVALID_DATE'; readonly given: string }
+  | { readonly code: 'INVALID_QUARTER'; readonly given: string };
 
 const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
   help: () => ok({ kind: 'help' }),
@@ -45,7 +47,14 @@ const words: Record<string, (rest: string) => Result<Command, CommandError>> = {
     const behavior = rest.trim().slice(0, FEEDBACK_PART_MAX);
     return ok({ kind: 'feedback', ...(behavior === '' ? {} : { behavior }) });
   },
-  growth: () => ok({ kind: 'growth' }),
+  growth: (rest) => {
+    const given = rest.trim();
+    if (given === '') return ok({ kind: 'growth' });
+    const quarter = parseQuarterChoice(given);
+    return quarter === undefined
+      ? err({ code: 'INVALID_QUARTER', given: given.slice(0, 40) })
+      : ok({ kind: 'growth', quarter });
+  },
   digest: () => ok({ kind: 'digest' }),
   done: (rest) => {
     const given = rest.replace(/^#/, '').trim();

@@ -74,6 +74,47 @@ export function nextQuarter(quarter: string): string {
   return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
 }
 
+/** The quarter before `quarter`. */
+export function previousQuarter(quarter: string): string {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(-1));
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+/** Which plan `growth …` opens: the last or next quarter, a quarter of the year ("Q1"), or one exactly. */
+export type QuarterChoice = 'last' | 'next' | `Q${1 | 2 | 3 | 4}` | `${number}-Q${1 | 2 | 3 | 4}`;
+
+/** Reads what follows `growth` (any case): `last`, `next`, `Q1`…`Q4` or `2026-Q1`; anything else is none. */
+export function parseQuarterChoice(given: string): QuarterChoice | undefined {
+  const word = given.trim().toUpperCase();
+  if (word === 'LAST' || word === 'PREVIOUS') return 'last';
+  if (word === 'NEXT') return 'next';
+  if (/^Q[1-4]$/.test(word)) return word as QuarterChoice;
+  if (/^\d{4}-Q[1-4]$/.test(word) && Number(word.slice(0, 4)) >= 2000) return word as QuarterChoice;
+  return undefined;
+}
+
+/**
+ * The quarter a choice names when it is `current` now: "Q1" is the latest Q1 not after now. Planning
+ * reaches one quarter ahead at most (`TOO_FAR` beyond it): a plan is for the work in front of you.
+ */
+export function quarterFor(choice: QuarterChoice | undefined, current: string): Result<string, 'TOO_FAR'> {
+  const named =
+    choice === undefined
+      ? current
+      : choice === 'last'
+        ? previousQuarter(current)
+        : choice === 'next'
+          ? nextQuarter(current)
+          : choice.length === 2
+            ? latestNotAfter(`${current.slice(0, 4)}-${choice}`, current)
+            : choice;
+  return named > nextQuarter(current) ? err('TOO_FAR') : ok(named);
+}
+
+const latestNotAfter = (quarter: string, current: string): string =>
+  quarter > current ? `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}` : quarter;
+
 /** What a person typed on the growth plan card, checked. */
 export interface GrowthPlanText {
   readonly goal: string;

@@ -1,4 +1,11 @@
-import { checkpointDates, type Pair, type User } from '../../shared/domain/index.js';
+import {
+  checkpointDates,
+  nextQuarter,
+  quarterFor,
+  type Pair,
+  type QuarterChoice,
+  type User,
+} from '../../shared/domain/index.js';
 import { otherOf } from '../../shared/services/people.js';
 import {
   currentQuarter,
@@ -61,9 +68,23 @@ export async function growthPlanCard(
   });
 }
 
-/** The `growth` command: the plan of the quarter it is now (in the pair's zone). */
-export async function openGrowthPlan(deps: BotDeps, pair: Pair, viewer: User): Promise<Reply> {
-  return { card: await growthPlanCard(deps, pair, viewer, await currentQuarter(deps, pair)) };
+/**
+ * The `growth` command: the plan of the quarter it is now (in the pair's zone), or of the quarter named,
+ * up to the next one.
+ */
+export async function openGrowthPlan(
+  deps: BotDeps,
+  pair: Pair,
+  viewer: User,
+  choice?: QuarterChoice,
+): Promise<Reply> {
+  const current = await currentQuarter(deps, pair);
+  const quarter = quarterFor(choice, current);
+  if (!quarter.ok)
+    return {
+      text: `A growth plan reaches one quarter ahead at most: "growth next" opens ${quarterLabel(nextQuarter(current))}.`,
+    };
+  return { card: await growthPlanCard(deps, pair, viewer, quarter.value) };
 }
 
 /**

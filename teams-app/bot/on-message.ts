@@ -70,7 +70,7 @@ async function run(
       // The pair's plan, not tied to an occurrence: it opens even with no 1:1 on the calendar.
       const pair = await resolvePair(deps, user, pairId);
       if (!pair.ok) return pairProblem(deps, user, pair.error, text);
-      return openGrowthPlan(deps, pair.value, user);
+      return openGrowthPlan(deps, pair.value, user, command.quarter);
     }
     case 'digest':
       // The person's own digest, over the pairs they manage: no pair to choose, nothing about anyone else.

@@ -15,5 +15,7 @@ export function explainCommandError(error: CommandError): string {
       return `"done" needs the number of an open action item, for example: done 2 (got "${error.given}").`;
     case 'INVALID_DATE':
       return `"by" needs a date like 2026-03-20 (got "${error.given}"). Nothing was saved.`;
+    case 'INVALID_QUARTER':
+      return `"growth" opens this quarter's plan, or the one you name: growth last, growth next, growth Q1 or growth 2026-Q1 (got "${error.given}").`;
   }
 }

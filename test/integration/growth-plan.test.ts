@@ -196,6 +196,34 @@ describe('growth plan', () => {
     expect(inputs(april.card)).toMatchObject({ goal: '', support: '', checkpoint1: '' });
   });
 
+  it('"growth last" and "growth next" open those quarters’ plans; a quarter further ahead or a word it does not know is refused', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV); // 1 March 2026: Q1
+    const opened = async (text: string) => {
+      await h.teams.say(DEV, text);
+      const sent = h.teams
+        .activities(DEV)
+        .filter((a) => a.op === 'send')
+        .at(-1);
+      const card = (sent?.attachments?.[0] as { content: unknown } | undefined)?.content;
+      return card === undefined ? (sent?.text ?? '') : visibleText(card);
+    };
+    expect(await opened('growth last')).toContain('Q4 2025 · with Maria Lopez');
+    expect(await opened('growth Q4')).toContain('Q4 2025 · with Maria Lopez');
+    const next = await opened('growth next');
+    expect(next).toContain('Q2 2026 · with Maria Lopez');
+    expect(next).toContain('Checkpoint Thu 30 Apr 2026');
+    expect(await opened('growth 2026-Q3')).toBe(
+      'A growth plan reaches one quarter ahead at most: "growth next" opens Q2 2026.',
+    );
+    expect(await opened('growth soon')).toBe(
+      '"growth" opens this quarter\'s plan, or the one you name: growth last, growth next, growth Q1 or growth 2026-Q1 (got "soon").',
+    );
+    // the next quarter's plan saves for that quarter, and today's agenda keeps Q1's prompt
+    await save(DEV, { quarter: '2026-Q2', goal: 'Lead the Q2 migration' });
+    expect((await stored()).map((p) => p.quarter)).toEqual(['2026-Q2']);
+  });
+
   it('refuses a press for another pair and stores nothing', async () => {
     h = await botHarness({ reports: [DEV, ANA] });
     await h.install(MARIA, DEV, ANA);

@@ -11,6 +11,8 @@ import {
   nextCheckpoint,
   nextQuarter,
   parseCommand,
+  previousQuarter,
+  quarterFor,
   quarterOf,
 } from '../../shared/domain/index.js';
 import { renderCard, visibleText } from '../../teams-app/cards/index.js';
@@ -114,9 +116,37 @@ describe('growth plan rules', () => {
     expect(GrowthPlan.safeParse({ ...plan, quarter: '2026-Q5' }).success).toBe(false);
   });
 
-  test('"growth" opens the card', () => {
+  test('"growth" opens the card; "growth last", "next", "Q1" or "2026-Q1" name a quarter; anything else is refused', () => {
     expect(parseCommand('growth')).toEqual({ ok: true, value: { kind: 'growth' } });
     expect(parseCommand('/Growth:')).toEqual({ ok: true, value: { kind: 'growth' } });
+    expect(parseCommand('growth Last')).toEqual({ ok: true, value: { kind: 'growth', quarter: 'last' } });
+    expect(parseCommand('growth previous')).toEqual({ ok: true, value: { kind: 'growth', quarter: 'last' } });
+    expect(parseCommand('growth next')).toEqual({ ok: true, value: { kind: 'growth', quarter: 'next' } });
+    expect(parseCommand('growth q3')).toEqual({ ok: true, value: { kind: 'growth', quarter: 'Q3' } });
+    expect(parseCommand('growth 2025-q4')).toEqual({
+      ok: true,
+      value: { kind: 'growth', quarter: '2025-Q4' },
+    });
+    for (const given of ['soon', 'Q5', '2026-Q0', '1999-Q1', 'Q1 2026'])
+      expect(parseCommand(`growth ${given}`)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_QUARTER', given },
+      });
+  });
+
+  test('a named quarter is found from the current one, and reaches one quarter ahead at most', () => {
+    expect(previousQuarter('2026-Q1')).toBe('2025-Q4');
+    expect(previousQuarter('2026-Q3')).toBe('2026-Q2');
+    expect(quarterFor(undefined, '2026-Q1')).toEqual({ ok: true, value: '2026-Q1' });
+    expect(quarterFor('last', '2026-Q1')).toEqual({ ok: true, value: '2025-Q4' });
+    expect(quarterFor('next', '2026-Q4')).toEqual({ ok: true, value: '2027-Q1' });
+    // "Q1" is the latest Q1 not after now; the one after now is last year's
+    expect(quarterFor('Q1', '2026-Q3')).toEqual({ ok: true, value: '2026-Q1' });
+    expect(quarterFor('Q4', '2026-Q3')).toEqual({ ok: true, value: '2025-Q4' });
+    expect(quarterFor('Q3', '2026-Q3')).toEqual({ ok: true, value: '2026-Q3' });
+    expect(quarterFor('2027-Q1', '2026-Q4')).toEqual({ ok: true, value: '2027-Q1' });
+    expect(quarterFor('2027-Q2', '2026-Q4')).toEqual({ ok: false, error: 'TOO_FAR' });
+    expect(quarterFor('2019-Q2', '2026-Q4')).toEqual({ ok: true, value: '2019-Q2' });
   });
 });
 

@@ -28,7 +28,10 @@ export const helpTemplate: CardTemplate = {
       'feedback',
       'give the other person of your 1:1 feedback: situation, behavior, impact, request',
     ),
-    commandLine('growth', 'your growth plan for this quarter: goal, support, evidence, monthly checkpoints'),
+    commandLine(
+      'growth [last | next | Q1]',
+      'your growth plan for this quarter (or the one named): goal, support, evidence, monthly checkpoints',
+    ),
     commandLine('digest', 'managers: your trust digest: follow-through, cadence, shared happiness'),
     commandLine('done <n>', 'mark action item n done (the numbers are on the agenda)'),
     commandLine('pause', 'pause Steady for a 1:1: no agendas or summaries until you resume'),
