@@ -15,6 +15,7 @@ import {
 import type { CardAction } from '../cards/card-action.js';
 import { CHECKPOINT_NOTE_INPUT, GROWTH_TEXT_INPUT } from '../cards/card-data.js';
 import { refreshAgendaCards } from './agenda-cards.js';
+import { refreshConversationSummaries } from './summary-card.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { cut, dateLabel, nameOf, quarterLabel } from './present.js';
 
@@ -124,5 +125,6 @@ export async function onSaveGrowthPlan(
   }
   const { occurrence } = saved.value;
   if (occurrence !== undefined) await refreshAgendaCards(deps, saved.value.pair, occurrence);
+  await refreshConversationSummaries(deps, saved.value.pair, data.quarter);
   return { card: await growthPlanCard(deps, pair, user, data.quarter) };
 }

@@ -1,11 +1,13 @@
 import {
+  deliveryIdOf,
   quarterOf,
   type ActionItem,
   type Occurrence,
   type Pair,
   type User,
 } from '../../shared/domain/index.js';
-import { otherOf, pairTimeZone } from '../../shared/services/people.js';
+import { conversationOccurrences } from '../../shared/services/one-on-one/plan-conversation.js';
+import { otherOf, pairTimeZone, userByEmail } from '../../shared/services/people.js';
 import {
   summaryView,
   type SummaryTopic,
@@ -22,6 +24,30 @@ export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurre
   const quarter = quarterOf(occurrence.start, await pairTimeZone(deps.store, pair));
   const view = await summaryView(deps.store, pair, occurrence, viewer.email, quarter);
   return deps.renderCard('summary', await summaryCardData(deps.store, view, viewer));
+}
+
+/**
+ * After the pair saved its growth plan for `quarter`: the summaries already sent of that quarter's career
+ * or promotion conversations are updated in place, so they record the goal even when it was written
+ * after the 1:1.
+ */
+export async function refreshConversationSummaries(deps: BotDeps, pair: Pair, quarter: string) {
+  const timeZone = await pairTimeZone(deps.store, pair);
+  for (const occurrence of await conversationOccurrences(deps.store, pair.pairId)) {
+    if (quarterOf(occurrence.start, timeZone) !== quarter) continue;
+    for (const email of [pair.managerEmail, pair.reportEmail]) {
+      const user = await userByEmail(deps.store, email);
+      if (user === undefined || !user.reachable || user.conversation === undefined) continue;
+      const sent = await deps.store.pairs.get(
+        pair.pairId,
+        deliveryIdOf('summary', occurrence.id, user.userId),
+      );
+      if (sent?.doc.type !== 'delivery' || sent.doc.activityId === undefined) continue;
+      await deps.messenger.update({ ...user.conversation, tenantId: user.tenantId }, sent.doc.activityId, {
+        card: await summaryCard(deps, pair, occurrence, user),
+      });
+    }
+  }
 }
 
 /**

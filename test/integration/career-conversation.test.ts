@@ -195,6 +195,16 @@ describe('career and promotion conversations', () => {
     expect(texts(DEV, 'Summary', 'send').at(-1)).toContain(
       'Career conversation\nNo goal for Q1 2026 is written down yet.',
     );
+    // Written after the 1:1, the goal still lands in both summaries: they are updated in place.
+    await press(DEV, 'saveGrowthPlan', { quarter: '2026-Q1', goal: 'Own the on-call handbook' });
+    for (const email of [MARIA, DEV])
+      expect(texts(email, 'Summary', 'update').at(-1)).toContain(
+        'Career conversation\nAgreed goal for Q1 2026: Own the on-call handbook',
+      );
+    // A plan of another quarter changes no summary of this one.
+    const summaryUpdates = texts(DEV, 'Summary', 'update').length;
+    await press(DEV, 'saveGrowthPlan', { quarter: '2026-Q2', goal: 'Something for Q2' });
+    expect(texts(DEV, 'Summary', 'update')).toHaveLength(summaryUpdates);
     await h.at('2026-03-23T08:01:00Z'); // held once: the 24 March agenda is an ordinary one
     expect(texts(DEV, 'Agenda', 'send').at(-1)).not.toContain(CAREER);
   });

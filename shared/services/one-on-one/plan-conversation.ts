@@ -55,6 +55,17 @@ export async function conversationOf(
 }
 
 /**
+ * The 1:1s that held a planned conversation, each once: the first live occurrence on or after each plan's.
+ * Their summaries record the goal of their quarter's growth plan.
+ */
+export async function conversationOccurrences(store: Store, pairId: string): Promise<Occurrence[]> {
+  const plans = await pairDocs(store, pairId, 'conversationPlan');
+  if (plans.length === 0) return [];
+  const occurrences = await pairOccurrences(store, pairId);
+  return occurrences.filter((o) => isLive(o) && conversationFor(plans, occurrences, o) !== undefined);
+}
+
+/**
  * Plans (or changes, or with `none` removes) the career or promotion conversation of one 1:1 still
  * ahead. Only the pair's manager plans one: the report asks for one with a topic. A refused choice
  * stores nothing; planning the same again changes nothing.
