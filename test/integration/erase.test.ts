@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addMinutes, pairIdOf, userIdOf, type Occurrence } from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
+import { processSyncRequest } from '../../shared/services/calendar/process-sync-request.js';
+import { erasePerson } from '../../shared/services/erase-person.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
-import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { ANA, DEV, MARIA, botHarness, weeklyWith } from '../support/bot-harness.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -142,5 +144,44 @@ describe('delete my data', () => {
     expect(await h.store.pairs.get(ANA_PAIR, 'pair')).toBeDefined();
     const unconfirmed = await h.teams.invoke(DEV, { verb: 'eraseMe', data: {} });
     expect(replyText(unconfirmed.body)).toMatch(/Nothing was changed/);
+  });
+
+  it('a sync of the manager’s calendar running while Dev is erased does not write Dev’s 1:1 back into it', async () => {
+    h = await botHarness({ reports: [DEV, ANA] });
+    await h.install(MARIA, DEV, ANA);
+    const dev = (await userByEmail(h.store, DEV))!;
+    const tracked = async () =>
+      JSON.stringify((await h.store.calendars.get(MARIA, MARIA))?.doc.tracked ?? {});
+    expect(await tracked()).toContain(DEV);
+    // Maria's calendar changes; its sync reads the change and, while it runs, Dev erases his data.
+    h.calendar.fake.upsertEvent(MARIA, { ...weeklyWith(ANA), summary: 'Maria / Ana, renamed' });
+    h.calendar.fake.upsertEvent(MARIA, { ...weeklyWith(DEV), summary: 'Maria / Dev, renamed' });
+    let erased = false;
+    const calendar = h.calendar.deps.calendar;
+    const racing = {
+      ...h.calendar.deps,
+      calendar: {
+        ...calendar,
+        listChanges: async (...args: Parameters<typeof calendar.listChanges>) => {
+          const page = await calendar.listChanges(...args);
+          if (!erased) {
+            erased = true;
+            await erasePerson(h.bot.deps, dev);
+          }
+          return page;
+        },
+      },
+    };
+    const outcome = await processSyncRequest(racing, {
+      calendarId: MARIA,
+      reason: 'push',
+      notifiedAt: h.calendar.time.clock.now().toISOString(),
+    });
+    expect(outcome.status).toBe('SYNCED');
+    expect(erased).toBe(true);
+    expect(await tracked()).not.toContain(DEV); // the sync did not put the erased pair back
+    expect(await tracked()).toContain(ANA); // and kept what it did for Ana's
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    expect(await h.store.pairs.list(DEV_PAIR, { limit: 10 })).toMatchObject({ items: [] }); // no occurrence either
   });
 });

@@ -60,21 +60,42 @@ async function syncUnderLease(deps: CalendarDeps, leased: Stored<CalendarState>)
     await finish(deps, leased, () => ({})); // release the lease; the queue retries the message
     throw error;
   }
-  await finish(deps, leased, () => ({ ...outcome.state, lastSyncStartedAt: startedAt }));
+  await finish(deps, leased, (current) => ({
+    ...outcome.state,
+    tracked: withoutRemoved(outcome.state.tracked, leased.doc.tracked, current.tracked),
+    lastSyncStartedAt: startedAt,
+  }));
   return outcome;
+}
+
+/**
+ * The series the sync tracks, less those someone else stopped tracking while it ran (an erasure drops
+ * the erased person's 1:1s from every calendar): the sync read them before, and must not write them back.
+ */
+function withoutRemoved(
+  synced: CalendarState['tracked'],
+  before: CalendarState['tracked'],
+  now: CalendarState['tracked'],
+): CalendarState['tracked'] {
+  return Object.fromEntries(
+    Object.entries(synced).filter(
+      ([eventId]) => !(Object.hasOwn(before, eventId) && !Object.hasOwn(now, eventId)),
+    ),
+  );
 }
 
 /** Writes the sync's fields and drops the lease, re-reading on a conflict (a channel renewal, say). */
 async function finish(
   deps: CalendarDeps,
   leased: Stored<CalendarState>,
-  fields: () => Partial<CalendarState>,
+  /** The fields to write over the calendar as it is now (re-read after a conflict). */
+  fields: (current: CalendarState) => Partial<CalendarState>,
 ): Promise<void> {
   let current: Stored<CalendarState> | undefined = leased;
   for (let attempt = 0; attempt < 5 && current !== undefined; attempt++) {
     const { lease: _dropped, ...rest } = current.doc;
     const result = await deps.store.calendars.replace(
-      { ...rest, ...fields(), updatedAt: utc(deps.clock.now()) },
+      { ...rest, ...fields(current.doc), updatedAt: utc(deps.clock.now()) },
       current.etag,
     );
     if (result.ok) return;
