@@ -21,7 +21,7 @@ export type DeliverOnceOutcome = 'SENT' | 'ALREADY_SENT' | 'IN_FLIGHT' | 'UNREAC
  * message is sent, then the delivery goes `sent` with the activity id. An attempt that finds `sent`
  * does nothing; one that finds a fresh `sending` leaves it to its owner (`IN_FLIGHT`, retried later);
  * one that finds a stale `sending` (its owner died) sends again: between a send and its write a crash
- * can cost a duplicate, never a loss (see docs/decisions.md).
+ * can cost a duplicate, never a loss (see docs/decisions.md). A throttled `sent` write is retried.
  */
 export async function deliverOnce(
   deps: BotDeps,
@@ -78,15 +78,38 @@ export async function deliverOnce(
       await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
     return final ? 'UNREACHABLE' : 'RETRY';
   }
-  await deps.store.pairs.replace(
-    {
-      ...sending,
-      state: 'sent',
-      activityId: sent.value.activityId,
-      conversationId: to.conversationId,
-      updatedAt: utc(deps.clock.now()),
-    },
-    claimed.value.etag,
+  // Throttled here, the write is tried again on the spot: lost, the message would go out twice.
+  await whenThrottledRetry(() =>
+    deps.store.pairs.replace(
+      {
+        ...sending,
+        state: 'sent',
+        activityId: sent.value.activityId,
+        conversationId: to.conversationId,
+        updatedAt: utc(deps.clock.now()),
+      },
+      claimed.value.etag,
+    ),
   );
   return 'SENT';
+}
+
+/** How often the `sent` write is tried when Cosmos DB keeps answering 429 past its SDK's own retries. */
+const SENT_WRITE_ATTEMPTS = 4;
+
+async function whenThrottledRetry<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const { code, statusCode, retryAfterInMs } = error as {
+        code?: unknown;
+        statusCode?: unknown;
+        retryAfterInMs?: unknown;
+      };
+      if (attempt >= SENT_WRITE_ATTEMPTS || (code !== 429 && statusCode !== 429)) throw error;
+      const wait = typeof retryAfterInMs === 'number' ? retryAfterInMs : 1000 * attempt;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 5000)));
+    }
+  }
 }

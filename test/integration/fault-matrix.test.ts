@@ -316,6 +316,22 @@ describe('Cosmos DB faults (the real Cosmos adapter against the in-process Cosmo
     expect(matrix.system.stats.failed.deliver).toBeGreaterThanOrEqual(1);
     expectExactlyOnce('Cosmos DB 429 ×5, then ×25', result);
   }, 60_000);
+
+  it('429 past the SDK’s retries on a delivery’s `sent` write: retried on the spot, so no duplicate', async () => {
+    const faults = new StoreFaults();
+    const cosmos = await onCosmos(faults);
+    m = await startMatrix({ store: cosmos.store, driverStore: cosmos.driverStore });
+    const matrix = m;
+    matrix.system.at('2026-03-02T07:59:00Z', 'throttle the next three `sent` writes', () =>
+      faults.throttle(
+        3,
+        (c) => c.op === 'replace' && c.doc?.type === 'delivery' && c.doc['state'] === 'sent',
+      ),
+    );
+    const result = await matrix.finish();
+    expect(faults.caused.throttled).toBe(3);
+    expectExactlyOnce('Cosmos DB 429 past the SDK on the `sent` write', result);
+  }, 60_000);
 });
 
 describe('queue and process faults', () => {
