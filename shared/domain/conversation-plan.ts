@@ -59,14 +59,14 @@ export function checkConversationChoice(input: {
 }
 
 /**
- * The plan `occurrence` carries: one planned for it, or for a cancelled 1:1 before it with no live one
- * in between (the first live occurrence on or after the planned one holds it). The latest planned wins.
+ * The plans `occurrence` holds: those planned for it, or for a cancelled 1:1 before it with no live one
+ * in between (the first live occurrence on or after the planned one holds a plan). Oldest first.
  */
-export function conversationFor(
+export function plansHeldBy(
   plans: readonly ConversationPlan[],
   occurrences: readonly Occurrence[],
   occurrence: Occurrence,
-): ConversationPlan | undefined {
+): ConversationPlan[] {
   const ordered = [...occurrences].sort((a, b) => a.originalStart.localeCompare(b.originalStart));
   const holder = (plan: ConversationPlan) =>
     ordered.find((o) => isLive(o) && o.originalStart >= plan.occurrenceStart);
@@ -74,6 +74,12 @@ export function conversationFor(
     .filter((plan) => holder(plan)?.id === occurrence.id)
     .sort(
       (a, b) => a.occurrenceStart.localeCompare(b.occurrenceStart) || a.updatedAt.localeCompare(b.updatedAt),
-    )
-    .at(-1);
+    );
 }
+
+/** The plan `occurrence` carries: of those it holds, the latest planned. */
+export const conversationFor = (
+  plans: readonly ConversationPlan[],
+  occurrences: readonly Occurrence[],
+  occurrence: Occurrence,
+): ConversationPlan | undefined => plansHeldBy(plans, occurrences, occurrence).at(-1);

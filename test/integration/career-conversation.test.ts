@@ -243,4 +243,32 @@ describe('career and promotion conversations', () => {
     for (const email of [MARIA, DEV])
       expect(texts(email, 'Agenda', 'update').at(-1)).toContain('You moved our 1:1 three times this month');
   });
+
+  it('"No conversation" removes the plan a 1:1 holds, one moved to it from a cancelled 1:1 too', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV);
+    await h.at('2026-03-02T08:01:00Z');
+    const third = await occurrenceOn('2026-03-03');
+    const tenth = await occurrenceOn('2026-03-10');
+    await press(MARIA, 'planConversation', { occurrenceId: tenth.id, kind: 'career' });
+    for (const calendar of [MARIA, DEV])
+      h.calendar.fake.upsertEvent(calendar, {
+        id: 'weekly-dev_20260310T080000Z',
+        iCalUID: 'weekly-dev@google.com',
+        recurringEventId: 'weekly-dev',
+        originalStartTime: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
+        start: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
+        end: { dateTime: '2026-03-10T09:30:00+01:00', timeZone: 'Europe/Berlin' },
+        status: 'cancelled',
+      });
+    await h.calendar.drainSyncs();
+    // From the 3 March agenda the next 1:1 is now 17 March, which holds the plan made for the 10th.
+    await press(MARIA, 'open', { occurrenceId: third.id, card: 'planConversation' });
+    const seventeenth = await occurrenceOn('2026-03-17');
+    expect(visibleText(cards(MARIA, 'send').at(-1))).toContain('Planned: a career conversation');
+    await press(MARIA, 'planConversation', { occurrenceId: seventeenth.id, kind: 'none' });
+    expect(await plans()).toEqual([]);
+    await h.at('2026-03-16T08:01:00Z');
+    expect(texts(DEV, 'Agenda', 'send').at(-1)).not.toContain(CAREER);
+  });
 });

@@ -6,6 +6,7 @@ import {
   isBefore,
   isLive,
   ok,
+  plansHeldBy,
   utc,
   type ConversationPlan,
   type Occurrence,
@@ -90,7 +91,10 @@ export async function planConversation(
   if (!choice.ok) return err({ code: 'INVALID', reason: choice.error });
   const id = conversationPlanIdOf(occurrence.id);
   if (choice.value.kind === 'none') {
-    await deps.store.pairs.delete(pair.pairId, id);
+    // every plan this 1:1 holds, one moved here from a cancelled 1:1 too
+    const plans = await pairDocs(deps.store, pair.pairId, 'conversationPlan');
+    const held = plansHeldBy(plans, await pairOccurrences(deps.store, pair.pairId), occurrence);
+    for (const plan of held) await deps.store.pairs.delete(pair.pairId, plan.id);
     return ok({ plan: undefined, occurrence });
   }
   const existing = await deps.store.pairs.get(pair.pairId, id);
