@@ -32,6 +32,21 @@ const occurrenceOn = async (day: string) =>
 const plans = async (): Promise<ConversationPlan[]> =>
   (await h.store.pairs.list(PAIR, { type: 'conversationPlan' })).items.map((i) => i.doc);
 
+/** Maria cancels the 1:1 of 10 March in Google Calendar; both calendars sync. */
+async function cancelTenthOfMarch() {
+  for (const calendar of [MARIA, DEV])
+    h.calendar.fake.upsertEvent(calendar, {
+      id: 'weekly-dev_20260310T080000Z',
+      iCalUID: 'weekly-dev@google.com',
+      recurringEventId: 'weekly-dev',
+      originalStartTime: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
+      start: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-03-10T09:30:00+01:00', timeZone: 'Europe/Berlin' },
+      status: 'cancelled',
+    });
+  await h.calendar.drainSyncs();
+}
+
 /** Presses a button as `email` and returns the answer: a card's text, or the message. */
 async function press(email: string, verb: string, data: Record<string, string>) {
   const reply = await h.teams.invoke(email, { verb, data: { pairId: PAIR, ...data } });
@@ -172,17 +187,7 @@ describe('career and promotion conversations', () => {
     await press(MARIA, 'planConversation', { occurrenceId: tenth.id, kind: 'career' });
 
     // Maria cancels 10 March in Google Calendar.
-    for (const calendar of [MARIA, DEV])
-      h.calendar.fake.upsertEvent(calendar, {
-        id: 'weekly-dev_20260310T080000Z',
-        iCalUID: 'weekly-dev@google.com',
-        recurringEventId: 'weekly-dev',
-        originalStartTime: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
-        start: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
-        end: { dateTime: '2026-03-10T09:30:00+01:00', timeZone: 'Europe/Berlin' },
-        status: 'cancelled',
-      });
-    await h.calendar.drainSyncs();
+    await cancelTenthOfMarch();
     expect((await occurrenceOn('2026-03-10')).status).toBe('cancelled');
 
     await h.at('2026-03-16T08:01:00Z'); // the agendas of Tue 17 Mar
@@ -251,17 +256,7 @@ describe('career and promotion conversations', () => {
     const third = await occurrenceOn('2026-03-03');
     const tenth = await occurrenceOn('2026-03-10');
     await press(MARIA, 'planConversation', { occurrenceId: tenth.id, kind: 'career' });
-    for (const calendar of [MARIA, DEV])
-      h.calendar.fake.upsertEvent(calendar, {
-        id: 'weekly-dev_20260310T080000Z',
-        iCalUID: 'weekly-dev@google.com',
-        recurringEventId: 'weekly-dev',
-        originalStartTime: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
-        start: { dateTime: '2026-03-10T09:00:00+01:00', timeZone: 'Europe/Berlin' },
-        end: { dateTime: '2026-03-10T09:30:00+01:00', timeZone: 'Europe/Berlin' },
-        status: 'cancelled',
-      });
-    await h.calendar.drainSyncs();
+    await cancelTenthOfMarch();
     // From the 3 March agenda the next 1:1 is now 17 March, which holds the plan made for the 10th.
     await press(MARIA, 'open', { occurrenceId: third.id, card: 'planConversation' });
     const seventeenth = await occurrenceOn('2026-03-17');
