@@ -33,7 +33,43 @@ export async function onMessage(
       ? { card: deps.renderCard('help', {}) }
       : { text: explainCommandError(command.error) };
   }
-  return run(deps, user, command.value, text, requestId, pairId);
+  return run(deps, user, command.value, replayOf(command.value), requestId, pairId);
+}
+
+/**
+ * The message "which 1:1?" runs again once a pair is chosen, written the way the parser reads it back to
+ * the same command: only what the command uses (whatever else was typed changes nothing, and could be
+ * long), so it always fits the card.
+ */
+function replayOf(command: Command): string {
+  switch (command.kind) {
+    case 'addTopic':
+      return `add ${command.text}`;
+    case 'note':
+      return `${command.visibility === 'private' ? 'private' : 'note'} ${command.text}`;
+    case 'action':
+      return [
+        'action',
+        ...(command.owner === undefined ? [] : [`@${command.owner}`]),
+        command.text,
+        ...(command.due === undefined ? [] : [`by ${command.due}`]),
+      ].join(' ');
+    case 'feedback':
+      return command.behavior === undefined ? 'feedback' : `feedback ${command.behavior}`;
+    case 'help':
+    case 'agenda':
+    case 'digest':
+    case 'export':
+      return command.kind;
+    case 'erase':
+      return 'delete my data';
+    case 'tracking':
+      return command.tracking === 'paused' ? 'pause' : 'resume';
+    case 'growth':
+      return command.quarter === undefined ? 'growth' : `growth ${command.quarter}`;
+    case 'done':
+      return `done ${command.number}`;
+  }
 }
 
 async function run(
@@ -176,7 +212,7 @@ async function pairProblem(
           label: await pairLabel(deps.store, pair, user.email),
         })),
       );
-      return { card: deps.renderCard('choosePair', { command: text.slice(0, 4000), options }) };
+      return { card: deps.renderCard('choosePair', { command: text, options }) };
     }
     case 'NOT_MEMBER':
       return { text: 'That 1:1 is not one of yours.' };

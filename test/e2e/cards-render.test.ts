@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CardAction } from '../../teams-app/cards/card-action.js';
 import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
 import { renderCard, type AdaptiveCard, type CardName } from '../../teams-app/cards/index.js';
 import { teamsLightHostConfig } from '../support/card-schema.js';
@@ -38,6 +39,10 @@ const page = `<!doctype html>
     card.hostConfig = new AdaptiveCards.HostConfig(hostConfig);
     const context = new AdaptiveCards.SerializationContext();
     card.parse(payload, context);
+    // what a press sends: the button's data merged with the card's inputs, as Teams posts it
+    card.onExecuteAction = (action) => {
+      window.executed = { verb: action.verb, data: action.data };
+    };
     const problems = [];
     for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
     for (const event of card.validateProperties().validationEvents) problems.push(event.message);
@@ -204,6 +209,26 @@ describe('each card renders as in Teams', () => {
     for (const name of ['Add topic', 'Give feedback', 'Growth plan', 'Plan a career talk'])
       await expect(card.getByRole('button', { name }).count()).resolves.toBe(1);
     await card.screenshot({ path: new URL('agenda-promotion.png', screenshots).pathname });
+  });
+
+  test('a long "which 1:1?" command rides in a hidden input that the pressed button sends with its pair', async () => {
+    const note = `note ${'Plans for the offsite. '.repeat(40)}`.trim();
+    const options = [
+      { pairId: 'pair-ana-dev', label: '1:1 with Dev Patel' },
+      { pairId: 'pair-ana-mia', label: '1:1 with Mia Chen' },
+    ];
+    const { problems, text } = await render(
+      'choose-long',
+      renderCard('choosePair', { command: note, options }),
+    );
+    expect(problems).toEqual([]);
+    expect(text).toContain('Plans for the offsite.');
+    await tab.locator('#choose-long').getByRole('button', { name: '1:1 with Mia Chen' }).click();
+    const executed = await tab.evaluate('window.executed');
+    expect(CardAction.parse(executed)).toEqual({
+      verb: 'choosePair',
+      data: { pairId: 'pair-ana-mia', command: note },
+    });
   });
 
   test('the agenda shows one button per open topic and action item, and the topic box', async () => {

@@ -182,6 +182,33 @@ describe('chat commands', () => {
   });
 });
 
+describe('which 1:1? with long or noisy messages', () => {
+  it('a note of 4,000 characters to a manager of several: the card carries it once, and the whole note lands', async () => {
+    await started([DEV, ANA]);
+    const note = '😀'.repeat(3990);
+    await h.teams.say(MARIA, `note ${note}`);
+    const card = h.teams.latestCard(MARIA)?.card as Record<string, unknown>;
+    // the command rides once, in a hidden input; each 1:1's button sends it with its pair
+    const carried = JSON.stringify(card).match(/"id":"command","value":"([^"]*)","isVisible":false/);
+    expect(carried?.[1]).toBe(`note ${note}`);
+    const reply = await h.teams.invoke(MARIA, {
+      verb: 'choosePair',
+      data: { pairId: PAIR, command: carried?.[1] ?? '' },
+    });
+    expect(reply.status).toBe(200);
+    const notes = (await h.store.pairs.list(PAIR, { type: 'note' })).items.map((i) => i.doc);
+    expect(notes.map((n) => n.type === 'note' && n.text)).toEqual([note]);
+  });
+
+  it('a command that takes no text is asked about, and replayed, as its words alone', async () => {
+    await started([DEV, ANA]);
+    await h.teams.say(MARIA, `rESumE: @x ${'\u0000'.repeat(5000)} by 2026-3-2`);
+    expect(lastText(MARIA)).toContain('This is for: resume');
+    const data = JSON.stringify(h.teams.latestCard(MARIA)?.card).match(/"command":"([^"]*)"/g) ?? [];
+    expect(new Set(data)).toEqual(new Set(['"command":"resume"']));
+  });
+});
+
 describe('card actions', () => {
   it('updates both agenda cards in place when a topic is added or covered', async () => {
     await started();

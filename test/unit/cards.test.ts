@@ -13,6 +13,7 @@ import {
   type CardName,
 } from '../../teams-app/cards/index.js';
 import type { AgendaData } from '../../teams-app/cards/card-data.js';
+import { CardAction } from '../../teams-app/cards/card-action.js';
 import { loadCardValidator } from '../support/card-schema.js';
 
 type Node = Record<string, unknown>;
@@ -196,6 +197,36 @@ describe('verbs, data and input ids', () => {
         { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', quarter: '2026-Q1', index: 1 },
       ],
     ]);
+  });
+
+  test('choosePair: a long command is carried once, in a hidden input each 1:1’s button sends, and stays under 80 KB', () => {
+    const note = `note ${'😀'.repeat(4000)}`;
+    const options = Array.from({ length: 20 }, (_, i) => ({ pairId: `pair-${i}`, label: `1:1 ${i}` }));
+    const card = renderCard('choosePair', { command: note, options });
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(80_000);
+    expect(executes(card).map((action) => [action.title, action.data])).toEqual(
+      options.map((o) => [o.label, { pairId: o.pairId }]),
+    );
+    expect(inputIds(card)).toEqual(['command']);
+    expect(nodes(card).find((node) => node.id === 'command')).toMatchObject({
+      value: note,
+      isVisible: false,
+    });
+    expect(validate(card)).toEqual([]);
+    // what a press sends (the button's data and the card's inputs) is the same choosePair as a short one's
+    expect(
+      CardAction.parse({
+        verb: 'choosePair',
+        data: { ...(executes(card)[3]?.data as object), command: note },
+      }),
+    ).toEqual({
+      verb: 'choosePair',
+      data: { pairId: 'pair-3', command: note },
+    });
+    // a command of 500 characters or less is on each button, with no input
+    const short = renderCard('choosePair', { command: `add ${'x'.repeat(496)}`, options });
+    expect(executes(short)).toHaveLength(20);
+    expect(inputIds(short)).toEqual([]);
   });
 
   test('choosePair: one choosePair button per option, carrying the command', () => {
