@@ -9,6 +9,7 @@ import type { RequestLog } from './request-log.js';
 import { decodeSegments, matchRoute, type Route } from './routes.js';
 import { stopChannel } from './stop-channel.js';
 import { watchEvents } from './watch-events.js';
+import { readBody } from '../read-body.js';
 
 export interface ServerDeps {
   readonly context: HandlerContext;
@@ -41,7 +42,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const query = Object.fromEntries(url.searchParams);
   const route = matchRoute(method, segments);
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
 
   let reply: Reply;
   try {
@@ -104,16 +105,4 @@ function parseJson(body: string | undefined): unknown {
     if (error instanceof SyntaxError) throw parseError();
     throw error;
   }
-}
-
-/** The whole body as text, or undefined past the size limit (still drained, so the socket stays usable). */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-  }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exchangeAssertion, type GoogleDirectory, type IssuedToken } from './google-token.js';
+import { readBody } from '../read-body.js';
 
 export interface FakeGoogleOAuthOptions extends GoogleDirectory {
   /** The fake's clock, for the assertion's `iat` and `exp`. */
@@ -30,7 +31,8 @@ export async function startFakeGoogleOAuth(options: FakeGoogleOAuthOptions): Pro
   };
   const server = createServer((req, res) => {
     const answer = async () => {
-      const form = await readForm(req);
+      const text = await readBody(req, MAX_BODY_BYTES);
+      const form = text === undefined ? undefined : new URLSearchParams(text);
       if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://fake').pathname !== '/token') {
         res.writeHead(404).end();
         return;
@@ -62,16 +64,4 @@ export async function startFakeGoogleOAuth(options: FakeGoogleOAuthOptions): Pro
       await closed;
     },
   };
-}
-
-/** The urlencoded body, or undefined past the size limit (still drained). */
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-  }
-  return size > MAX_BODY_BYTES ? undefined : new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }

@@ -18,7 +18,7 @@ import { createConversation, tenantOfCreate } from './create-conversation.js';
 import type { RecordedRequest } from './fake-teams.js';
 import type { Faults } from './faults.js';
 import type { PersonalChat } from './personal-chats.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../read-body.js';
 import type { Throttle, ThrottleRules } from './throttle.js';
 
 /** Teams refuses bot messages much past 100 KB. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from './read-body.js';
+import { readBody } from '../read-body.js';
 
 /** The attachment types of Teams' file flow in a personal chat. */
 export const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';

@@ -9,7 +9,7 @@ import { INBOX_PAGE } from './inbox-page.js';
 import { INBOX_SCRIPT } from './inbox-script.js';
 import { inboxView } from './inbox-view.js';
 import type { PersonalChats } from './personal-chats.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../read-body.js';
 import type { TeamsClient } from './teams-client.js';
 import { UsageError } from './usage-error.js';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clientCredentialsToken, type FakeAppRegistration } from './entra-token.js';
 import { managedIdentityToken } from './managed-identity-token.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../read-body.js';
 
 export interface FakeEntraOptions {
   readonly apps: readonly FakeAppRegistration[];

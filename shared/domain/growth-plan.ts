@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocBase, Email, UserText } from './common.js';
 import { docId } from './ids.js';
 import { err, ok, type Result } from './result.js';
+import { monthOf } from './time.js';
 
 /** The longest the goal, the support and the evidence of a growth plan may be. */
 export const GROWTH_TEXT_MAX = 1000;
@@ -49,14 +50,8 @@ export const growthPlanIdOf = (quarter: string): string => docId('growthPlan', q
 
 /** "2026-Q2": the quarter `instant` falls in, in `timeZone`. */
 export function quarterOf(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(instant));
-  const year = parts.find((p) => p.type === 'year')?.value ?? '';
-  const month = Number(parts.find((p) => p.type === 'month')?.value ?? '1');
-  return `${year}-Q${Math.ceil(month / 3)}`;
+  const month = monthOf(instant, timeZone);
+  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
 }
 
 /** The three checkpoint dates of a quarter: the last day of each of its months ("2026-04-30", …). */

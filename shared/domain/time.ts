@@ -17,3 +17,16 @@ export function minutesBetween(from: string, to: string): number {
 export const later = (a: string, b: string): string => (new Date(a) >= new Date(b) ? a : b);
 
 export const isBefore = (a: string, b: string): boolean => new Date(a).getTime() < new Date(b).getTime();
+
+/** "2026-03-17": the calendar day of `instant` in `timeZone`. */
+export function dayOf(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
+}
+
+/** "2026-03": the calendar month of `instant` in `timeZone`. */
+export const monthOf = (instant: string, timeZone: string): string => dayOf(instant, timeZone).slice(0, 7);

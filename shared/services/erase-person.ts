@@ -1,6 +1,7 @@
 import { emailAliasKey, erasureKey, utc, type User } from '../domain/index.js';
-import type { Clock, IdGen, ListOptions, Page, Queue, Store, Stored } from '../ports.js';
+import type { Clock, IdGen, Queue, Store } from '../ports.js';
 import { trustDigestPartition } from './one-on-one/trust-digest.js';
+import { allDocs } from './pair-docs.js';
 
 /** What an erasure removed, counted for the person's confirmation. */
 export interface Erased {
@@ -129,24 +130,6 @@ async function updateCalendar(
     return true;
   }
   return false;
-}
-
-/** Every document of a partition, all pages. */
-async function allDocs<T extends { id: string; type: string }>(
-  collection: { list: (key: string, options: ListOptions<never>) => Promise<Page<Stored<T>>> },
-  partitionKey: string,
-): Promise<T[]> {
-  const found: T[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await collection.list(partitionKey, {
-      limit: 500,
-      ...(continuation ? { continuation } : {}),
-    });
-    found.push(...page.items.map((item) => item.doc));
-    continuation = page.continuation;
-  } while (continuation !== undefined);
-  return found;
 }
 
 /** Where the erasure of `email` is kept (the digest of the email, never the email). */

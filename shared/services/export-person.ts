@@ -1,7 +1,7 @@
 import { canSee, canSeeFeedback, type PairDoc, type User } from '../domain/index.js';
 import type { Store } from '../ports.js';
 import { trustDigestPartition } from './one-on-one/trust-digest.js';
-import { pairDocs } from './pair-docs.js';
+import { allDocs, pairDocs } from './pair-docs.js';
 import { pairsOf } from './people.js';
 
 /** The export file's format version: a reader can rely on the fields of its version. */
@@ -20,7 +20,7 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
   const { conversation: _chatAddress, ...profile } = user;
   const pairs = [];
   for (const pair of await pairsOf(store, user)) {
-    const docs = await allDocs(store, pair.pairId);
+    const docs = await allDocs(store.pairs, pair.pairId);
     const of = <K extends PairDoc['type']>(type: K) =>
       docs.filter((doc): doc is Extract<PairDoc, { type: K }> => doc.type === type);
     const me = user.email;
@@ -45,21 +45,4 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
   }
   const trustDigests = await pairDocs(store, trustDigestPartition(user.userId), 'delivery');
   return { format: EXPORT_FORMAT, exportedAt, person: profile, pairs, trustDigests };
-}
-
-async function allDocs(store: Store, pairId: string): Promise<PairDoc[]> {
-  const types: PairDoc['type'][] = [
-    'pair',
-    'series',
-    'occurrence',
-    'topic',
-    'note',
-    'actionItem',
-    'deepDiveAnswer',
-    'feedback',
-    'growthPlan',
-    'conversationPlan',
-    'delivery',
-  ];
-  return (await Promise.all(types.map((type) => pairDocs(store, pairId, type)))).flat();
 }

@@ -1,9 +1,10 @@
-import { deliveryIdOf, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
+import type { Occurrence, Pair, User } from '../../shared/domain/index.js';
 import { agendaView } from '../../shared/services/one-on-one/agenda-view.js';
-import { pairTimeZone, userByEmail } from '../../shared/services/people.js';
+import { pairTimeZone } from '../../shared/services/people.js';
 import { deliverOnce } from './deliver-once.js';
 import type { BotDeps } from './bot-deps.js';
 import { agendaCardData } from './present.js';
+import { updateSentCards } from './sent-cards.js';
 
 /** The agenda card of one occurrence as `viewer` sees it, times in the viewer's zone. */
 export async function agendaCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
@@ -30,22 +31,12 @@ export async function refreshAgendaCards(
   occurrence: Occurrence,
   except?: string,
 ): Promise<number> {
-  let updated = 0;
-  for (const email of [pair.managerEmail, pair.reportEmail]) {
-    const user = await userByEmail(deps.store, email);
-    if (user === undefined || user.userId === except || !user.reachable || user.conversation === undefined)
-      continue;
-    const delivery = await deps.store.pairs.get(
-      pair.pairId,
-      deliveryIdOf('agenda', occurrence.id, user.userId),
-    );
-    if (delivery?.doc.type !== 'delivery' || delivery.doc.activityId === undefined) continue;
-    const result = await deps.messenger.update(
-      { ...user.conversation, tenantId: user.tenantId },
-      delivery.doc.activityId,
-      { card: await agendaCard(deps, pair, occurrence, user) },
-    );
-    if (result.ok) updated += 1;
-  }
-  return updated;
+  return updateSentCards(
+    deps,
+    pair,
+    'agenda',
+    occurrence,
+    (user) => agendaCard(deps, pair, occurrence, user),
+    except,
+  );
 }

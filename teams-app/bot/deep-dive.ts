@@ -15,6 +15,7 @@ import {
 import { GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
 import type { CardAction } from '../cards/card-action.js';
 import { CHECKPOINT_NOTE_INPUT } from '../cards/card-data.js';
+import { pairTimeZone } from '../../shared/services/people.js';
 import { refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { cut, dateLabel, nameOf } from './present.js';
@@ -26,7 +27,8 @@ type SubmitDeepDiveData = Extract<CardAction, { verb: 'submitDeepDive' }>['data'
  * checkpoint just passed, the card asks about it, prefilled with the note stored so far.
  */
 export async function deepDiveCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, month: string) {
-  const asked = await deepDiveCheckpoint(deps.store, pair, occurrence);
+  const timeZone = await pairTimeZone(deps.store, pair);
+  const asked = await deepDiveCheckpoint(deps.store, pair.pairId, occurrence, timeZone);
   return deps.renderCard('deepDive', {
     pairId: pair.pairId,
     occurrenceId: occurrence.id,

@@ -1,4 +1,5 @@
 import {
+  dayOf,
   nextCheckpoint,
   type ActionItem,
   type ConversationPlan,
@@ -126,22 +127,12 @@ export function dateLabel(date: string): string {
     .replace(',', '');
 }
 
-/** "2026-04-30": the calendar date of `instant` in `timeZone`. */
-export function dateIn(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
-}
-
 /**
  * The Growth section: the quarter's goal, cut to `GROWTH_GOAL_CARD_CHARS`, and the first checkpoint on or
  * after the day of this 1:1 in the viewer's zone.
  */
 function growthView(plan: GrowthPlan, occurrence: Occurrence, timeZone: string) {
-  const next = nextCheckpoint(plan, dateIn(occurrence.start, timeZone));
+  const next = nextCheckpoint(plan, dayOf(occurrence.start, timeZone));
   return {
     quarter: quarterLabel(plan.quarter),
     goal: cut(plan.goal, GROWTH_GOAL_CARD_CHARS),

@@ -1,5 +1,4 @@
 import {
-  deliveryIdOf,
   quarterOf,
   type ActionItem,
   type Occurrence,
@@ -7,7 +6,7 @@ import {
   type User,
 } from '../../shared/domain/index.js';
 import { conversationOccurrences } from '../../shared/services/one-on-one/plan-conversation.js';
-import { otherOf, pairTimeZone, userByEmail } from '../../shared/services/people.js';
+import { otherOf, pairTimeZone } from '../../shared/services/people.js';
 import {
   summaryView,
   type SummaryTopic,
@@ -18,6 +17,7 @@ import type { SummaryData, TopicView } from '../cards/card-data.js';
 import type { BotDeps } from './bot-deps.js';
 import { GROWTH_GOAL_CARD_CHARS, SUMMARY_LIMITS } from '../cards/agenda-limits.js';
 import { cut, feedbackView, nameOf, quarterLabel, when } from './present.js';
+import { updateSentCards } from './sent-cards.js';
 
 /** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
 export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
@@ -35,18 +35,9 @@ export async function refreshConversationSummaries(deps: BotDeps, pair: Pair, qu
   const timeZone = await pairTimeZone(deps.store, pair);
   for (const occurrence of await conversationOccurrences(deps.store, pair.pairId)) {
     if (quarterOf(occurrence.start, timeZone) !== quarter) continue;
-    for (const email of [pair.managerEmail, pair.reportEmail]) {
-      const user = await userByEmail(deps.store, email);
-      if (user === undefined || !user.reachable || user.conversation === undefined) continue;
-      const sent = await deps.store.pairs.get(
-        pair.pairId,
-        deliveryIdOf('summary', occurrence.id, user.userId),
-      );
-      if (sent?.doc.type !== 'delivery' || sent.doc.activityId === undefined) continue;
-      await deps.messenger.update({ ...user.conversation, tenantId: user.tenantId }, sent.doc.activityId, {
-        card: await summaryCard(deps, pair, occurrence, user),
-      });
-    }
+    await updateSentCards(deps, pair, 'summary', occurrence, (user) =>
+      summaryCard(deps, pair, occurrence, user),
+    );
   }
 }
 

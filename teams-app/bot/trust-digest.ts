@@ -1,5 +1,4 @@
-import { utc, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
-import { monthOf } from '../../shared/services/one-on-one/agenda-view.js';
+import { monthOf, utc, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
 import {
   trustDigest,
   trustDigestPartition,

@@ -3,6 +3,7 @@ import { pairIdOf, type GrowthPlan } from '../../shared/domain/index.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { loadCardValidator } from '../support/card-schema.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { nodes } from '../support/card-nodes.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -12,14 +13,6 @@ const validate = loadCardValidator();
 const GOAL = 'Lead the design of the billing migration, from the first draft to the review';
 const NOTE_LINE =
   'Unlike your answers, this note is not private: it goes into the growth plan you and Maria Lopez both see, whether or not you share your answers.';
-
-type Node = Record<string, unknown>;
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : typeof value === 'object' && value !== null
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
 
 /** Dev's latest deep-dive prompt: its text, its checkpoint input (if any) and its Submit button's data. */
 function deepDivePrompt() {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
@@ -11,13 +12,17 @@ export const COSMOS_SERVER_KEY =
  * HTTP with the SDK's own keep-alive agent (a custom agent would turn off its `allowInsecureConnection`
  * for http), endpoint discovery off (the server advertises https endpoints).
  */
-export async function startCosmosServer(): Promise<{
+export async function startCosmosServer(
+  /** Runs on the HTTP server before it listens (a test can put a gate in front of the emulator). */
+  prepare?: (server: Server) => void,
+): Promise<{
   /** `http://127.0.0.1:PORT`, for a process that makes its own client (with `COSMOS_KEY`). */
   endpoint: string;
   client: () => CosmosClient;
   stop: () => Promise<void>;
 }> {
   const server = createHttpServer({ keepAlive: true });
+  prepare?.(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const clients: CosmosClient[] = [];

@@ -1,14 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { agendaSamples, cardSamples, deepDiveSamples } from '../../teams-app/cards/card-samples.js';
 import { CardAction, renderCard, type AdaptiveCard } from '../../teams-app/cards/index.js';
-
-type Node = Record<string, unknown>;
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : typeof value === 'object' && value !== null
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
+import { nodes } from '../support/card-nodes.js';
 
 /** What Teams sends for a button: its verb, and its data merged with the inputs (as strings). */
 const press = (card: AdaptiveCard, verb: string, inputs: Record<string, string> = {}): unknown => {

@@ -2,14 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
 import { renderCard, visibleText, type AdaptiveCard } from '../../teams-app/cards/index.js';
 import { templates } from '../../teams-app/cards/templates/index.js';
-
-type Node = Record<string, unknown>;
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : typeof value === 'object' && value !== null
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
+import { nodes } from '../support/card-nodes.js';
 
 /** Strings that Teams renders as markdown: TextBlock, FactSet, input labels, toggle and choice titles. */
 const markdownStrings = (card: unknown): string[] =>

@@ -15,14 +15,8 @@ import {
 import type { AgendaData } from '../../teams-app/cards/card-data.js';
 import { CardAction } from '../../teams-app/cards/card-action.js';
 import { loadCardValidator } from '../support/card-schema.js';
+import { nodes, type Node } from '../support/card-nodes.js';
 
-type Node = Record<string, unknown>;
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : typeof value === 'object' && value !== null
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
 const executes = (card: unknown): Node[] => nodes(card).filter((node) => node.type === 'Action.Execute');
 const inputIds = (card: unknown): unknown[] =>
   nodes(card)

@@ -5,6 +5,7 @@ import {
   questionIndexFor,
   isBefore,
   isLive,
+  monthOf,
   canSeeFeedback,
   growthPlanIdOf,
   quarterOf,
@@ -91,15 +92,16 @@ export async function agendaView(
       (t) => t.occurrenceId === occurrence.id || (!t.done && t.occurrenceStart < occurrence.originalStart),
     )
     .map((t) => ({ ...t, carriedOver: t.occurrenceId !== occurrence.id }));
-  const deepDive = await isDeepDive(store, pair.pairId, occurrence, timeZone);
+  const occurrences = await pairOccurrences(store, pair.pairId);
+  const deepDive = firstOfItsMonth(occurrences, occurrence, timeZone);
   const plan = await store.pairs.get(pair.pairId, growthPlanIdOf(quarterOf(occurrence.start, timeZone)));
-  const conversation = await conversationOf(store, pair.pairId, occurrence);
-  const asked = deepDive ? await deepDiveCheckpoint(store, pair, occurrence) : undefined;
+  const conversation = await conversationOf(store, pair.pairId, occurrence, occurrences);
+  const asked = deepDive ? await deepDiveCheckpoint(store, pair.pairId, occurrence, timeZone) : undefined;
   const note = asked?.plan.checkpoints[asked.index]?.note;
   const viewerRole = pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report';
   const shared =
     deepDive && viewerRole === 'manager'
-      ? await sharedHistory(store, pair, occurrence, timeZone)
+      ? await sharedHistory(store, pair, occurrence, timeZone, occurrences)
       : { happinessTrend: [], sharedAnswers: undefined };
   return {
     pair,
@@ -144,11 +146,17 @@ export async function isDeepDive(
   occurrence: Occurrence,
   timeZone: string,
 ): Promise<boolean> {
+  return firstOfItsMonth(await pairOccurrences(store, pairId), occurrence, timeZone);
+}
+
+/** `isDeepDive` over the pair's occurrences already read, in order of start. */
+function firstOfItsMonth(
+  occurrences: readonly Occurrence[],
+  occurrence: Occurrence,
+  timeZone: string,
+): boolean {
   const month = monthOf(occurrence.start, timeZone);
-  const first = (await pairOccurrences(store, pairId)).find(
-    (o) => isLive(o) && monthOf(o.start, timeZone) === month,
-  );
-  return first?.id === occurrence.id;
+  return occurrences.find((o) => isLive(o) && monthOf(o.start, timeZone) === month)?.id === occurrence.id;
 }
 
 /**
@@ -162,8 +170,9 @@ async function sharedHistory(
   pair: Pair,
   occurrence: Occurrence,
   timeZone: string,
+  occurrences: readonly Occurrence[],
 ): Promise<Pick<AgendaView, 'happinessTrend' | 'sharedAnswers'>> {
-  const starts = new Map((await pairOccurrences(store, pair.pairId)).map((o) => [o.id, o.start]));
+  const starts = new Map(occurrences.map((o) => [o.id, o.start]));
   const earlier = (await pairDocs(store, pair.pairId, 'deepDiveAnswer'))
     .flatMap((answer) => {
       const start = starts.get(answer.occurrenceId);
@@ -194,15 +203,4 @@ function answerTexts(answer: DeepDiveAnswer, month: string): SharedAnswers | und
     ...(learning === undefined ? {} : { learning }),
     ...(career === undefined ? {} : { career }),
   };
-}
-
-/** "2026-03": the calendar month of `instant` in `timeZone`. */
-export function monthOf(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(instant));
-  const part = (type: 'year' | 'month') => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
 }

@@ -1,6 +1,7 @@
 import {
   checkCheckpointNote,
   checkpointBefore,
+  dayOf,
   err,
   growthPlanIdOf,
   ok,
@@ -13,7 +14,6 @@ import {
 import type { Store } from '../../ports.js';
 import { isMember, pairTimeZone } from '../people.js';
 import type { Actor, OneOnOneDeps } from './deps.js';
-import { dayOf } from './trust-digest.js';
 
 /** The checkpoint a deep dive asks about, in the plan that holds it. */
 export interface DeepDiveCheckpoint {
@@ -30,11 +30,13 @@ export interface DeepDiveCheckpoint {
  */
 export async function deepDiveCheckpoint(
   store: Store,
-  pair: Pair,
+  pairId: string,
   occurrence: Pick<Occurrence, 'start'>,
+  /** The pair's time zone (`pairTimeZone`). */
+  timeZone: string,
 ): Promise<DeepDiveCheckpoint | undefined> {
-  const { quarter, index, date } = checkpointBefore(dayOf(occurrence.start, await pairTimeZone(store, pair)));
-  const found = await store.pairs.get(pair.pairId, growthPlanIdOf(quarter));
+  const { quarter, index, date } = checkpointBefore(dayOf(occurrence.start, timeZone));
+  const found = await store.pairs.get(pairId, growthPlanIdOf(quarter));
   if (found?.doc.type !== 'growthPlan') return undefined;
   return { plan: found.doc, etag: found.etag, index, date };
 }
@@ -66,7 +68,12 @@ export async function recordCheckpointNote(
 ): Promise<Result<GrowthPlan, CheckpointNoteError>> {
   const { pair, occurrence, quarter, index } = request;
   if (!isMember(pair, actor.email)) return err({ code: 'NOT_MEMBER' });
-  const asked = await deepDiveCheckpoint(deps.store, pair, occurrence);
+  const asked = await deepDiveCheckpoint(
+    deps.store,
+    pair.pairId,
+    occurrence,
+    await pairTimeZone(deps.store, pair),
+  );
   if (asked === undefined || asked.plan.quarter !== quarter || asked.index !== index)
     return err({ code: 'WRONG_CHECKPOINT' });
   const note = checkCheckpointNote(request.note);

@@ -49,10 +49,12 @@ export async function conversationOf(
   store: Store,
   pairId: string,
   occurrence: Occurrence,
+  /** The pair's occurrences, when the caller has read them already. */
+  occurrences?: readonly Occurrence[],
 ): Promise<ConversationPlan | undefined> {
   const plans = await pairDocs(store, pairId, 'conversationPlan');
   if (plans.length === 0) return undefined;
-  return conversationFor(plans, await pairOccurrences(store, pairId), occurrence);
+  return conversationFor(plans, occurrences ?? (await pairOccurrences(store, pairId)), occurrence);
 }
 
 /**

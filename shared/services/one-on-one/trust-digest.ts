@@ -1,8 +1,15 @@
-import { isLive, isMissed, type ActionItem, type Occurrence, type Pair } from '../../domain/index.js';
+import {
+  dayOf,
+  isLive,
+  isMissed,
+  monthOf,
+  type ActionItem,
+  type Occurrence,
+  type Pair,
+} from '../../domain/index.js';
 import type { Store } from '../../ports.js';
 import { pairDocs } from '../pair-docs.js';
 import { pairsOf } from '../people.js';
-import { monthOf } from './agenda-view.js';
 import { pairOccurrences } from './occurrences.js';
 
 /**
@@ -172,16 +179,6 @@ async function happinessDrop(
     latestMonth: latest[0],
     latest: latest[1],
   };
-}
-
-/** "2026-03-17": the calendar day of `instant` in `timeZone`. */
-export function dayOf(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
 }
 
 function addDays(day: string, days: number): string {

@@ -1,6 +1,7 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
 import { conversationGuide } from './conversation-guide.js';
+import { labelled } from './labelled.js';
 import { feedbackRows } from './feedback-rows.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
@@ -105,17 +106,7 @@ export const agendaTemplate: CardTemplate = {
         'projects that build the skill. Press Growth plan below (or type growth) to write the plan.',
       `\${!exists(growth) && ${isLive}}`,
     ),
-    {
-      type: 'RichTextBlock',
-      $when: `\${exists(growth) && ${isLive}}`,
-      spacing: 'small',
-      inlines: [
-        { type: 'TextRun', text: 'Goal for ', weight: 'bolder' },
-        { type: 'TextRun', text: '${growth.quarter}', weight: 'bolder' },
-        { type: 'TextRun', text: ': ', weight: 'bolder' },
-        { type: 'TextRun', text: '${growth.goal}' },
-      ],
-    },
+    labelled(['Goal for ', '${growth.quarter}'], '${growth.goal}', `\${exists(growth) && ${isLive}}`),
     {
       type: 'RichTextBlock',
       $when: `\${exists(growth.nextCheckpoint) && ${isLive}}`,
@@ -126,17 +117,11 @@ export const agendaTemplate: CardTemplate = {
         { type: 'TextRun', text: ' · press Growth plan to update it', isSubtle: true },
       ],
     },
-    {
-      type: 'RichTextBlock',
-      $when: `\${exists(checkpoint) && ${isLive}}`,
-      spacing: 'small',
-      inlines: [
-        { type: 'TextRun', text: 'Checkpoint ', weight: 'bolder' },
-        { type: 'TextRun', text: '${checkpoint.label}', weight: 'bolder' },
-        { type: 'TextRun', text: ': ', weight: 'bolder' },
-        { type: 'TextRun', text: '${checkpoint.note}' },
-      ],
-    },
+    labelled(
+      ['Checkpoint ', '${checkpoint.label}'],
+      '${checkpoint.note}',
+      `\${exists(checkpoint) && ${isLive}}`,
+    ),
     conversationGuide(isLive),
     sectionHeading(['Feedback'], '5 min', live),
     subtle(

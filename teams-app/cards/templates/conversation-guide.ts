@@ -4,6 +4,14 @@ import { subtle } from './subtle.js';
 const isKind = (kind: 'career' | 'promotion', also = ''): string =>
   `\${conversation.kind == '${kind}'${also === '' ? '' : ` && ${also}`}}`;
 
+/** "Career conversation", or "Promotion conversation: <role>", in bold: the agenda's and the summary's title. */
+export const conversationTitle = (size?: 'medium'): object[] =>
+  [
+    { $when: isKind('career'), text: 'Career conversation' },
+    { $when: isKind('promotion'), text: 'Promotion conversation: ' },
+    { $when: isKind('promotion'), text: '${conversation.role}' },
+  ].map((run) => ({ type: 'TextRun', ...run, weight: 'bolder', ...(size === undefined ? {} : { size }) }));
+
 /** The career conversation guide's steps, each a bold step and its prompts. */
 const careerSteps: object[] = CAREER_CONVERSATION_GUIDE.map(({ step, prompts }) => ({
   type: 'RichTextBlock',
@@ -28,9 +36,7 @@ export const conversationGuide = (live: string): object => ({
     {
       type: 'RichTextBlock',
       inlines: [
-        { type: 'TextRun', $when: isKind('career'), text: 'Career conversation', weight: 'bolder' },
-        { type: 'TextRun', $when: isKind('promotion'), text: 'Promotion conversation: ', weight: 'bolder' },
-        { type: 'TextRun', $when: isKind('promotion'), text: '${conversation.role}', weight: 'bolder' },
+        ...conversationTitle(),
         { type: 'TextRun', text: ' · planned by ', isSubtle: true },
         { type: 'TextRun', text: '${conversation.plannedBy}', isSubtle: true },
       ],

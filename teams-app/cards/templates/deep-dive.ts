@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { labelled } from './labelled.js';
 
 const answer = (id: string, label: string): object => ({
   type: 'Input.Text',
@@ -29,14 +30,7 @@ const growthPart: object = {
   spacing: 'large',
   items: [
     { type: 'TextBlock', text: 'Growth plan', weight: 'bolder' },
-    {
-      type: 'RichTextBlock',
-      spacing: 'small',
-      inlines: [
-        { type: 'TextRun', text: 'Goal: ', weight: 'bolder' },
-        { type: 'TextRun', text: '${growth.goal}' },
-      ],
-    },
+    labelled(['Goal'], '${growth.goal}'),
     {
       type: 'RichTextBlock',
       spacing: 'small',

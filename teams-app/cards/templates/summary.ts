@@ -1,6 +1,8 @@
 import type { CardTemplate } from './card-template.js';
 import { actionItemRows } from './action-item-rows.js';
+import { conversationTitle } from './conversation-guide.js';
 import { feedbackRows } from './feedback-rows.js';
+import { labelled } from './labelled.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
 import { topicRows } from './topic-rows.js';
@@ -13,48 +15,19 @@ const none = (text: string, list: string): object => ({
   $when: `\${count(${list}) == 0}`,
 });
 
-const kindIs = (kind: string) => `\${conversation.kind == '${kind}'}`;
 /** A planned career or promotion conversation: the goal agreed for the quarter, as the growth plan has it. */
 const agreedGoal: object[] = [
   {
     type: 'RichTextBlock',
     $when: '${exists(conversation)}',
     spacing: 'large',
-    inlines: [
-      {
-        type: 'TextRun',
-        $when: kindIs('career'),
-        text: 'Career conversation',
-        weight: 'bolder',
-        size: 'medium',
-      },
-      {
-        type: 'TextRun',
-        $when: kindIs('promotion'),
-        text: 'Promotion conversation: ',
-        weight: 'bolder',
-        size: 'medium',
-      },
-      {
-        type: 'TextRun',
-        $when: kindIs('promotion'),
-        text: '${conversation.role}',
-        weight: 'bolder',
-        size: 'medium',
-      },
-    ],
+    inlines: conversationTitle('medium'),
   },
-  {
-    type: 'RichTextBlock',
-    $when: '${exists(conversation.goal)}',
-    spacing: 'small',
-    inlines: [
-      { type: 'TextRun', text: 'Agreed goal for ', weight: 'bolder' },
-      { type: 'TextRun', text: '${conversation.quarter}', weight: 'bolder' },
-      { type: 'TextRun', text: ': ', weight: 'bolder' },
-      { type: 'TextRun', text: '${conversation.goal}' },
-    ],
-  },
+  labelled(
+    ['Agreed goal for ', '${conversation.quarter}'],
+    '${conversation.goal}',
+    '${exists(conversation.goal)}',
+  ),
   {
     type: 'RichTextBlock',
     $when: '${exists(conversation) && !exists(conversation.goal)}',

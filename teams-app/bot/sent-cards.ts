@@ -1,0 +1,39 @@
+import {
+  deliveryIdOf,
+  type DeliveryKind,
+  type Occurrence,
+  type Pair,
+  type User,
+} from '../../shared/domain/index.js';
+import { userByEmail } from '../../shared/services/people.js';
+import type { BotDeps } from './bot-deps.js';
+
+/**
+ * Updates in place the card of `kind` for `occurrence` that each person of the pair (but `except`, a
+ * user id) was sent, rendered anew for them. A card not sent, or to someone unreachable, is left alone.
+ * Returns how many were updated.
+ */
+export async function updateSentCards(
+  deps: BotDeps,
+  pair: Pair,
+  kind: DeliveryKind,
+  occurrence: Occurrence,
+  render: (viewer: User) => Promise<Record<string, unknown>>,
+  except?: string,
+): Promise<number> {
+  let updated = 0;
+  for (const email of [pair.managerEmail, pair.reportEmail]) {
+    const user = await userByEmail(deps.store, email);
+    if (user === undefined || user.userId === except || !user.reachable || user.conversation === undefined)
+      continue;
+    const sent = await deps.store.pairs.get(pair.pairId, deliveryIdOf(kind, occurrence.id, user.userId));
+    if (sent?.doc.type !== 'delivery' || sent.doc.activityId === undefined) continue;
+    const result = await deps.messenger.update(
+      { ...user.conversation, tenantId: user.tenantId },
+      sent.doc.activityId,
+      { card: await render(user) },
+    );
+    if (result.ok) updated += 1;
+  }
+  return updated;
+}
