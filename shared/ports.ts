@@ -178,7 +178,25 @@ export interface Messenger {
 
 // ── Directory ─────────────────────────────────────────────────────────────────────────────────
 
+/** A person as the organisation's directory knows them (every address in lower case). */
+export interface DirectoryPerson {
+  /** The Google Workspace primary address: the one their calendar is read under. */
+  readonly primaryEmail: string;
+  /** Every address that reaches the person: the primary one, other emails and aliases. */
+  readonly addresses: readonly string[];
+  /** The direct manager's address, if the directory names one. */
+  readonly managerEmail?: string;
+  /** Dotted-line managers the directory names (a trusted source too). */
+  readonly dottedLineManagerEmails: readonly string[];
+}
+
+/**
+ * Who is who: the organisation's own answer (Google Workspace's directory), a trusted source of who
+ * manages whom. A directory that knows nobody (`DIRECTORY=none`) answers `undefined` for everyone.
+ */
 export interface Directory {
-  /** The email of the person's manager, if the directory knows one. */
+  /** The person behind an address, if the directory knows them. */
+  person(email: string): Promise<DirectoryPerson | undefined>;
+  /** The email of the person's direct manager, if the directory knows one. */
   managerOf(email: string): Promise<string | undefined>;
 }

@@ -120,7 +120,7 @@ function jobDeps(store: Store): CalendarDeps {
     calendar: { listChanges: unused, instances: unused, watch: unused, stopChannel: unused },
     queue: { send: unused },
     ids: cryptoIds,
-    directory: { managerOf: unused },
+    directory: { person: unused, managerOf: unused },
   };
 }
 
