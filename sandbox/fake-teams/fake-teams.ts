@@ -40,7 +40,7 @@ export interface FakeTeamsOptions {
   rateLimits?: FakeRateLimits | false;
   /** Milliseconds clock for rate limits, timestamps and message ids; default `Date.now`. */
   now?: () => number;
-  /** Host config for the inbox page's card renderer; default `../shared/schemas/hostconfig-teams-light.json` beside the project, if present. */
+  /** Host config for the inbox page's card renderer; default Teams' light host config from `vendor/adaptivecards/`. */
   hostConfigPath?: string;
   /** 0 (default) for any free port. */
   port?: number;

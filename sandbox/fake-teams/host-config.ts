@@ -7,20 +7,18 @@ const require = createRequire(import.meta.url);
 /** The official renderer's browser bundle, served to the inbox page. */
 export const RENDERER_PATH = require.resolve('adaptivecards/dist/adaptivecards.min.js');
 
-/** `../shared/schemas/hostconfig-teams-light.json` beside the project (the folder holding node_modules). */
+/**
+ * Teams' light host config, vendored in `vendor/adaptivecards/` (MIT). Found from the project root (the
+ * folder holding node_modules), so the same path works from the sources (tsx) and from `dist/`.
+ */
 export const DEFAULT_HOST_CONFIG_PATH = resolve(
   dirname(require.resolve('adaptivecards/package.json')),
-  '../../../shared/schemas/hostconfig-teams-light.json',
+  '../../vendor/adaptivecards/hostconfig-teams-light.json',
 );
 
-/** The host config as JSON text, or `null` when the file is absent, so the renderer uses its defaults. */
+/** The host config as JSON text (checked to parse), for the renderer in the page. */
 export async function hostConfigJson(path: string): Promise<string> {
-  try {
-    const text = await readFile(path, 'utf8');
-    JSON.parse(text);
-    return text;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'null';
-    throw error;
-  }
+  const text = await readFile(path, 'utf8');
+  JSON.parse(text);
+  return text;
 }

@@ -12,8 +12,8 @@ interface Line {
 
 /**
  * A standalone HTML page of a transcript: every message in time order, each card rendered in the
- * browser by the official `adaptivecards` renderer (bundled into the page) with Teams' host config
- * when `../shared/schemas` is there. Plain messages are shown as text.
+ * browser by the official `adaptivecards` renderer (bundled into the page) with Teams' light host config
+ * (`vendor/adaptivecards/`). Plain messages are shown as text.
  */
 export async function renderReport(lines: readonly Line[]): Promise<string> {
   const renderer = await readFile(RENDERER_PATH, 'utf8');

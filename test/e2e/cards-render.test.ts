@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CardAction } from '../../teams-app/cards/card-action.js';
 import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
 import { renderCard, type AdaptiveCard, type CardName } from '../../teams-app/cards/index.js';
-import { teamsLightHostConfig } from '../support/card-schema.js';
+import { teamsHostConfig } from '../support/card-schema.js';
 
 // Renders the cards with the official `adaptivecards` renderer and the Teams light host config in
 // Debian's Chromium, as Teams would draw them, and writes the README's screenshots.
@@ -86,10 +86,11 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const hostConfig = teamsLightHostConfig();
+const hostConfigs = { light: teamsHostConfig('light'), dark: teamsHostConfig('dark') };
 const render = async (
   id: string,
   card: AdaptiveCard | object,
+  hostConfig = hostConfigs.light,
 ): Promise<{ problems: string[]; text: string }> => {
   const problems = await tab.evaluate(
     ([id, payload, config]) =>
@@ -181,6 +182,13 @@ describe('each card renders as in Teams', () => {
     expect(problems).toEqual([]);
     for (const key of keyTexts[name]) expect(text).toContain(key);
     await tab.locator(`#card-${name}`).screenshot({ path: new URL(`${name}.png`, screenshots).pathname });
+  });
+
+  test.each(Object.keys(keyTexts) as CardName[])("%s in Teams' dark theme", async (name) => {
+    const card = renderCard(name, cardSamples[name] as never);
+    const { problems, text } = await render(`dark-${name}`, card, hostConfigs.dark);
+    expect(problems).toEqual([]);
+    for (const key of keyTexts[name]) expect(text).toContain(key);
   });
 
   test("the manager's agenda, with its coaching tip (agenda-manager.png)", async () => {

@@ -3,14 +3,15 @@ import { createRequire } from 'node:module';
 import { Ajv, type AnySchemaObject, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-/** `/work/shared/schemas/`: the reference schemas and host configs live beside the repository, never in it. */
-export const SHARED_SCHEMAS_DIR = new URL('../../../shared/schemas/', import.meta.url);
+/** The official schema and Teams host configs, vendored with their licence (`vendor/adaptivecards/README.md`). */
+export const ADAPTIVE_CARDS_DIR = new URL('../../vendor/adaptivecards/', import.meta.url);
 
 const readJson = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(name, SHARED_SCHEMAS_DIR), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(new URL(name, ADAPTIVE_CARDS_DIR), 'utf8')) as Record<string, unknown>;
 
-/** The Teams light host config, for the `adaptivecards` renderer. */
-export const teamsLightHostConfig = (): Record<string, unknown> => readJson('hostconfig-teams-light.json');
+/** A Teams host config (light or dark theme), for the `adaptivecards` renderer. */
+export const teamsHostConfig = (theme: 'light' | 'dark'): Record<string, unknown> =>
+  readJson(`hostconfig-teams-${theme}.json`);
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 type FormatsPlugin = (ajv: Ajv) => Ajv;
