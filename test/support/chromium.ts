@@ -1,21 +1,16 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium (never a downloaded browser); `.ci/run` installs it. */
-export const CHROMIUM = '/usr/bin/chromium';
+import { findChromium, NO_BROWSER_HELP } from './find-chromium.js';
 
 /**
  * Headless Chromium as this machine allows it: without the background-networking flags it keeps
  * trying to reach Google's hosts, which the closed network refuses.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium) to run the browser tests`,
-    );
-  }
+  // `npm test` has found or installed one before the tests (scripts/ensure-browser.ts)
+  const found = findChromium();
+  if (!found.ok) throw new Error(`${found.reason}.\n${NO_BROWSER_HELP}`);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.path,
     args: [
       '--headless',
       '--no-sandbox',
