@@ -3,7 +3,12 @@
 // `--stamp` (from postinstall) only records that the current lockfile is installed.
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+// `npm run test:node22` swaps in a better-sqlite3 built for Node 22; one stopped hard left it there
+const node22Kept = 'node_modules/.cache/steady-node22/better_sqlite3-current.node';
+if (existsSync(node22Kept))
+  renameSync(node22Kept, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 
 const stamp = 'node_modules/.steady-install';
 const wanted = existsSync('package-lock.json')

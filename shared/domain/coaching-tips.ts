@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Gentle coaching for the manager, drawn from the guide's "Questions to Avoid" and "Common Mistakes"
- * (`seed/effective-1on1s.md`) and said as something to try. Only the manager's agenda shows one, one a
+ * (see `guide.ts`) and said as something to try. Only the manager's agenda shows one, one a
  * 1:1; the report never sees them. Ordered so that neighbours touch different habits.
  */
 export const COACHING_TIPS = [

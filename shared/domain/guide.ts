@@ -1,7 +1,7 @@
 /**
- * The content Steady carries from the management guide (`seed/effective-1on1s.md`): the questions
- * of its "Questions That Work" and "Monthly Deep Dive". Kept as data so the cards and the rotation
- * rule read the same words.
+ * The content Steady carries from the management guide on effective 1:1s (its words live here): the
+ * questions of its "Questions That Work" and "Monthly Deep Dive". Kept as data so the cards and the
+ * rotation rule read the same words.
  */
 export const QUESTIONS_THAT_WORK = [
   'What is the hardest part of your job right now?',
