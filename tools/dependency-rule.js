@@ -1,4 +1,4 @@
-// The one dependency rule of DESIGN.md section 2: shared/domain and shared/services import no SDK,
+// The one dependency rule of docs/architecture.md §2: shared/domain and shared/services import no SDK,
 // no adapter and do no I/O. They see the world only through shared/ports.ts.
 // eslint.config.js applies this block; test/unit/dependency-rule.test.ts proves that it fires.
 const message =

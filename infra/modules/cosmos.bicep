@@ -1,4 +1,4 @@
-// Serverless Cosmos DB (NoSQL API): one database and the four containers of DESIGN.md section 4, each
+// Serverless Cosmos DB (NoSQL API): one database and the four containers of docs/architecture.md §4, each
 // partitioned as the code reads it (shared/domain/containers.ts). Key auth is off; the app's managed
 // identity gets the built-in Data Contributor role, the person who runs azd a metadata-only role.
 // Containers are created here, not by the app: a data-plane role cannot create them.

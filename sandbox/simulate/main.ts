@@ -1,4 +1,4 @@
-// `npm run simulate -- <scenario.json> [--out transcript.jsonl] [--html report.html]` (SIMULATION.md).
+// `npm run simulate -- <scenario.json> [--out transcript.jsonl] [--html report.html]` (docs/simulation.md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { renderReport } from './report.js';

@@ -240,7 +240,7 @@ async function finish(
     .map(({ activityId, ...line }) => {
       const known = byActivity.get(activityId);
       const { at, to, op, text, card } = line;
-      // the field order of SIMULATION.md
+      // the field order of docs/simulation.md
       return {
         at,
         to,

@@ -18,7 +18,7 @@ const Step = z.union([
   }),
 ]);
 
-/** The scenario file of `npm run simulate` (SIMULATION.md, a public interface: keep it stable). */
+/** The scenario file of `npm run simulate` (docs/simulation.md, a public interface: keep it stable). */
 export const Scenario = z
   .strictObject({
     start: Instant,

@@ -1,7 +1,7 @@
 import type { Messenger } from '../../shared/ports.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 
-/** One line of the transcript (SIMULATION.md). */
+/** One line of the transcript (docs/simulation.md). */
 export interface TranscriptLine {
   at: string;
   to: string;

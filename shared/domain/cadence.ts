@@ -22,7 +22,7 @@ export const CADENCE_RECENT_MISSES = 3;
 export const CADENCE_CONSECUTIVE_MISSES = 2;
 
 /**
- * The cadence rule (DESIGN.md §5), decided for one checked occurrence at its original start.
+ * The cadence rule (docs/architecture.md §5.9), decided for one checked occurrence at its original start.
  *
  * - Order: the pair's occurrences, every series, by original start (then id). Only those up to and
  *   including the checked one count; later ones are ignored. A miss is `isMissed` (cancelled, or

@@ -5,7 +5,7 @@ import { PairDoc } from './pair-doc.js';
 import { UsersDoc } from './user.js';
 
 /**
- * The containers of DESIGN.md section 4, the schema of what each holds and its partition key.
+ * The containers of docs/architecture.md §4, the schema of what each holds and its partition key.
  * Both Store adapters read this table, so SQLite and Cosmos DB partition the data the same way.
  */
 export const CONTAINERS = {

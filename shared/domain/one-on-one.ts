@@ -20,7 +20,7 @@ export interface OneOnOne {
 }
 
 /**
- * DESIGN.md section 5: a series (with `recurrence`), `eventType` default, timed, at most 90 minutes,
+ * docs/architecture.md §5.3: a series (with `recurrence`), `eventType` default, timed, at most 90 minutes,
  * `attendeesOmitted` not set, and exactly two people once resources are removed, counting the organizer.
  */
 export function oneOnOneOf(event: CalendarEvent): Result<OneOnOne, NotOneOnOne> {

@@ -16,7 +16,7 @@ const STALE_SENDING_MINUTES = 2;
 export type DeliverOnceOutcome = 'SENT' | 'ALREADY_SENT' | 'IN_FLIGHT' | 'UNREACHABLE' | 'RETRY';
 
 /**
- * Sends one message at most once per (kind, occurrence, recipient), DESIGN.md section 6: the delivery
+ * Sends one message at most once per (kind, occurrence, recipient), docs/architecture.md §6: the delivery
  * goes `sending` with a conditional write (a concurrent attempt loses the race and stops), the
  * message is sent, then the delivery goes `sent` with the activity id. An attempt that finds `sent`
  * does nothing; one that finds a fresh `sending` leaves it to its owner (`IN_FLIGHT`, retried later);

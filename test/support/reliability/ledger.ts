@@ -20,7 +20,7 @@ export function kindOfCard(card: unknown): MessageKind | undefined {
   return typeof fallback === 'string' ? KIND_OF_FALLBACK[fallback] : undefined;
 }
 
-/** The idempotency key of DESIGN.md §6, with the recipient by email so a failure reads well. */
+/** The idempotency key of docs/architecture.md §6, with the recipient by email so a failure reads well. */
 export const deliveryKey = (kind: MessageKind, occurrenceId: string, email: string): string =>
   `${kind} ${occurrenceId} → ${email}`;
 

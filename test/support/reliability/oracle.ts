@@ -16,7 +16,7 @@ export interface Expected {
 }
 
 export interface Expectations {
-  /** Every message DESIGN.md §5 calls for, due inside the checked window. */
+  /** Every message docs/architecture.md §5 calls for, due inside the checked window. */
   readonly expected: Map<string, Expected>;
   /** Keys that may go either way (due at the edge of the window, or of an uninstall): not counted. */
   readonly either: Set<string>;
