@@ -70,7 +70,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
         if (next === undefined) break;
         const { step, index } = next;
         calendar.time.set(step.at);
-        if ('say' in step) await system.teams.say(step.as, step.say);
+        if ('say' in step) await asInput(`steps[${index}].say`, () => system.teams.say(step.as, step.say));
         else if ('change' in step)
           await asInput(`steps[${index}].change`, () =>
             applyChange(calendar.fake, step.calendar, step.change),

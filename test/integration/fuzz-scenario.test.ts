@@ -176,9 +176,11 @@ describe('fuzz: scenario files', () => {
   }, 60_000);
 
   // The schema takes any object as a Google event (`EventResource`) and checks a press only when it
-  // runs: such a file still ends with exit 2 and the part of the file at fault, never a stack trace.
-  it('npm run simulate stops without a stack trace on an event it cannot read or a press on no card', async () => {
+  // runs, and a person's `say` only then: such a file still ends with exit 2 and the part of the file at
+  // fault, never a stack trace.
+  it('npm run simulate stops without a stack trace on an event it cannot read, a press on no card, or a say by someone without the app', async () => {
     const base = JSON.parse(readFileSync('test/scenarios/two-weeks.json', 'utf8')) as {
+      people: Record<string, Json>[];
       calendars: Record<string, Record<string, Json>[]>;
       steps: Record<string, Json>[];
     };
@@ -190,7 +192,11 @@ describe('fuzz: scenario files', () => {
       as: 'maria@contoso.com',
       press: { kind: 'summary', action: 'x' },
     };
-    for (const [i, scenario] of [unreadable, noCard].entries()) {
+    const notInstalled = structuredClone(base); // Dev types, but has no Steady in Teams
+    notInstalled.people = base.people.map((p) =>
+      p.email === 'dev@contoso.com' ? { ...p, teams: false } : p,
+    );
+    for (const [i, scenario] of [unreadable, noCard, notInstalled].entries()) {
       const text = JSON.stringify(scenario);
       expect(parseScenario(text).ok).toBe(true);
       const file = join(folder, `accepted-${i}.json`);
