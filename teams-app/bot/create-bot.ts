@@ -18,6 +18,14 @@ import { onMessage } from './on-message.js';
 /** A JWT-shaped placeholder the SDK sends in local mode, where nobody checks it. Never used in Azure. */
 const LOCAL_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJzdGVhZHktbG9jYWwifQ.';
 
+/** An erased person's old card, or an install event Steady cannot tell they made: nothing is stored. */
+const ERASED_PRESS =
+  'You asked Steady to delete your data, so this card no longer works. Nothing was changed. ' +
+  'To use Steady again, write me any message.';
+const ERASED_INSTALL =
+  'You asked Steady to delete your data: Steady keeps nothing about you and does not read your calendar. ' +
+  'To use Steady again, write me any message.';
+
 export interface Bot {
   /** One HTTP request to `/api/messages`, as the trigger received it. */
   handle(request: {
@@ -80,8 +88,9 @@ export async function createBot(
 
   app.on('install.add', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    if (user) await send(ctx, welcome(full, user));
+    const user = incoming && (await identify(full, incoming, 'install'));
+    if (user === 'ERASED') await send(ctx, { text: ERASED_INSTALL });
+    else if (user) await send(ctx, welcome(full, user));
   });
   app.on('install.remove', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
@@ -89,8 +98,8 @@ export async function createBot(
   });
   app.on('message', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    if (incoming === undefined || user === undefined) {
+    const user = incoming && (await identify(full, incoming, 'message'));
+    if (incoming === undefined || user === undefined || user === 'ERASED') {
       await send(ctx, { text: 'I could not tell who you are from this chat. Try reinstalling Steady.' });
       return;
     }
@@ -98,10 +107,13 @@ export async function createBot(
   });
   app.on('card.action', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    const reply: CardReply = user
-      ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
-      : { text: 'I could not tell who pressed this. Nothing was changed.' };
+    const user = incoming && (await identify(full, incoming, 'press'));
+    const reply: CardReply =
+      user === 'ERASED'
+        ? { text: ERASED_PRESS }
+        : user
+          ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
+          : { text: 'I could not tell who pressed this. Nothing was changed.' };
     if (reply.post !== undefined) await send(ctx, reply.post);
     return 'card' in reply
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
@@ -114,9 +126,9 @@ export async function createBot(
   // Allow or Decline on a file consent card (the export): the answer goes to the chat as a message.
   const onConsent = async (ctx: { activity: unknown }) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
+    const user = incoming && (await identify(full, incoming, 'press'));
     const value = (ctx.activity as { value?: FileConsent }).value;
-    if (user === undefined || value === undefined) return { status: 200 };
+    if (user === undefined || user === 'ERASED' || value === undefined) return { status: 200 };
     await send(ctx, await onFileConsent(full, user, value, (url, bytes) => uploadFile(url, bytes, local)));
     return { status: 200 };
   };

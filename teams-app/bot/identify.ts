@@ -1,16 +1,31 @@
 import { TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
 import { saveUser, userById } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
-import { unerase } from '../../shared/services/erase-person.js';
+import { isErased, unerase } from '../../shared/services/erase-person.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
+
+/** What brought the activity: only a typed message may bring back someone who was erased. */
+export type Contact = 'message' | 'install' | 'press';
+
+/** Said once when a typed message brings back a person who had their data deleted. */
+export const CAME_BACK =
+  'Welcome back. You had asked Steady to delete your data; as you wrote again, Steady starts over: ' +
+  'it follows your calendar\'s 1:1s again from now. Write "delete my data" to stop.';
 
 /**
  * The person behind an activity: known by tenant + object id. On first contact (or a new chat) the
  * bot looks them up in the conversation's members for their email, stores the conversation
- * reference and starts following their calendar.
+ * reference and starts following their calendar. A person who had their data deleted is `ERASED`
+ * and nothing is stored, unless they typed a message (they asked for it themselves, and are told);
+ * an old card's button or a repeated install event (a reinstall, an admin's setup policy) cannot be
+ * told apart from something they did not mean.
  */
-export async function identify(deps: BotDeps, incoming: Incoming): Promise<User | undefined> {
+export async function identify(
+  deps: BotDeps,
+  incoming: Incoming,
+  contact: Contact,
+): Promise<User | 'ERASED' | undefined> {
   const userId = userIdOf(incoming.tenantId, incoming.from.aadObjectId);
   const known = await userById(deps.store, userId);
   const address = {
@@ -38,7 +53,11 @@ export async function identify(deps: BotDeps, incoming: Incoming): Promise<User 
     createdAt: known?.createdAt ?? now,
     updatedAt: now,
   };
-  if (known === undefined) await unerase(deps, user.email); // they use Steady again: their 1:1s may be found
+  if (known === undefined && (await isErased(deps, user.email))) {
+    if (contact !== 'message') return 'ERASED';
+    await unerase(deps, user.email); // they use Steady again: their 1:1s may be found
+    await deps.messenger.send(address, { text: CAME_BACK });
+  }
   await saveUser(deps.store, user);
   await startWatching(deps, user.calendarId, user.userId);
   return user;

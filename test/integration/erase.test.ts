@@ -136,6 +136,82 @@ describe('delete my data', () => {
     expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
   });
 
+  it('an old card pressed, or a repeated install event, brings no one back; a typed message does, and says so', async () => {
+    await busyPair();
+    const [topic] = (await h.store.pairs.list(DEV_PAIR, { type: 'topic' })).items;
+    if (topic === undefined) throw new Error('no topic');
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    const fullSync = async () => {
+      for (const calendarId of [MARIA, DEV]) {
+        const stored = await h.store.calendars.get(calendarId, calendarId);
+        if (stored !== undefined) {
+          const { syncToken: _forgotten, ...full } = stored.doc;
+          await h.store.calendars.replace(full, stored.etag);
+        }
+        await h.calendar.deps.queue.send('calendar-sync', {
+          calendarId,
+          reason: 'safety',
+          notifiedAt: h.calendar.time.clock.now().toISOString(),
+        });
+      }
+      await h.calendar.drainSyncs();
+    };
+    const gone = async () => {
+      expect(await userByEmail(h.store, DEV)).toBeUndefined();
+      expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+      expect(h.calendar.fake.channels().filter((c) => c.calendarId === DEV && !c.stopped)).toEqual([]);
+    };
+
+    // the "Mark covered" of an agenda card sent before the erasure
+    const press = await h.teams.invoke(DEV, {
+      verb: 'markCovered',
+      data: { pairId: DEV_PAIR, topicId: topic.doc.id },
+    });
+    expect(replyText(press.body)).toBe(
+      'You asked Steady to delete your data, so this card no longer works. Nothing was changed. To use Steady again, write me any message.',
+    );
+    await fullSync();
+    await gone();
+
+    // Teams sends the install event again (a reinstall, an admin's setup policy)
+    await h.teams.install(DEV);
+    expect(lastSent(DEV)?.text).toMatch(/^You asked Steady to delete your data: Steady keeps nothing/);
+    await fullSync();
+    await gone();
+
+    // Dev writes: he asked for it, he is told, and his 1:1 is found again
+    await h.teams.say(DEV, 'agenda');
+    expect(
+      h.teams.activities(DEV).some((a) => a.text?.startsWith('Welcome back. You had asked Steady')),
+    ).toBe(true);
+    await h.calendar.drainSyncs();
+    expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
+  });
+
+  it('a manager who erased their data is not followed again when a report’s calendar syncs in full', async () => {
+    await busyPair();
+    await h.teams.invoke(MARIA, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    h.calendar.time.set('2026-03-08T12:00:00Z');
+    for (const report of [DEV, ANA]) {
+      const stored = await h.store.calendars.get(report, report);
+      if (stored === undefined) throw new Error(`${report} is not watched`);
+      const { syncToken: _forgotten, ...full } = stored.doc;
+      await h.store.calendars.replace(full, stored.etag);
+      await h.calendar.deps.queue.send('calendar-sync', {
+        calendarId: report,
+        reason: 'safety',
+        notifiedAt: '2026-03-08T12:00:00.000Z',
+      });
+    }
+    await h.calendar.drainSyncs();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    expect(await h.store.pairs.get(ANA_PAIR, 'pair')).toBeUndefined();
+    for (const report of [DEV, ANA])
+      expect(JSON.stringify((await h.store.calendars.get(report, report))?.doc.tracked)).not.toContain(MARIA);
+  });
+
   it('is the presser alone who is erased, whatever the card data says', async () => {
     await busyPair();
     const forged = await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase', email: MARIA } });
