@@ -5,6 +5,7 @@ import { userByEmail } from '../../shared/services/people.js';
 import { deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { storeSnapshot } from '../support/store-snapshot.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -286,6 +287,29 @@ describe('card actions', () => {
     expect(answers).toMatchObject([
       { happiness: 7, makeItTen: 'More focus time', shared: false, reportEmail: DEV },
     ]);
+  });
+
+  it('refuses a whole deep-dive submit when one answer is refused, and stores nothing of it', async () => {
+    await started();
+    const next = await deliverAgendas();
+    const submit = (fields: Record<string, unknown>) =>
+      h.teams.invoke(DEV, {
+        verb: 'submitDeepDive',
+        data: { pairId: PAIR, occurrenceId: next.id, happiness: '4', share: 'true', ...fields },
+      });
+    const before = await storeSnapshot(h.store, [DEV, MARIA]);
+    const refused = await submit({
+      makeItTen: 'I am thinking of leaving\u2028because…',
+      learning: 'ok\u0007',
+      career: 'Staff engineer',
+    });
+    expect((refused.body as { value?: unknown }).value).toBe(
+      'I could not save your answers: "What would make it a 10?" must not contain control characters. Nothing was saved.',
+    );
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
+    const onlyLearning = await submit({ learning: 'ok\u0007', career: 'Staff engineer' });
+    expect(JSON.stringify(onlyLearning.body)).toMatch(/What did you learn this month\?.*Nothing was saved/);
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
   });
 });
 
