@@ -219,6 +219,8 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
       return 'refused';
     case 'saveGrowthPlan': {
       const { checkpoint1, checkpoint2, checkpoint3, ...text } = action.data;
+      // the quarters chat opens on 1 March 2026: from 2000 up to the next one
+      if (text.quarter < '2000' || text.quarter > '2026-Q2') return 'refused';
       return checkGrowthPlan({ ...text, notes: [checkpoint1, checkpoint2, checkpoint3] }).ok
         ? 'acts'
         : 'refused';
