@@ -24,11 +24,28 @@ export function withInvocation<T>(context: InvocationLog, fn: () => T): T {
   return current.run(context, fn);
 }
 
-const EMAIL = /[^\s"'<>@,;:]+@[^\s"'<>@,;:]+\.[a-z]{2,}/gi;
+// `%40` too: a URL in an SDK's error names a calendar as `calendars/maria%40contoso.com`
+const EMAIL = /[^\s"'<>@,;:/?&=%]+(?:@|%40)[^\s"'<>@,;:/?&=%]+\.[a-z]{2,}/gi;
 
 /** Email addresses replaced by `person:<8 hex>`. */
 export function scrub(text: string): string {
-  return text.replace(EMAIL, (email) => `person:${sha256(email.toLowerCase()).slice(0, 8)}`);
+  return text.replace(
+    EMAIL,
+    (email) => `person:${sha256(email.toLowerCase().replace('%40', '@')).slice(0, 8)}`,
+  );
+}
+
+/**
+ * What the host may record of a thrown error: a new `Error` of the same name whose message and stack
+ * are scrubbed, without the original's other properties (an SDK's error carries its request: URL,
+ * headers, body) or its `cause`.
+ */
+export function scrubbedError(thrown: unknown): Error {
+  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const safe = new Error(scrub(error.message));
+  safe.name = error.name;
+  safe.stack = scrub(error.stack ?? `${error.name}: ${error.message}`);
+  return safe;
 }
 
 /**
