@@ -67,15 +67,19 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
   return { others: [...others].sort(), pairs: pairIds.length, documents, jobs, calendars } satisfies Erased;
 }
 
-/** Whether `email` asked to be forgotten (and has not used Steady since). */
+/**
+ * Whether `email` asked to be forgotten (and has not used Steady since). A record written before the
+ * digest was keyed (plain SHA-256) still counts: an erasure is never forgotten by an upgrade.
+ */
 export async function isErased(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<boolean> {
-  const key = erasureOf(deps, email);
-  return (await deps.store.users.get(key, 'erasure')) !== undefined;
+  for (const key of erasureKeysOf(deps, email))
+    if ((await deps.store.users.get(key, 'erasure')) !== undefined) return true;
+  return false;
 }
 
-/** They use Steady again: their 1:1s may be found again. */
+/** They use Steady again: their 1:1s may be found again (whichever digest their record was kept under). */
 export async function unerase(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<void> {
-  await deps.store.users.delete(erasureOf(deps, email), 'erasure');
+  for (const key of erasureKeysOf(deps, email)) await deps.store.users.delete(key, 'erasure');
 }
 
 /**
@@ -132,6 +136,12 @@ async function updateCalendar(
   return false;
 }
 
-/** Where the erasure of `email` is kept (the digest of the email, never the email). */
+/** Where the erasure of `email` is kept (the keyed digest of the email, never the email). */
 const erasureOf = (deps: Pick<Deps, 'ids'>, email: string): string =>
   erasureKey(email, (text) => deps.ids.digest(text));
+
+/** The keyed key, then the plain SHA-256 one of records written before the key existed. */
+const erasureKeysOf = (deps: Pick<Deps, 'ids'>, email: string): string[] => [
+  erasureOf(deps, email),
+  erasureKey(email, (text) => deps.ids.legacyDigest(text)),
+];

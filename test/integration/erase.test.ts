@@ -1,4 +1,6 @@
+import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
 import { addMinutes, pairIdOf, userIdOf, type Occurrence } from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
 import { processSyncRequest } from '../../shared/services/calendar/process-sync-request.js';
@@ -210,6 +212,41 @@ describe('delete my data', () => {
     expect(await h.store.pairs.get(ANA_PAIR, 'pair')).toBeUndefined();
     for (const report of [DEV, ANA])
       expect(JSON.stringify((await h.store.calendars.get(report, report))?.doc.tracked)).not.toContain(MARIA);
+  });
+
+  it('keys the erasure record with the keyed digest, and still honours one kept under plain SHA-256', async () => {
+    await busyPair();
+    const keyed = `erased:${createHmac('sha256', LOCAL_DIGEST_KEY).update(DEV).digest('hex')}`;
+    const plain = `erased:${createHash('sha256').update(DEV).digest('hex')}`;
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    expect(await h.store.users.get(keyed, 'erasure')).toBeDefined();
+    expect(await h.store.users.get(plain, 'erasure')).toBeUndefined(); // anyone can hash a staff list
+
+    // the record an older Steady wrote (plain SHA-256) still keeps Dev's 1:1 unfollowed
+    const record = (await h.store.users.get(keyed, 'erasure'))!.doc;
+    await h.store.users.delete(keyed, 'erasure');
+    await h.store.users.upsert({ ...record, userId: plain });
+    const maria = (await h.store.calendars.get(MARIA, MARIA))!;
+    const { syncToken: _forgotten, ...fullSync } = maria.doc;
+    await h.store.calendars.replace(fullSync, maria.etag);
+    await h.calendar.deps.queue.send('calendar-sync', {
+      calendarId: MARIA,
+      reason: 'safety',
+      notifiedAt: h.calendar.time.clock.now().toISOString(),
+    });
+    await h.calendar.drainSyncs();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    const press = await h.teams.invoke(DEV, {
+      verb: 'markDone',
+      data: { pairId: DEV_PAIR, actionItemId: 'x' },
+    });
+    expect(replyText(press.body)).toMatch(/^You asked Steady to delete your data/);
+
+    // writing again removes it, whichever digest it was kept under
+    await h.teams.say(DEV, 'hello');
+    expect(await h.store.users.get(plain, 'erasure')).toBeUndefined();
+    expect(await h.store.users.get(keyed, 'erasure')).toBeUndefined();
   });
 
   it('is the presser alone who is erased, whatever the card data says', async () => {
