@@ -1,4 +1,4 @@
-import { TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
+import { plainText, TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
 import { saveUser, userById } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
 import { isErased, unerase } from '../../shared/services/erase-person.js';
@@ -45,7 +45,7 @@ export async function identify(
     tenantId: incoming.tenantId,
     aadObjectId: incoming.from.aadObjectId.toLowerCase(),
     email: member.email,
-    name: member.name.slice(0, 200) || member.email,
+    name: plainText(member.name).slice(0, 200) || member.email,
     calendarId: known?.calendarId ?? member.email,
     timeZone: zone.success ? zone.data : (known?.timeZone ?? 'UTC'),
     conversation: { conversationId: address.conversationId, serviceUrl: address.serviceUrl },

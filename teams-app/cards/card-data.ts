@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../shared/domain/index.js';
 import {
   AGENDA_LIMITS,
   FEEDBACK_CARD_CHARS,
@@ -11,7 +12,9 @@ import {
 const Id = z.string().min(1).max(1024);
 // Adaptive Cards expand `{{DATE(...)}}` and `{{TIME(...)}}` even inside a TextRun: a zero-width space
 // between the braces keeps what a person typed looking exactly as typed, and inert.
-const inert = (value: string) => value.replace(/\{\{/g, '{\u200b{');
+// Text stored before the edge refused bidi controls and zero-width spaces loses them here, so no card
+// line can read as another (plainText), before the one zero-width space the escaping adds.
+const inert = (value: string) => plainText(value).replace(/\{\{/g, '{\u200b{');
 const Name = z.string().min(1).max(200).transform(inert);
 const Label = z.string().min(1).max(200);
 const Text = (max: number) => z.string().min(1).max(max).transform(inert);

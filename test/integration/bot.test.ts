@@ -183,6 +183,29 @@ describe('chat commands', () => {
   });
 });
 
+describe('text that reorders or hides itself', () => {
+  it('is refused, with the reason, from chat and from a card, and nothing is stored', async () => {
+    await started();
+    await deliverAgendas();
+    const before = await storeSnapshot(h.store, [DEV, MARIA]);
+    const reason = 'must not contain invisible characters that reorder or hide text';
+    for (const text of ['add Pay Ana \u202e001$\u202c', 'note A\u2066B\u2069', 'private zero\u200bwidth']) {
+      await h.teams.say(DEV, text);
+      expect(lastText(DEV)).toContain(reason);
+    }
+    const [next] = await pairOccurrences(h.store, PAIR);
+    const pressed = await h.teams.invoke(DEV, {
+      verb: 'addTopic',
+      data: { pairId: PAIR, occurrenceId: next!.id, topic: 'Raise \u2067for\u2069 Ana' },
+    });
+    expect((pressed.body as { value?: unknown }).value).toContain(reason);
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
+    // the joiners emoji need are fine
+    await h.teams.say(DEV, 'add Team 👩\u200d💻 offsite');
+    expect(lastText(DEV)).toMatch(/^Added to the agenda/);
+  });
+});
+
 describe('which 1:1? with long or noisy messages', () => {
   it('a note of 4,000 characters to a manager of several: the card carries it once, and the whole note lands', async () => {
     await started([DEV, ANA]);
