@@ -280,14 +280,18 @@ export const CadenceAlertData = z
 export type CadenceAlertData = z.infer<typeof CadenceAlertData>;
 
 /** `choosePair`: asks which 1:1 a chat command is for. */
-export const ChoosePairData = z.strictObject({
-  /** The command as the user wrote it; it is run again with the chosen pair. */
-  command: Text(4100),
-  options: z
-    .array(z.strictObject({ pairId: Id, label: Label }))
-    .min(1)
-    .max(20),
-});
+export const ChoosePairData = z
+  .strictObject({
+    /** The command as the user wrote it; it is run again with the chosen pair. */
+    command: z.string().min(1).max(4100),
+    options: z
+      .array(z.strictObject({ pairId: Id, label: Label }))
+      .min(1)
+      .max(20),
+  })
+  // The buttons carry the command as typed (button data and a hidden input are never formatted by
+  // Teams); only the line that shows it is escaped, so a pick stores exactly what was typed.
+  .transform((data) => ({ ...data, shown: inert(data.command) }));
 export type ChoosePairData = z.infer<typeof ChoosePairData>;
 
 /** `confirmErase`: what "delete my data" would remove, and the one button that does it. */

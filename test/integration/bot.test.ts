@@ -5,6 +5,7 @@ import { userByEmail } from '../../shared/services/people.js';
 import { deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { nodes } from '../support/card-nodes.js';
 import { storeSnapshot } from '../support/store-snapshot.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -222,6 +223,22 @@ describe('which 1:1? with long or noisy messages', () => {
     expect(reply.status).toBe(200);
     const notes = (await h.store.pairs.list(PAIR, { type: 'note' })).items.map((i) => i.doc);
     expect(notes.map((n) => n.type === 'note' && n.text)).toEqual([note]);
+  });
+
+  it('a pick stores the command as typed: only the line that shows it is escaped', async () => {
+    await started([DEV, ANA]);
+    const typed = 'note see {{DATE(2026-03-03T09:00:00Z, SHORT)}} plan';
+    await h.teams.say(MARIA, typed);
+    const card = h.teams.latestCard(MARIA)?.card;
+    expect(visibleText(card)).toContain('This is for: note see {\u200b{DATE(');
+    // the button of Maria's 1:1 with Dev, as Teams sends it when pressed
+    const button = nodes(card).find(
+      (node) => node.verb === 'choosePair' && (node.data as { pairId?: string }).pairId === PAIR,
+    );
+    const data = button?.data as Record<string, unknown>;
+    await h.teams.invoke(MARIA, { verb: 'choosePair', data });
+    const notes = (await h.store.pairs.list(PAIR, { type: 'note' })).items.map((i) => i.doc);
+    expect(notes.map((n) => n.type === 'note' && n.text)).toEqual([typed.slice('note '.length)]);
   });
 
   it('a command that takes no text is asked about, and replayed, as its words alone', async () => {
