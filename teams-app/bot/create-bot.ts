@@ -9,6 +9,7 @@ import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
 import { parseIncoming } from './incoming.js';
+import { requestIdOf } from './request-id.js';
 import { onFileConsent, type FileConsent } from './export.js';
 import { allowedTenantsOnly } from './allowed-tenants-only.js';
 import { onCardAction } from './on-card-action.js';
@@ -103,7 +104,7 @@ export async function createBot(
       await send(ctx, { text: 'I could not tell who you are from this chat. Try reinstalling Steady.' });
       return;
     }
-    await send(ctx, await onMessage(full, user, incoming.text ?? '', incoming.id));
+    await send(ctx, await onMessage(full, user, incoming.text ?? '', requestIdOf(full.ids, incoming)));
   });
   app.on('card.action', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
@@ -112,7 +113,7 @@ export async function createBot(
       user === 'ERASED'
         ? { text: ERASED_PRESS }
         : user
-          ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
+          ? await onCardAction(full, user, ctx.activity.value, requestIdOf(full.ids, incoming))
           : { text: 'I could not tell who pressed this. Nothing was changed.' };
     if (reply.post !== undefined) await send(ctx, reply.post);
     return 'card' in reply

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pairIdOf, userIdOf, type Topic } from '../../shared/domain/index.js';
+import { docId, pairIdOf, userIdOf, type Topic } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
+import { requestIdOf } from '../../teams-app/bot/request-id.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
 import { nodes } from '../support/card-nodes.js';
@@ -95,6 +96,49 @@ describe('chat commands', () => {
       ['Career path for next quarter', DEV],
       ['Delivered twice', DEV],
     ]);
+  });
+
+  it('keys what a message adds by its conversation and activity, and never says "Added" for what it did not store', async () => {
+    await started();
+    const message = async (email: string, id: string, text: string) => {
+      const user = (await userByEmail(h.store, email))!;
+      const activity = {
+        type: 'message',
+        id,
+        text,
+        serviceUrl: h.teams.url,
+        channelId: 'msteams',
+        from: { id: `29:1${email}`, aadObjectId: user.aadObjectId, name: user.name },
+        conversation: {
+          id: user.conversation?.conversationId,
+          tenantId: 'tenant-contoso',
+          conversationType: 'personal',
+        },
+        channelData: { tenant: { id: 'tenant-contoso' } },
+        recipient: { id: '28:steady', name: 'Steady' },
+      };
+      expect((await h.teams.sendRaw(activity)).status).toBe(200);
+      return user;
+    };
+    // activity ids are unique per conversation only: Dev's and Maria's chats may reuse one
+    await message(DEV, '1:7', 'add From Dev');
+    await message(MARIA, '1:7', 'add From Maria');
+    expect((await topics()).map((t) => t.text).sort()).toEqual(['From Dev', 'From Maria']);
+
+    // a key taken by a document this message did not write: nothing stored, and the reply says so
+    const dev = (await userByEmail(h.store, DEV))!;
+    const key = requestIdOf(h.bot.deps.ids, {
+      id: '1:8',
+      conversation: { id: dev.conversation!.conversationId },
+    });
+    const [taken] = await topics();
+    await h.store.pairs.create({ ...taken!, id: docId('topic', key), text: 'Something else' });
+    const before = await storeSnapshot(h.store, [DEV, MARIA]);
+    await message(DEV, '1:8', 'add Lost topic');
+    expect(lastText(DEV)).toBe(
+      'I could not save that just now, and nothing was saved. Please send it again.',
+    );
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
   });
 
   it('shows the agenda with the topic as typed, markup and template syntax included', async () => {
