@@ -397,6 +397,12 @@ describe('a forged serviceUrl', () => {
     for (const serviceUrl of [
       'https://attacker.example.com/',
       'https://smba.trafficmanager.net.attacker.example/',
+      // each Bot Framework host pattern with a suffix: the pattern must be anchored at its end
+      'https://smba.botframework.com.attacker.example/',
+      'https://europe.smba.botframework.com.attacker.example/',
+      'https://smba.infra.gcc.teams.microsoft.com.attacker.example/',
+      'https://smba.infra.dod.teams.microsoft.us.attacker.example/',
+      'https://api.botframework.azure.us.attacker.example/',
       'https://attacker.example/smba.trafficmanager.net/',
       'https://user:pw@smba.trafficmanager.net/emea/',
       'http://smba.trafficmanager.net/emea/',
