@@ -1,4 +1,6 @@
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
+import { ServiceTokenValidator } from '@microsoft/teams.apps/dist/middleware/index.js';
 import type { Config } from '../../shared/config.js';
 import { uploadFile } from '../../shared/adapters/teams/file-upload.js';
 import { log } from '../../shared/log.js';
@@ -36,13 +38,18 @@ export interface Bot {
   readonly deps: BotDeps;
 }
 
+/** The bot's settings; `cloud` points the Bot Framework metadata elsewhere (a test's local keys). */
+export type BotConfig = Config['bot'] & { readonly cloud?: CloudEnvironment };
+
 /**
  * The Teams SDK app, hosted in the Functions trigger. Bot Framework JWT validation is on unless the
- * configuration is the explicit local mode. Before the SDK sees an activity, its tenant must be
- * allowed and its `serviceUrl` a Bot Framework host (replies go there).
+ * configuration is the explicit local mode, and comes first, with the SDK's own validator: a caller
+ * without a valid token learns nothing, not even whether its tenant is allowed. Then, before the SDK
+ * sees an activity, its tenant must be allowed and its `serviceUrl` a Bot Framework host (replies go
+ * there).
  */
 export async function createBot(
-  config: Config['bot'],
+  config: BotConfig,
   local: boolean,
   deps: Omit<BotDeps, 'messenger'>,
   /** Wraps the Messenger (the sandbox records what is sent for its transcript). */
@@ -54,6 +61,7 @@ export async function createBot(
     httpServerAdapter: adapter,
     dangerouslyAllowUnauthenticatedRequests: auth.kind === 'local',
     logger: quietLogger,
+    ...(config.cloud === undefined ? {} : { cloud: config.cloud }),
     ...(auth.kind === 'local'
       ? { clientId: 'steady-local-bot', token: () => LOCAL_TOKEN }
       : auth.kind === 'secret'
@@ -136,10 +144,17 @@ export async function createBot(
   app.on('file.consent.accept', onConsent);
   app.on('file.consent.decline', onConsent);
   await app.initialize();
+  // The validator the SDK's HTTP server builds for itself, with the same app, tenant and cloud.
+  const tokens =
+    auth.kind === 'local'
+      ? undefined
+      : new ServiceTokenValidator(auth.appId, auth.tenantId, undefined, quietLogger, app.cloud);
 
   return {
     deps: full,
     async handle(request) {
+      if (tokens !== undefined && !(await hasValidToken(tokens, request)))
+        return { status: 401, body: { error: 'UNAUTHORIZED' } };
       const refusal = refusalOf(request.body, policy);
       if (refusal !== undefined)
         return { status: refusal === 'MALFORMED' ? 400 : 403, body: { error: refusal } };
@@ -147,6 +162,22 @@ export async function createBot(
       return { status: response.status, body: response.body };
     },
   };
+}
+
+/** Whether the request carries a Bot Framework token for this bot, signed for the activity's `serviceUrl`. */
+async function hasValidToken(
+  tokens: ServiceTokenValidator,
+  request: { body: unknown; headers: Record<string, string> },
+): Promise<boolean> {
+  const header = request.headers['authorization'];
+  if (header === undefined || header === '' || typeof request.body !== 'object' || request.body === null)
+    return false;
+  try {
+    await tokens.check(header, request.body);
+    return true;
+  } catch {
+    return false; // the SDK's validator logged why
+  }
 }
 
 /** The SDK's own logging is noisy; warnings and errors still reach the Functions log. */

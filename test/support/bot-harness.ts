@@ -1,3 +1,4 @@
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { startBotSystem } from '../../sandbox/local/bot-system.js';
 import { DeliveryRequest } from '../../shared/domain/index.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
@@ -28,7 +29,14 @@ export const weeklyWith = (report: string, id = `weekly-${report.split('@')[0] ?
  * queue, clock) from the calendar harness, so pairs come from real calendar sync.
  */
 export async function botHarness(
-  options: { reports?: string[]; secure?: boolean; allowedTenants?: string[]; port?: number } = {},
+  options: {
+    reports?: string[];
+    secure?: boolean;
+    /** With `secure`: where the SDK reads the Bot Framework's keys (a test's own). */
+    cloud?: CloudEnvironment;
+    allowedTenants?: string[];
+    port?: number;
+  } = {},
 ) {
   const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
   for (const report of options.reports ?? [DEV]) {
@@ -55,6 +63,7 @@ export async function botHarness(
               tenantId: 'tenant-contoso',
             },
             allowedTenants: ['tenant-contoso'],
+            ...(options.cloud === undefined ? {} : { cloud: options.cloud }),
           },
         }
       : { bot: { auth: { kind: 'local' }, allowedTenants: options.allowedTenants ?? ['tenant-contoso'] } }),
