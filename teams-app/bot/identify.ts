@@ -1,7 +1,12 @@
 import { plainText, TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
 import { saveUser, userById } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
-import { isErased, unerase } from '../../shared/services/erase-person.js';
+import {
+  isErased,
+  noteUninstall,
+  reinstalledAfterErasure,
+  unerase,
+} from '../../shared/services/erase-person.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
 
@@ -17,9 +22,9 @@ export const CAME_BACK =
  * The person behind an activity: known by tenant + object id. On first contact (or a new chat) the
  * bot looks them up in the conversation's members for their email, stores the conversation
  * reference and starts following their calendar. A person who had their data deleted is `ERASED`
- * and nothing is stored, unless they typed a message (they asked for it themselves, and are told);
- * an old card's button or a repeated install event (a reinstall, an admin's setup policy) cannot be
- * told apart from something they did not mean.
+ * and nothing is stored, unless they asked for it themselves (and are told): a typed message, or an
+ * install after they removed the app since the erasure. An old card's button, or an install event
+ * sent again while the app stayed installed (an admin's setup policy), is not them asking.
  */
 export async function identify(
   deps: BotDeps,
@@ -54,8 +59,10 @@ export async function identify(
     updatedAt: now,
   };
   if (known === undefined && (await isErased(deps, user.email))) {
-    if (contact !== 'message') return 'ERASED';
-    await unerase(deps, user.email); // they use Steady again: their 1:1s may be found
+    const theyAsked =
+      contact === 'message' || (contact === 'install' && (await reinstalledAfterErasure(deps, userId)));
+    if (!theyAsked) return 'ERASED';
+    await unerase(deps, user.email, userId); // they use Steady again: their 1:1s may be found
     await deps.messenger.send(address, { text: CAME_BACK });
   }
   await saveUser(deps.store, user);
@@ -65,7 +72,9 @@ export async function identify(
 
 /** Uninstall (or a 403/404 on send): nothing more is sent to this person until they come back. */
 export async function markUnreachable(deps: BotDeps, incoming: Incoming): Promise<void> {
-  const user = await userById(deps.store, userIdOf(incoming.tenantId, incoming.from.aadObjectId));
+  const userId = userIdOf(incoming.tenantId, incoming.from.aadObjectId);
+  const user = await userById(deps.store, userId);
+  if (user === undefined) await noteUninstall(deps, userId); // an erased person: a later install is theirs
   if (user === undefined || !user.reachable) return;
   await saveUser(deps.store, { ...user, reachable: false, updatedAt: utc(deps.clock.now()) });
 }

@@ -132,13 +132,16 @@ describe('delete my data', () => {
       Object.values((await h.store.calendars.get(MARIA, MARIA))?.doc.tracked ?? {}).map((t) => t.pairId),
     ).toEqual([ANA_PAIR]);
 
-    // Dev writes to Steady again: he is a user again and his 1:1 with Maria is found again
+    // Dev writes to Steady again: he is told he is a user again, and his 1:1 with Maria is found again
     await h.teams.say(DEV, 'hello');
+    expect(
+      h.teams.activities(DEV).some((a) => a.text?.startsWith('Welcome back. You had asked Steady to delete')),
+    ).toBe(true);
     await h.calendar.drainSyncs();
     expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
   });
 
-  it('an old card pressed, or a repeated install event, brings no one back; a typed message does, and says so', async () => {
+  it('an old card pressed, or a repeated install event, brings no one back; an install after removing the app does, and says so', async () => {
     await busyPair();
     const [topic] = (await h.store.pairs.list(DEV_PAIR, { type: 'topic' })).items;
     if (topic === undefined) throw new Error('no topic');
@@ -182,11 +185,14 @@ describe('delete my data', () => {
     await fullSync();
     await gone();
 
-    // Dev writes: he asked for it, he is told, and his 1:1 is found again
-    await h.teams.say(DEV, 'agenda');
-    expect(
-      h.teams.activities(DEV).some((a) => a.text?.startsWith('Welcome back. You had asked Steady')),
-    ).toBe(true);
+    // Dev removes the app and adds it again: an install he made, so he is told and his 1:1 is found again
+    await h.teams.uninstall(DEV);
+    await fullSync();
+    await gone();
+    await h.teams.install(DEV);
+    const sent = h.teams.activities(DEV).filter((a) => a.op === 'send');
+    expect(sent.at(-2)?.text).toMatch(/^Welcome back. You had asked Steady to delete your data/);
+    expect(JSON.stringify(sent.at(-1))).toContain('welcome to Steady');
     await h.calendar.drainSyncs();
     expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
   });
