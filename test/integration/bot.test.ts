@@ -251,6 +251,16 @@ describe('text that reorders or hides itself', () => {
   });
 });
 
+describe('a name from Teams with characters that reorder text', () => {
+  it('is stored and shown without them', async () => {
+    h = await botHarness({ names: { [DEV]: 'Dev \u202eletaP\u202c\u200b' } });
+    await h.install(MARIA, DEV);
+    expect((await userByEmail(h.store, DEV))?.name).toBe('Dev letaP');
+    await h.teams.say(MARIA, 'agenda');
+    expect(lastText(MARIA)).toContain('1:1 with Dev letaP');
+  });
+});
+
 describe('which 1:1? with long or noisy messages', () => {
   it('a note of 4,000 characters to a manager of several: the card carries it once, and the whole note lands', async () => {
     await started([DEV, ANA]);

@@ -36,6 +36,8 @@ export async function botHarness(
     cloud?: CloudEnvironment;
     allowedTenants?: string[];
     port?: number;
+    /** Display names Teams gives people, instead of the usual ones. */
+    names?: Record<string, string>;
   } = {},
 ) {
   const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
@@ -46,9 +48,9 @@ export async function botHarness(
   const system = await startBotSystem(calendar, {
     tenantId: 'tenant-contoso',
     people: [
-      { email: MARIA, name: 'Maria Lopez', timeZone: 'Europe/Berlin' },
-      { email: DEV, name: 'Dev Patel', timeZone: 'Europe/Berlin' },
-      { email: ANA, name: 'Ana Silva', timeZone: 'Europe/Berlin' },
+      { email: MARIA, name: options.names?.[MARIA] ?? 'Maria Lopez', timeZone: 'Europe/Berlin' },
+      { email: DEV, name: options.names?.[DEV] ?? 'Dev Patel', timeZone: 'Europe/Berlin' },
+      { email: ANA, name: options.names?.[ANA] ?? 'Ana Silva', timeZone: 'Europe/Berlin' },
       { email: 'eve@fabrikam.com', name: 'Eve', tenantId: 'tenant-fabrikam' },
     ],
     ...(options.port === undefined ? {} : { port: options.port }),
