@@ -5,7 +5,7 @@ import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * `POST /api/messages`: Teams activities for the bot. The Teams SDK checks the Bot Framework token
- * (except in the explicit local mode); the bot checks tenant and service URL first.
+ * first (except in the explicit local mode), then the bot checks tenant and service URL.
  */
 export const messages = (root: RootSource): HttpHandler =>
   logged(async (request) => {

@@ -35,6 +35,10 @@ param googleServiceAccountEmail string = ''
 @description('The service account\'s private key (PEM, the private_key of its JSON key file). Empty: the Key Vault secret is not written; store it with `az keyvault secret set` (docs/deploy.md). An existing secret is never overwritten with nothing.')
 param googlePrivateKey string = ''
 
+@secure()
+@description('STEADY_DIGEST_KEY: the key of the keyed digests (HMAC-SHA256) that stand for email addresses in erasure records and logs, stored as a Key Vault secret. newGuid() makes one on a deployment that gets none; azd passes the existing secret back (infra/main.parameters.json), since a new key on each deployment would lose every erasure record. Deploying without azd: pass the existing value.')
+param digestKey string = newGuid()
+
 @description('ALLOWED_TENANTS: comma-separated Entra tenant ids whose people may use Steady. Empty: the tenant of this subscription.')
 param allowedTenants string = ''
 
@@ -129,6 +133,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     googlePrivateKey: googlePrivateKey
+    digestKey: digestKey
     appPrincipalId: identity.outputs.principalId
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
@@ -154,6 +159,7 @@ module functions 'modules/functions.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmos.outputs.databaseName
     googleKeySecretUri: keyVault.outputs.googleKeySecretUri
+    digestKeySecretUri: keyVault.outputs.digestKeySecretUri
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     googleServiceAccountEmail: googleServiceAccountEmail
     allowedTenants: effectiveAllowedTenants

@@ -50,6 +50,8 @@ export const ConfigSchema = z.object({
   AzureWebJobsStorage: optionalText,
   /** ... or, with a managed identity, the queue service URI. */
   AzureWebJobsStorage__queueServiceUri: z.url({ error: 'must be the queue service URL' }).optional(),
+  /** The key of the keyed digests (HMAC-SHA256) that stand for email addresses; from Key Vault in Azure. */
+  STEADY_DIGEST_KEY: optionalText,
   /** The bot's Microsoft app id (the Azure Bot's app registration or user-assigned identity client id). */
   BOT_ID: optionalText,
   /** The app registration's client secret; without it the bot signs in with its managed identity. */
@@ -101,6 +103,8 @@ export interface Config {
       | { readonly kind: 'managedIdentity'; readonly appId: string; readonly tenantId: string };
     readonly allowedTenants: readonly string[];
   };
+  /** The key of the digests that stand for an email address (erasure records, log lines). */
+  readonly digestKey: string;
   readonly agendaLeadMinutes: number;
   readonly summaryDelayMinutes: number;
   readonly sandbox: { readonly hostPort: number; readonly inboxPort: number };
@@ -150,6 +154,7 @@ export function loadConfig(
     webhookUrl: webhookUrl(vars, problems),
     queue: queue(vars, problems),
     bot: bot(vars, problems),
+    digestKey: digestKey(vars, problems),
     agendaLeadMinutes: vars.AGENDA_LEAD_MINUTES,
     summaryDelayMinutes: vars.SUMMARY_DELAY_MINUTES,
     sandbox: { hostPort: vars.STEADY_HOST_PORT, inboxPort: vars.STEADY_INBOX_PORT },
@@ -176,6 +181,23 @@ function googleAuth(vars: Vars, problems: string[]): Config['google']['auth'] {
   if (key === undefined)
     problems.push("GOOGLE_PRIVATE_KEY: is required (the service account's private key, PEM)");
   return { kind: 'presetToken', token: '' };
+}
+
+/**
+ * The sandbox needs no account, so it has a key of its own (not a secret: its data is made up). In
+ * Azure the key is required: without it, anyone with the staff list could reverse the digests.
+ */
+export const LOCAL_DIGEST_KEY = 'steady-local-sandbox-digest-key';
+
+function digestKey(vars: Vars, problems: string[]): string {
+  const key = vars.STEADY_DIGEST_KEY;
+  if (key === undefined && vars.STEADY_MODE === 'local') return LOCAL_DIGEST_KEY;
+  if (key === undefined)
+    problems.push(
+      'STEADY_DIGEST_KEY: is required (the key of the digests of email addresses, from Key Vault)',
+    );
+  else if (key.length < 16) problems.push('STEADY_DIGEST_KEY: must be at least 16 characters');
+  return key ?? '';
 }
 
 function webhookUrl(vars: Vars, problems: string[]): string {

@@ -73,8 +73,13 @@ export interface IdGen {
   newId(): string;
   /** An unguessable secret (a watch channel's token). */
   newSecret(): string;
-  /** A one-way digest (SHA-256, hex): a key that must not say what it stands for (an erased email). */
+  /**
+   * A keyed one-way digest (HMAC-SHA256 with the configuration's secret, hex): a key that must not say
+   * what it stands for (an erased email), even to someone who can hash every address of the staff list.
+   */
   digest(text: string): string;
+  /** The plain SHA-256 (hex) that erasure records were keyed by before the keyed digest: still honoured. */
+  legacyDigest(text: string): string;
 }
 
 // ── Queue ─────────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@
  * so a trigger that never touches the store never pays for `@azure/cosmos`.
  */
 import { loadConfig, type Config } from './config.js';
+import { setLogDigestKey } from './log.js';
 import type { Clock, Directory, Queue, Store } from './ports.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from './services/calendar/deps.js';
 import type { Bot } from '../teams-app/bot/create-bot.js';
@@ -25,13 +26,14 @@ export interface RootOverrides {
 }
 
 export function createRoot(config: Config, overrides: RootOverrides = {}): Root {
+  setLogDigestKey(config.digestKey);
   const clock = overrides.clock ?? { now: () => new Date() };
   const store = once(() => openStore(config.store));
   const queue = once(async () =>
     (await import('./adapters/queue/storage-queue.js')).createStorageQueue(config.queue),
   );
   const calendarDeps = once(async (): Promise<CalendarDeps> => {
-    const [{ createGoogleCalendar }, auth, { cryptoIds }, { staticDirectory }] = await Promise.all([
+    const [{ createGoogleCalendar }, auth, { createCryptoIds }, { staticDirectory }] = await Promise.all([
       import('./adapters/google/google-calendar.js'),
       import('./adapters/google/google-auth.js'),
       import('./adapters/crypto-ids.js'),
@@ -45,7 +47,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       queue: await queue(),
       calendar: createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor }),
       clock,
-      ids: cryptoIds,
+      ids: createCryptoIds(config.digestKey),
       directory: overrides.directory ?? staticDirectory(),
       settings: {
         ...DEFAULT_CALENDAR_SETTINGS,
@@ -56,7 +58,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
     };
   });
   const bot = once(async () => {
-    const [{ createBot }, { renderCard }, { cryptoIds }] = await Promise.all([
+    const [{ createBot }, { renderCard }, { createCryptoIds }] = await Promise.all([
       import('../teams-app/bot/create-bot.js'),
       import('../teams-app/cards/render-card.js'),
       import('./adapters/crypto-ids.js'),
@@ -65,7 +67,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       store: await store(),
       queue: await queue(),
       clock,
-      ids: cryptoIds,
+      ids: createCryptoIds(config.digestKey),
       renderCard: (name, data) => renderCard(name as never, data as never),
     });
   });

@@ -52,6 +52,9 @@ param googleKeySecretUri string
 @description('APPLICATIONINSIGHTS_CONNECTION_STRING.')
 param applicationInsightsConnectionString string
 
+@description('The versionless Key Vault secret URI of the digest key (STEADY_DIGEST_KEY).')
+param digestKeySecretUri string
+
 @description('GOOGLE_SERVICE_ACCOUNT_EMAIL: the service account with domain-wide delegation (may be empty at first).')
 param googleServiceAccountEmail string
 
@@ -142,6 +145,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       GOOGLE_ROOT_URL: 'https://www.googleapis.com/'
       GOOGLE_SERVICE_ACCOUNT_EMAIL: googleServiceAccountEmail
       GOOGLE_PRIVATE_KEY: '@Microsoft.KeyVault(SecretUri=${googleKeySecretUri})'
+      STEADY_DIGEST_KEY: '@Microsoft.KeyVault(SecretUri=${digestKeySecretUri})'
       CALENDAR_WEBHOOK_URL: 'https://${site.properties.defaultHostName}/api/calendar/webhook'
       AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
       BOT_ID: identityClientId

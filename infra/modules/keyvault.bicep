@@ -1,5 +1,5 @@
-// Key Vault (RBAC mode) for the one secret Steady has: the Google service account's private key. The
-// Function App reads it through a Key Vault reference with its managed identity (Key Vault Secrets
+// Key Vault (RBAC mode) for Steady's two secrets: the Google service account's private key and the
+// key of its keyed digests (STEADY_DIGEST_KEY). The Function App reads them through Key Vault references with its managed identity (Key Vault Secrets
 // User); the person who runs azd may get Key Vault Secrets Officer to store the key.
 
 @description('Name of the vault (3 to 24 letters, digits and hyphens).')
@@ -19,6 +19,13 @@ param googleKeySecretName string = 'google-private-key'
 @secure()
 @description('The Google service account\'s private key (PEM). Empty: the secret is not written (store it later with az keyvault secret set), and an existing one is left as it is.')
 param googlePrivateKey string = ''
+
+@description('Name of the secret that holds the digest key.')
+param digestKeySecretName string = 'steady-digest-key'
+
+@secure()
+@description('The key of the keyed digests (HMAC-SHA256) of email addresses (Steady refuses to start with fewer than 16 characters).')
+param digestKey string
 
 @description('Principal id of the app\'s managed identity (reads secrets).')
 param appPrincipalId string
@@ -56,6 +63,16 @@ resource googleKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(g
   }
 }
 
+// Written on every deployment with the value passed in: azd passes the stored one back, so it stays.
+resource digestKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: digestKeySecretName
+  properties: {
+    value: digestKey
+    contentType: 'text/plain'
+  }
+}
+
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // Key Vault Secrets Officer
 
@@ -85,3 +102,8 @@ output name string = vault.name
 output googleKeySecretUri string = '${vault.properties.vaultUri}secrets/${googleKeySecretName}'
 
 output googleKeySecretName string = googleKeySecretName
+
+@description('The versionless URI of the digest key secret.')
+output digestKeySecretUri string = '${vault.properties.vaultUri}secrets/${digestKeySecretName}'
+
+output digestKeySecretName string = digestKeySecretName

@@ -76,9 +76,9 @@ export const loginRequired = (): GoogleApiError =>
     },
   });
 
-export type FaultStatus = 403 | 429 | 500 | 503;
+export type FaultStatus = 403 | 404 | 429 | 500 | 503;
 
-/** The bodies of the faults `failNext` injects: quota for 403/429, a backend failure for 5xx. */
+/** The bodies of the faults `failNext` injects: quota for 403/429, a calendar gone (or shared no more) for 404, a backend failure for 5xx. */
 export function faultError(status: FaultStatus): GoogleApiError {
   switch (status) {
     case 403:
@@ -88,6 +88,8 @@ export function faultError(status: FaultStatus): GoogleApiError {
         reason: 'rateLimitExceeded',
         message: 'Rate Limit Exceeded',
       });
+    case 404:
+      return notFound();
     case 500:
     case 503:
       return googleError(status, { domain: 'global', reason: 'backendError', message: 'Backend Error' });

@@ -1,9 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
-import type { Config } from '../../shared/config.js';
 import type { Messenger } from '../../shared/ports.js';
-import { createBot } from '../../teams-app/bot/create-bot.js';
+import { createBot, type BotConfig } from '../../teams-app/bot/create-bot.js';
 import { renderCard } from '../../teams-app/cards/render-card.js';
 import { startFakeTeams, type FakePerson, type FakeRateLimits } from '../fake-teams/index.js';
 import type { calendarHarness } from './calendar-system.js';
@@ -19,7 +18,7 @@ export async function startBotSystem(
   options: {
     people: FakePerson[];
     tenantId: string;
-    bot?: Config['bot'];
+    bot?: BotConfig;
     local?: boolean;
     port?: number;
     rateLimits?: FakeRateLimits | false;

@@ -9,6 +9,7 @@ import { presetTokenAuth } from '../../shared/adapters/google/google-auth.js';
 import { createGoogleCalendar } from '../../shared/adapters/google/google-calendar.js';
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
+import { setLogDigestKey } from '../../shared/log.js';
 import type { Clock, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
@@ -81,8 +82,10 @@ export async function calendarHarness(options: {
       ...options.settings,
     },
   };
+  const config = loadConfig({ STEADY_MODE: 'local' });
+  setLogDigestKey(config.digestKey); // as the composition root does
   const root: Root = {
-    config: loadConfig({ STEADY_MODE: 'local' }),
+    config,
     clock: time.clock,
     store: async () => store,
     queue: async () => queued.queue,

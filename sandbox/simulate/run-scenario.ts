@@ -50,6 +50,17 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     calendar.queued,
     calendar.logs,
   );
+  // A message's kind, pair and occurrence are fixed when it is sent (SIMULATION.md): read from the
+  // delivery records after each step and minute that sent something, never again later, since a
+  // later erasure removes the records.
+  const labels: Labels = new Map();
+  let labelled = 0;
+  const label = async () => {
+    if (recorder.lines.length === labelled) return;
+    labelled = recorder.lines.length;
+    for (const [activityId, known] of await deliveryIndex(calendar.store, scenario.people))
+      if (!labels.has(activityId)) labels.set(activityId, known);
+  };
   try {
     for (const [email, events] of Object.entries(scenario.calendars)) {
       for (const [i, event] of events.entries())
@@ -76,13 +87,12 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
             applyChange(calendar.fake, step.calendar, step.change),
           );
         else {
-          const byActivity = await deliveryIndex(calendar.store, scenario.people);
-          await asInput(`steps[${index}].press`, () =>
-            press(system, recorder, byActivity, step.as, step.press),
-          );
+          await label();
+          await asInput(`steps[${index}].press`, () => press(system, recorder, labels, step.as, step.press));
         }
         await calendar.drainSyncs();
         await run.deliveries();
+        await label();
       }
       calendar.time.set(new Date(t).toISOString());
       if (t % (60 * MINUTE) === 0) {
@@ -91,8 +101,10 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
       }
       await run.scheduler();
       await run.deliveries();
+      await label();
     }
-    return await finish(calendar.store, recorder.lines, scenario.people);
+    await label();
+    return finish(recorder.lines, labels);
   } finally {
     await system.stop();
     await calendar.stop();
@@ -229,13 +241,11 @@ async function deliveryIndex(
   return byActivity;
 }
 
-/** Fills kind, pair and occurrence from the delivery records and orders the lines by time. */
-async function finish(
-  store: Store,
-  lines: TranscriptLine[],
-  people: readonly { readonly email: string }[],
-): Promise<Omit<TranscriptLine, 'activityId'>[]> {
-  const byActivity = await deliveryIndex(store, people);
+/** What the delivery records said of each message when it was sent, by its Teams activity id. */
+type Labels = Map<string, { kind: string; pair: string; occurrence: string }>;
+
+/** Fills kind, pair and occurrence from the labels taken as messages were sent, and orders the lines by time. */
+function finish(lines: TranscriptLine[], byActivity: Labels): Omit<TranscriptLine, 'activityId'>[] {
   return lines
     .map(({ activityId, ...line }) => {
       const known = byActivity.get(activityId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocBase, Email, TimeZone, UserText } from './common.js';
+import { DocBase, Email, Instant, TimeZone, UserText } from './common.js';
 
 /** Where the bot reaches a person proactively: their personal chat with Steady. */
 export const ConversationReference = z.object({
@@ -50,12 +50,15 @@ export type PairLink = z.infer<typeof PairLink>;
 
 /**
  * A person who asked Steady to delete their data: kept under `erased:<digest of the email>` (never
- * the email itself) so calendar syncs do not pick their 1:1s up again. Removed when they use Steady
- * again.
+ * the email itself) so calendar syncs do not pick their 1:1s up again, and under
+ * `erased-app:<digest of their Teams user id>`, where `uninstalledAt` records that they removed the
+ * app after the erasure (so a later install is one they made, not an install event sent again).
+ * Removed when they use Steady again.
  */
 export const Erasure = DocBase.extend({
   type: z.literal('erasure'),
-  userId: z.string().regex(/^erased:[0-9a-f]{64}$/),
+  userId: z.string().regex(/^erased(-app)?:[0-9a-f]{64}$/),
+  uninstalledAt: Instant.optional(),
 });
 export type Erasure = z.infer<typeof Erasure>;
 
@@ -67,3 +70,7 @@ export const emailAliasKey = (email: string): string => `email:${email.toLowerCa
 /** Where the erasure of `email` is kept: its partition key, from `digest` (see IdGen). */
 export const erasureKey = (email: string, digest: (text: string) => string): string =>
   `erased:${digest(email.toLowerCase())}`;
+
+/** Where the erasure of the Teams user `userId` is kept (see `Erasure`), from `digest`. */
+export const erasedAppKey = (userId: string, digest: (text: string) => string): string =>
+  `erased-app:${digest(`app|${userId}`)}`;

@@ -1,4 +1,4 @@
-import { emailAliasKey, erasureKey, utc, type User } from '../domain/index.js';
+import { emailAliasKey, erasedAppKey, erasureKey, utc, type User } from '../domain/index.js';
 import type { Clock, IdGen, Queue, Store } from '../ports.js';
 import { trustDigestPartition } from './one-on-one/trust-digest.js';
 import { allDocs } from './pair-docs.js';
@@ -28,13 +28,14 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
   const email = user.email.toLowerCase();
   const now = utc(deps.clock.now());
   const tombstone = erasureOf(deps, email);
-  await deps.store.users.upsert({
-    type: 'erasure',
-    id: 'erasure',
-    userId: tombstone,
-    createdAt: now,
-    updatedAt: now,
-  });
+  for (const key of [tombstone, appErasureOf(deps, user.userId)])
+    await deps.store.users.upsert({
+      type: 'erasure',
+      id: 'erasure',
+      userId: key,
+      createdAt: now,
+      updatedAt: now,
+    });
 
   const links = await allDocs(deps.store.users, emailAliasKey(email));
   const pairIds = links.filter((l) => l.type === 'pairLink').map((l) => l.id);
@@ -67,15 +68,47 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
   return { others: [...others].sort(), pairs: pairIds.length, documents, jobs, calendars } satisfies Erased;
 }
 
-/** Whether `email` asked to be forgotten (and has not used Steady since). */
+/**
+ * Whether `email` asked to be forgotten (and has not used Steady since). A record written before the
+ * digest was keyed (plain SHA-256) still counts: an erasure is never forgotten by an upgrade.
+ */
 export async function isErased(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<boolean> {
-  const key = erasureOf(deps, email);
-  return (await deps.store.users.get(key, 'erasure')) !== undefined;
+  for (const key of erasureKeysOf(deps, email))
+    if ((await deps.store.users.get(key, 'erasure')) !== undefined) return true;
+  return false;
 }
 
-/** They use Steady again: their 1:1s may be found again. */
-export async function unerase(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<void> {
-  await deps.store.users.delete(erasureOf(deps, email), 'erasure');
+/** They use Steady again: their 1:1s may be found again (whichever digest their record was kept under). */
+export async function unerase(
+  deps: Pick<Deps, 'store' | 'ids'>,
+  email: string,
+  userId: string,
+): Promise<void> {
+  for (const key of [...erasureKeysOf(deps, email), appErasureOf(deps, userId)])
+    await deps.store.users.delete(key, 'erasure');
+}
+
+/** The erased Teams user `userId` removed the app: an install from now on is one they make. */
+export async function noteUninstall(
+  deps: Pick<Deps, 'store' | 'ids' | 'clock'>,
+  userId: string,
+): Promise<void> {
+  const stored = await deps.store.users.get(appErasureOf(deps, userId), 'erasure');
+  if (stored?.doc.type !== 'erasure' || stored.doc.uninstalledAt !== undefined) return;
+  const now = utc(deps.clock.now());
+  await deps.store.users.replace({ ...stored.doc, uninstalledAt: now, updatedAt: now }, stored.etag);
+}
+
+/**
+ * Whether the erased Teams user `userId` removed the app after their erasure: then an install is one
+ * they made (and brings them back), not an install event sent again or an admin's setup policy.
+ */
+export async function reinstalledAfterErasure(
+  deps: Pick<Deps, 'store' | 'ids'>,
+  userId: string,
+): Promise<boolean> {
+  const stored = await deps.store.users.get(appErasureOf(deps, userId), 'erasure');
+  return stored?.doc.type === 'erasure' && stored.doc.uninstalledAt !== undefined;
 }
 
 /**
@@ -132,6 +165,16 @@ async function updateCalendar(
   return false;
 }
 
-/** Where the erasure of `email` is kept (the digest of the email, never the email). */
+/** Where the erasure of `email` is kept (the keyed digest of the email, never the email). */
 const erasureOf = (deps: Pick<Deps, 'ids'>, email: string): string =>
   erasureKey(email, (text) => deps.ids.digest(text));
+
+/** The keyed key, then the plain SHA-256 one of records written before the key existed. */
+const erasureKeysOf = (deps: Pick<Deps, 'ids'>, email: string): string[] => [
+  erasureOf(deps, email),
+  erasureKey(email, (text) => deps.ids.legacyDigest(text)),
+];
+
+/** Where the erasure of the Teams user is kept (the keyed digest of their user id). */
+const appErasureOf = (deps: Pick<Deps, 'ids'>, userId: string): string =>
+  erasedAppKey(userId, (text) => deps.ids.digest(text));

@@ -1,4 +1,6 @@
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
+import { ServiceTokenValidator } from '@microsoft/teams.apps/dist/middleware/index.js';
 import type { Config } from '../../shared/config.js';
 import { uploadFile } from '../../shared/adapters/teams/file-upload.js';
 import { log } from '../../shared/log.js';
@@ -9,6 +11,7 @@ import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
 import { parseIncoming } from './incoming.js';
+import { requestIdOf } from './request-id.js';
 import { onFileConsent, type FileConsent } from './export.js';
 import { allowedTenantsOnly } from './allowed-tenants-only.js';
 import { onCardAction } from './on-card-action.js';
@@ -17,6 +20,14 @@ import { onMessage } from './on-message.js';
 
 /** A JWT-shaped placeholder the SDK sends in local mode, where nobody checks it. Never used in Azure. */
 const LOCAL_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJzdGVhZHktbG9jYWwifQ.';
+
+/** An erased person's old card, or an install event Steady cannot tell they made: nothing is stored. */
+const ERASED_PRESS =
+  'You asked Steady to delete your data, so this card no longer works. Nothing was changed. ' +
+  'To use Steady again, write me any message.';
+const ERASED_INSTALL =
+  'You asked Steady to delete your data: Steady keeps nothing about you and does not read your calendar. ' +
+  'To use Steady again, write me any message.';
 
 export interface Bot {
   /** One HTTP request to `/api/messages`, as the trigger received it. */
@@ -27,13 +38,18 @@ export interface Bot {
   readonly deps: BotDeps;
 }
 
+/** The bot's settings; `cloud` points the Bot Framework metadata elsewhere (a test's local keys). */
+export type BotConfig = Config['bot'] & { readonly cloud?: CloudEnvironment };
+
 /**
  * The Teams SDK app, hosted in the Functions trigger. Bot Framework JWT validation is on unless the
- * configuration is the explicit local mode. Before the SDK sees an activity, its tenant must be
- * allowed and its `serviceUrl` a Bot Framework host (replies go there).
+ * configuration is the explicit local mode, and comes first, with the SDK's own validator: a caller
+ * without a valid token learns nothing, not even whether its tenant is allowed. Then, before the SDK
+ * sees an activity, its tenant must be allowed and its `serviceUrl` a Bot Framework host (replies go
+ * there).
  */
 export async function createBot(
-  config: Config['bot'],
+  config: BotConfig,
   local: boolean,
   deps: Omit<BotDeps, 'messenger'>,
   /** Wraps the Messenger (the sandbox records what is sent for its transcript). */
@@ -45,6 +61,7 @@ export async function createBot(
     httpServerAdapter: adapter,
     dangerouslyAllowUnauthenticatedRequests: auth.kind === 'local',
     logger: quietLogger,
+    ...(config.cloud === undefined ? {} : { cloud: config.cloud }),
     ...(auth.kind === 'local'
       ? { clientId: 'steady-local-bot', token: () => LOCAL_TOKEN }
       : auth.kind === 'secret'
@@ -80,8 +97,9 @@ export async function createBot(
 
   app.on('install.add', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    if (user) await send(ctx, welcome(full, user));
+    const user = incoming && (await identify(full, incoming, 'install'));
+    if (user === 'ERASED') await send(ctx, { text: ERASED_INSTALL });
+    else if (user) await send(ctx, welcome(full, user));
   });
   app.on('install.remove', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
@@ -89,19 +107,22 @@ export async function createBot(
   });
   app.on('message', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    if (incoming === undefined || user === undefined) {
+    const user = incoming && (await identify(full, incoming, 'message'));
+    if (incoming === undefined || user === undefined || user === 'ERASED') {
       await send(ctx, { text: 'I could not tell who you are from this chat. Try reinstalling Steady.' });
       return;
     }
-    await send(ctx, await onMessage(full, user, incoming.text ?? '', incoming.id));
+    await send(ctx, await onMessage(full, user, incoming.text ?? '', requestIdOf(full.ids, incoming)));
   });
   app.on('card.action', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    const reply: CardReply = user
-      ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
-      : { text: 'I could not tell who pressed this. Nothing was changed.' };
+    const user = incoming && (await identify(full, incoming, 'press'));
+    const reply: CardReply =
+      user === 'ERASED'
+        ? { text: ERASED_PRESS }
+        : user
+          ? await onCardAction(full, user, ctx.activity.value, requestIdOf(full.ids, incoming))
+          : { text: 'I could not tell who pressed this. Nothing was changed.' };
     if (reply.post !== undefined) await send(ctx, reply.post);
     return 'card' in reply
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
@@ -114,19 +135,26 @@ export async function createBot(
   // Allow or Decline on a file consent card (the export): the answer goes to the chat as a message.
   const onConsent = async (ctx: { activity: unknown }) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
+    const user = incoming && (await identify(full, incoming, 'press'));
     const value = (ctx.activity as { value?: FileConsent }).value;
-    if (user === undefined || value === undefined) return { status: 200 };
+    if (user === undefined || user === 'ERASED' || value === undefined) return { status: 200 };
     await send(ctx, await onFileConsent(full, user, value, (url, bytes) => uploadFile(url, bytes, local)));
     return { status: 200 };
   };
   app.on('file.consent.accept', onConsent);
   app.on('file.consent.decline', onConsent);
   await app.initialize();
+  // The validator the SDK's HTTP server builds for itself, with the same app, tenant and cloud.
+  const tokens =
+    auth.kind === 'local'
+      ? undefined
+      : new ServiceTokenValidator(auth.appId, auth.tenantId, undefined, quietLogger, app.cloud);
 
   return {
     deps: full,
     async handle(request) {
+      if (tokens !== undefined && !(await hasValidToken(tokens, request)))
+        return { status: 401, body: { error: 'UNAUTHORIZED' } };
       const refusal = refusalOf(request.body, policy);
       if (refusal !== undefined)
         return { status: refusal === 'MALFORMED' ? 400 : 403, body: { error: refusal } };
@@ -134,6 +162,22 @@ export async function createBot(
       return { status: response.status, body: response.body };
     },
   };
+}
+
+/** Whether the request carries a Bot Framework token for this bot, signed for the activity's `serviceUrl`. */
+async function hasValidToken(
+  tokens: ServiceTokenValidator,
+  request: { body: unknown; headers: Record<string, string> },
+): Promise<boolean> {
+  const header = request.headers['authorization'];
+  if (header === undefined || header === '' || typeof request.body !== 'object' || request.body === null)
+    return false;
+  try {
+    await tokens.check(header, request.body);
+    return true;
+  } catch {
+    return false; // the SDK's validator logged why
+  }
 }
 
 /** The SDK's own logging is noisy; warnings and errors still reach the Functions log. */

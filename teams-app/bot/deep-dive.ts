@@ -22,6 +22,14 @@ import { cut, dateLabel, nameOf } from './present.js';
 
 type SubmitDeepDiveData = Extract<CardAction, { verb: 'submitDeepDive' }>['data'];
 
+type AnswerField = 'makeItTen' | 'learning' | 'career';
+/** The free-text answers, with the question each one answers (as the card asks it, shortened). */
+const ANSWERS: readonly (readonly [AnswerField, string])[] = [
+  ['makeItTen', 'What would make it a 10?'],
+  ['learning', 'What did you learn this month?'],
+  ['career', 'Are you still excited about your path?'],
+];
+
 /**
  * The report's deep-dive prompt for `occurrence` (`month` as shown). When the pair has a plan for the
  * checkpoint just passed, the card asks about it, prefilled with the note stored so far.
@@ -64,6 +72,18 @@ export async function onSubmitDeepDive(
   const found = await deps.store.pairs.get(pair.pairId, data.occurrenceId);
   if (found?.doc.type !== 'occurrence' || !isLive(found.doc))
     return { text: 'That 1:1 is no longer on the calendar. Nothing was saved.' };
+  // Every answer is checked before anything is stored: one refused answer refuses the whole submit
+  // (as chat does), never a reply that says "saved" over answers that were dropped.
+  const answers: Partial<Record<AnswerField, string>> = {};
+  for (const [field, question] of ANSWERS) {
+    if (data[field] === undefined) continue; // not answered
+    const parsedText = UserText(2000).safeParse(data[field]);
+    if (!parsedText.success)
+      return {
+        text: `I could not save your answers: "${question}" ${parsedText.error.issues[0]?.message ?? 'is invalid'}. Nothing was saved.`,
+      };
+    answers[field] = parsedText.data;
+  }
   if (data.checkpoint !== undefined) {
     const { quarter, index, checkpoint: note } = data;
     const recorded = await recordCheckpointNote(deps, user, {
@@ -76,10 +96,6 @@ export async function onSubmitDeepDive(
     if (!recorded.ok) return { text: refusal(recorded.error) };
   }
   const now = utc(deps.clock.now());
-  const optional = (field: 'makeItTen' | 'learning' | 'career') => {
-    const parsedText = UserText(2000).safeParse(data[field]);
-    return parsedText.success ? { [field]: parsedText.data } : {};
-  };
   await deps.store.pairs.upsert({
     type: 'deepDiveAnswer',
     id: docId('deepDive', data.occurrenceId),
@@ -87,9 +103,7 @@ export async function onSubmitDeepDive(
     occurrenceId: data.occurrenceId,
     reportEmail: user.email,
     happiness: data.happiness,
-    ...optional('makeItTen'),
-    ...optional('learning'),
-    ...optional('career'),
+    ...answers,
     shared: data.share,
     createdAt: now,
     updatedAt: now,

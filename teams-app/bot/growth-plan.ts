@@ -112,6 +112,10 @@ export async function onSaveGrowthPlan(
         return {
           card: await growthPlanCard(deps, pair, user, data.quarter, { problem: saved.error.reason, typed }),
         };
+      case 'QUARTER_OUT_OF_RANGE':
+        return {
+          text: `A growth plan reaches one quarter ahead at most (${quarterLabel(saved.error.latest)}), and none before 2000. Nothing was saved.`,
+        };
       case 'CONFLICT':
         return {
           text: `${await nameOf(deps.store, otherOf(pair, user.email))} saved the plan at the same moment; theirs stands. Type "growth" to see it and edit again.`,

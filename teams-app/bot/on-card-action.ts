@@ -11,7 +11,7 @@ import { onSubmitDeepDive } from './deep-dive.js';
 import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
 import { onSaveGrowthPlan } from './growth-plan.js';
-import { onMessage } from './on-message.js';
+import { NOT_STORED, onMessage } from './on-message.js';
 
 /**
  * A card button. The presser's card is replaced by the reply (a refreshed agenda, or a message);
@@ -46,7 +46,10 @@ export async function onCardAction(
         pairId: pair.doc.pairId,
         item: { type: 'topic', text: text.data },
       });
-      if (!added.ok) return { text: 'There is no upcoming 1:1 to add it to.' };
+      if (!added.ok)
+        return {
+          text: added.error.code === 'NOT_STORED' ? NOT_STORED : 'There is no upcoming 1:1 to add it to.',
+        };
       await refreshAgendaCards(deps, added.value.pair, added.value.occurrence, user.userId);
       return { card: await agendaCard(deps, added.value.pair, added.value.occurrence, user) };
     }

@@ -222,8 +222,13 @@ async function pairProblem(
       return {
         text: `"${error.given}" is not one of the two people of this 1:1. Use @ with their name or email, or leave it out to own it yourself.`,
       };
+    case 'NOT_STORED':
+      return { text: NOT_STORED };
   }
 }
+
+/** A write that did not happen is never answered as done. */
+export const NOT_STORED = 'I could not save that just now, and nothing was saved. Please send it again.';
 
 const noUpcoming = () =>
   'There is no upcoming 1:1 on the calendar for this pair, so there is nothing to add to yet.';

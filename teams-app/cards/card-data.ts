@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../shared/domain/index.js';
 import {
   AGENDA_LIMITS,
   FEEDBACK_CARD_CHARS,
@@ -11,7 +12,9 @@ import {
 const Id = z.string().min(1).max(1024);
 // Adaptive Cards expand `{{DATE(...)}}` and `{{TIME(...)}}` even inside a TextRun: a zero-width space
 // between the braces keeps what a person typed looking exactly as typed, and inert.
-const inert = (value: string) => value.replace(/\{\{/g, '{\u200b{');
+// Text stored before the edge refused bidi controls and zero-width spaces loses them here, so no card
+// line can read as another (plainText), before the one zero-width space the escaping adds.
+const inert = (value: string) => plainText(value).replace(/\{\{/g, '{\u200b{');
 const Name = z.string().min(1).max(200).transform(inert);
 const Label = z.string().min(1).max(200);
 const Text = (max: number) => z.string().min(1).max(max).transform(inert);
@@ -277,14 +280,18 @@ export const CadenceAlertData = z
 export type CadenceAlertData = z.infer<typeof CadenceAlertData>;
 
 /** `choosePair`: asks which 1:1 a chat command is for. */
-export const ChoosePairData = z.strictObject({
-  /** The command as the user wrote it; it is run again with the chosen pair. */
-  command: Text(4100),
-  options: z
-    .array(z.strictObject({ pairId: Id, label: Label }))
-    .min(1)
-    .max(20),
-});
+export const ChoosePairData = z
+  .strictObject({
+    /** The command as the user wrote it; it is run again with the chosen pair. */
+    command: z.string().min(1).max(4100),
+    options: z
+      .array(z.strictObject({ pairId: Id, label: Label }))
+      .min(1)
+      .max(20),
+  })
+  // The buttons carry the command as typed (button data and a hidden input are never formatted by
+  // Teams); only the line that shows it is escaped, so a pick stores exactly what was typed.
+  .transform((data) => ({ ...data, shown: inert(data.command) }));
 export type ChoosePairData = z.infer<typeof ChoosePairData>;
 
 /** `confirmErase`: what "delete my data" would remove, and the one button that does it. */

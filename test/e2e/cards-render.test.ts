@@ -274,6 +274,20 @@ describe('user text shows as typed', () => {
     }
   });
 
+  test('in the browser, bidi controls and zero-width spaces never reach a card, so no line reads as another', async () => {
+    // what an older Steady stored, or a name from the Teams roster: the edge now refuses typed ones
+    const agenda = renderCard('agenda', {
+      ...agendaSamples.report,
+      otherName: 'Dev \u202eletaP\u202c',
+      reportTopics: [{ ...agendaSamples.report.reportTopics[0]!, text: 'Pay \u2066Ana\u2069 100\u200b0' }],
+    });
+    const { problems, text } = await render('bidi-agenda', agenda);
+    expect(problems).toEqual([]);
+    expect(text).toContain('Dev letaP');
+    expect(text).toContain('1. Pay Ana 1000');
+    expect(text).not.toMatch(/[\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
+  });
+
   test('the page renders TextBlock markdown like Teams, so a leak into a TextBlock would show', async () => {
     const leaky = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: hostile }] };
     const { text } = await render('leaky', leaky);

@@ -333,6 +333,56 @@ describe('calls to /api/messages that are not from the Bot Framework', () => {
     refused++;
   });
 
+  it('checks the token before tenant and serviceUrl: without one, an allowed tenant, another and a forged serviceUrl get the same 401', async () => {
+    const trusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keys = await serveKeys(trusted.publicKey, 'steady-test-kid');
+    try {
+      h = await botHarness({
+        secure: true,
+        cloud: withOverrides(PUBLIC, { openIdMetadataUrl: `${keys.url}/v1/.well-known/openidconfiguration` }),
+      });
+      const bot = h;
+      const fabrikam = { tenantId: 'tenant-fabrikam', conversationType: 'personal', id: 'a:1eve' };
+      const bodies = {
+        'an allowed tenant': activity({ text: 'help' }),
+        'another tenant': activity({
+          conversation: fabrikam,
+          channelData: { tenant: { id: 'tenant-fabrikam' } },
+        }),
+        'a forged serviceUrl': activity({ serviceUrl: 'https://attacker.example/' }),
+      };
+      const forged = jwt(
+        generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+        'steady-test-kid',
+        {},
+      );
+      for (const [what, body] of Object.entries(bodies))
+        for (const authorization of [undefined, `Bearer ${forged}`])
+          await expectNoEffect(bot, undefined, async () => {
+            const reply = await bot.teams.sendRaw(body, authorization === undefined ? {} : { authorization });
+            expect(
+              [reply.status, reply.body],
+              `${what}, ${authorization === undefined ? 'no token' : 'a forged one'}`,
+            ).toEqual([401, { error: 'UNAUTHORIZED' }]);
+            refused++;
+          });
+      // with a token the Bot Framework signed, the tenant and serviceUrl checks still apply
+      const signed = (body: { serviceUrl: string }) => ({
+        authorization: `Bearer ${jwt(trusted.privateKey, 'steady-test-kid', claims(body.serviceUrl))}`,
+      });
+      for (const what of ['another tenant', 'a forged serviceUrl'] as const)
+        await expectNoEffect(bot, undefined, async () => {
+          const reply = await bot.teams.sendRaw(bodies[what], signed(bodies[what]));
+          expect(reply.status, what).toBe(403);
+          refused++;
+        });
+      const allowed = bodies['an allowed tenant'];
+      expect((await bot.teams.sendRaw(allowed, signed(allowed))).status).toBe(200); // the control
+    } finally {
+      await keys.stop();
+    }
+  });
+
   it("the Teams SDK, pointed at local OpenID metadata, takes only tokens signed with the metadata's key", async () => {
     // createBot gives the SDK no way to change its metadata URL, so this is the SDK's App as createBot
     // configures it (secret auth, unauthenticated requests off, the same FunctionAdapter), with its
@@ -397,6 +447,12 @@ describe('a forged serviceUrl', () => {
     for (const serviceUrl of [
       'https://attacker.example.com/',
       'https://smba.trafficmanager.net.attacker.example/',
+      // each Bot Framework host pattern with a suffix: the pattern must be anchored at its end
+      'https://smba.botframework.com.attacker.example/',
+      'https://europe.smba.botframework.com.attacker.example/',
+      'https://smba.infra.gcc.teams.microsoft.com.attacker.example/',
+      'https://smba.infra.dod.teams.microsoft.us.attacker.example/',
+      'https://api.botframework.azure.us.attacker.example/',
       'https://attacker.example/smba.trafficmanager.net/',
       'https://user:pw@smba.trafficmanager.net/emea/',
       'http://smba.trafficmanager.net/emea/',
@@ -432,8 +488,9 @@ describe('a forged serviceUrl', () => {
         `http://localhost:${port}/`,
       ]) {
         await expectNoEffect(bot, undefined, async () => {
+          // no token: refused before anything else is looked at (the next test shows the 403 behind it)
           const reply = await bot.teams.sendRaw(activity({ serviceUrl }));
-          expect(reply.status, serviceUrl).toBe(403);
+          expect(reply.status, serviceUrl).toBe(401);
         });
         refused++;
       }

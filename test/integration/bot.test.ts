@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pairIdOf, userIdOf, type Topic } from '../../shared/domain/index.js';
+import { docId, pairIdOf, userIdOf, type Topic } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
+import { requestIdOf } from '../../teams-app/bot/request-id.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { nodes } from '../support/card-nodes.js';
+import { storeSnapshot } from '../support/store-snapshot.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -95,6 +98,49 @@ describe('chat commands', () => {
     ]);
   });
 
+  it('keys what a message adds by its conversation and activity, and never says "Added" for what it did not store', async () => {
+    await started();
+    const message = async (email: string, id: string, text: string) => {
+      const user = (await userByEmail(h.store, email))!;
+      const activity = {
+        type: 'message',
+        id,
+        text,
+        serviceUrl: h.teams.url,
+        channelId: 'msteams',
+        from: { id: `29:1${email}`, aadObjectId: user.aadObjectId, name: user.name },
+        conversation: {
+          id: user.conversation?.conversationId,
+          tenantId: 'tenant-contoso',
+          conversationType: 'personal',
+        },
+        channelData: { tenant: { id: 'tenant-contoso' } },
+        recipient: { id: '28:steady', name: 'Steady' },
+      };
+      expect((await h.teams.sendRaw(activity)).status).toBe(200);
+      return user;
+    };
+    // activity ids are unique per conversation only: Dev's and Maria's chats may reuse one
+    await message(DEV, '1:7', 'add From Dev');
+    await message(MARIA, '1:7', 'add From Maria');
+    expect((await topics()).map((t) => t.text).sort()).toEqual(['From Dev', 'From Maria']);
+
+    // a key taken by a document this message did not write: nothing stored, and the reply says so
+    const dev = (await userByEmail(h.store, DEV))!;
+    const key = requestIdOf(h.bot.deps.ids, {
+      id: '1:8',
+      conversation: { id: dev.conversation!.conversationId },
+    });
+    const [taken] = await topics();
+    await h.store.pairs.create({ ...taken!, id: docId('topic', key), text: 'Something else' });
+    const before = await storeSnapshot(h.store, [DEV, MARIA]);
+    await message(DEV, '1:8', 'add Lost topic');
+    expect(lastText(DEV)).toBe(
+      'I could not save that just now, and nothing was saved. Please send it again.',
+    );
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
+  });
+
   it('shows the agenda with the topic as typed, markup and template syntax included', async () => {
     await started();
     await h.teams.say(DEV, 'TOPIC ${manager} <b>x</b> [link](http://x)');
@@ -182,6 +228,39 @@ describe('chat commands', () => {
   });
 });
 
+describe('text that reorders or hides itself', () => {
+  it('is refused, with the reason, from chat and from a card, and nothing is stored', async () => {
+    await started();
+    await deliverAgendas();
+    const before = await storeSnapshot(h.store, [DEV, MARIA]);
+    const reason = 'must not contain invisible characters that reorder or hide text';
+    for (const text of ['add Pay Ana \u202e001$\u202c', 'note A\u2066B\u2069', 'private zero\u200bwidth']) {
+      await h.teams.say(DEV, text);
+      expect(lastText(DEV)).toContain(reason);
+    }
+    const [next] = await pairOccurrences(h.store, PAIR);
+    const pressed = await h.teams.invoke(DEV, {
+      verb: 'addTopic',
+      data: { pairId: PAIR, occurrenceId: next!.id, topic: 'Raise \u2067for\u2069 Ana' },
+    });
+    expect((pressed.body as { value?: unknown }).value).toContain(reason);
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
+    // the joiners emoji need are fine
+    await h.teams.say(DEV, 'add Team 👩\u200d💻 offsite');
+    expect(lastText(DEV)).toMatch(/^Added to the agenda/);
+  });
+});
+
+describe('a name from Teams with characters that reorder text', () => {
+  it('is stored and shown without them', async () => {
+    h = await botHarness({ names: { [DEV]: 'Dev \u202eletaP\u202c\u200b' } });
+    await h.install(MARIA, DEV);
+    expect((await userByEmail(h.store, DEV))?.name).toBe('Dev letaP');
+    await h.teams.say(MARIA, 'agenda');
+    expect(lastText(MARIA)).toContain('1:1 with Dev letaP');
+  });
+});
+
 describe('which 1:1? with long or noisy messages', () => {
   it('a note of 4,000 characters to a manager of several: the card carries it once, and the whole note lands', async () => {
     await started([DEV, ANA]);
@@ -198,6 +277,22 @@ describe('which 1:1? with long or noisy messages', () => {
     expect(reply.status).toBe(200);
     const notes = (await h.store.pairs.list(PAIR, { type: 'note' })).items.map((i) => i.doc);
     expect(notes.map((n) => n.type === 'note' && n.text)).toEqual([note]);
+  });
+
+  it('a pick stores the command as typed: only the line that shows it is escaped', async () => {
+    await started([DEV, ANA]);
+    const typed = 'note see {{DATE(2026-03-03T09:00:00Z, SHORT)}} plan';
+    await h.teams.say(MARIA, typed);
+    const card = h.teams.latestCard(MARIA)?.card;
+    expect(visibleText(card)).toContain('This is for: note see {\u200b{DATE(');
+    // the button of Maria's 1:1 with Dev, as Teams sends it when pressed
+    const button = nodes(card).find(
+      (node) => node.verb === 'choosePair' && (node.data as { pairId?: string }).pairId === PAIR,
+    );
+    const data = button?.data as Record<string, unknown>;
+    await h.teams.invoke(MARIA, { verb: 'choosePair', data });
+    const notes = (await h.store.pairs.list(PAIR, { type: 'note' })).items.map((i) => i.doc);
+    expect(notes.map((n) => n.type === 'note' && n.text)).toEqual([typed.slice('note '.length)]);
   });
 
   it('a command that takes no text is asked about, and replayed, as its words alone', async () => {
@@ -286,6 +381,29 @@ describe('card actions', () => {
     expect(answers).toMatchObject([
       { happiness: 7, makeItTen: 'More focus time', shared: false, reportEmail: DEV },
     ]);
+  });
+
+  it('refuses a whole deep-dive submit when one answer is refused, and stores nothing of it', async () => {
+    await started();
+    const next = await deliverAgendas();
+    const submit = (fields: Record<string, unknown>) =>
+      h.teams.invoke(DEV, {
+        verb: 'submitDeepDive',
+        data: { pairId: PAIR, occurrenceId: next.id, happiness: '4', share: 'true', ...fields },
+      });
+    const before = await storeSnapshot(h.store, [DEV, MARIA]);
+    const refused = await submit({
+      makeItTen: 'I am thinking of leaving\u2028because…',
+      learning: 'ok\u0007',
+      career: 'Staff engineer',
+    });
+    expect((refused.body as { value?: unknown }).value).toBe(
+      'I could not save your answers: "What would make it a 10?" must not contain control characters. Nothing was saved.',
+    );
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
+    const onlyLearning = await submit({ learning: 'ok\u0007', career: 'Staff engineer' });
+    expect(JSON.stringify(onlyLearning.body)).toMatch(/What did you learn this month\?.*Nothing was saved/);
+    expect(await storeSnapshot(h.store, [DEV, MARIA])).toEqual(before);
   });
 });
 

@@ -104,6 +104,7 @@ function settings(changes: Record<string, string | undefined> = {}): Record<stri
     BOT_PASSWORD: BOT.secret,
     BOT_TENANT_ID: BOT.tenant,
     ALLOWED_TENANTS: BOT.tenant,
+    STEADY_DIGEST_KEY: 'doctor-test-digest-key-0123456789',
     ...changes,
   };
   return Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));

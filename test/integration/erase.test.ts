@@ -1,4 +1,6 @@
+import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
 import { addMinutes, pairIdOf, userIdOf, type Occurrence } from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
 import { processSyncRequest } from '../../shared/services/calendar/process-sync-request.js';
@@ -130,10 +132,127 @@ describe('delete my data', () => {
       Object.values((await h.store.calendars.get(MARIA, MARIA))?.doc.tracked ?? {}).map((t) => t.pairId),
     ).toEqual([ANA_PAIR]);
 
-    // Dev writes to Steady again: he is a user again and his 1:1 with Maria is found again
+    // Dev writes to Steady again: he is told he is a user again, and his 1:1 with Maria is found again
     await h.teams.say(DEV, 'hello');
+    expect(
+      h.teams.activities(DEV).some((a) => a.text?.startsWith('Welcome back. You had asked Steady to delete')),
+    ).toBe(true);
     await h.calendar.drainSyncs();
     expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
+  });
+
+  it('an old card pressed, or a repeated install event, brings no one back; an install after removing the app does, and says so', async () => {
+    await busyPair();
+    const [topic] = (await h.store.pairs.list(DEV_PAIR, { type: 'topic' })).items;
+    if (topic === undefined) throw new Error('no topic');
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    const fullSync = async () => {
+      for (const calendarId of [MARIA, DEV]) {
+        const stored = await h.store.calendars.get(calendarId, calendarId);
+        if (stored !== undefined) {
+          const { syncToken: _forgotten, ...full } = stored.doc;
+          await h.store.calendars.replace(full, stored.etag);
+        }
+        await h.calendar.deps.queue.send('calendar-sync', {
+          calendarId,
+          reason: 'safety',
+          notifiedAt: h.calendar.time.clock.now().toISOString(),
+        });
+      }
+      await h.calendar.drainSyncs();
+    };
+    const gone = async () => {
+      expect(await userByEmail(h.store, DEV)).toBeUndefined();
+      expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+      expect(h.calendar.fake.channels().filter((c) => c.calendarId === DEV && !c.stopped)).toEqual([]);
+    };
+
+    // the "Mark covered" of an agenda card sent before the erasure
+    const press = await h.teams.invoke(DEV, {
+      verb: 'markCovered',
+      data: { pairId: DEV_PAIR, topicId: topic.doc.id },
+    });
+    expect(replyText(press.body)).toBe(
+      'You asked Steady to delete your data, so this card no longer works. Nothing was changed. To use Steady again, write me any message.',
+    );
+    await fullSync();
+    await gone();
+
+    // Teams sends the install event again (a reinstall, an admin's setup policy)
+    await h.teams.install(DEV);
+    expect(lastSent(DEV)?.text).toMatch(/^You asked Steady to delete your data: Steady keeps nothing/);
+    await fullSync();
+    await gone();
+
+    // Dev removes the app and adds it again: an install he made, so he is told and his 1:1 is found again
+    await h.teams.uninstall(DEV);
+    await fullSync();
+    await gone();
+    await h.teams.install(DEV);
+    const sent = h.teams.activities(DEV).filter((a) => a.op === 'send');
+    expect(sent.at(-2)?.text).toMatch(/^Welcome back. You had asked Steady to delete your data/);
+    expect(JSON.stringify(sent.at(-1))).toContain('welcome to Steady');
+    await h.calendar.drainSyncs();
+    expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
+  });
+
+  it('a manager who erased their data is not followed again when a report’s calendar syncs in full', async () => {
+    await busyPair();
+    await h.teams.invoke(MARIA, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    h.calendar.time.set('2026-03-08T12:00:00Z');
+    for (const report of [DEV, ANA]) {
+      const stored = await h.store.calendars.get(report, report);
+      if (stored === undefined) throw new Error(`${report} is not watched`);
+      const { syncToken: _forgotten, ...full } = stored.doc;
+      await h.store.calendars.replace(full, stored.etag);
+      await h.calendar.deps.queue.send('calendar-sync', {
+        calendarId: report,
+        reason: 'safety',
+        notifiedAt: '2026-03-08T12:00:00.000Z',
+      });
+    }
+    await h.calendar.drainSyncs();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    expect(await h.store.pairs.get(ANA_PAIR, 'pair')).toBeUndefined();
+    for (const report of [DEV, ANA])
+      expect(JSON.stringify((await h.store.calendars.get(report, report))?.doc.tracked)).not.toContain(MARIA);
+  });
+
+  it('keys the erasure record with the keyed digest, and still honours one kept under plain SHA-256', async () => {
+    await busyPair();
+    const keyed = `erased:${createHmac('sha256', LOCAL_DIGEST_KEY).update(DEV).digest('hex')}`;
+    const plain = `erased:${createHash('sha256').update(DEV).digest('hex')}`;
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    expect(await h.store.users.get(keyed, 'erasure')).toBeDefined();
+    expect(await h.store.users.get(plain, 'erasure')).toBeUndefined(); // anyone can hash a staff list
+
+    // the record an older Steady wrote (plain SHA-256) still keeps Dev's 1:1 unfollowed
+    const record = (await h.store.users.get(keyed, 'erasure'))!.doc;
+    await h.store.users.delete(keyed, 'erasure');
+    await h.store.users.upsert({ ...record, userId: plain });
+    const maria = (await h.store.calendars.get(MARIA, MARIA))!;
+    const { syncToken: _forgotten, ...fullSync } = maria.doc;
+    await h.store.calendars.replace(fullSync, maria.etag);
+    await h.calendar.deps.queue.send('calendar-sync', {
+      calendarId: MARIA,
+      reason: 'safety',
+      notifiedAt: h.calendar.time.clock.now().toISOString(),
+    });
+    await h.calendar.drainSyncs();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    const press = await h.teams.invoke(DEV, {
+      verb: 'markDone',
+      data: { pairId: DEV_PAIR, actionItemId: 'x' },
+    });
+    expect(replyText(press.body)).toMatch(/^You asked Steady to delete your data/);
+
+    // writing again removes it, whichever digest it was kept under
+    await h.teams.say(DEV, 'hello');
+    expect(await h.store.users.get(plain, 'erasure')).toBeUndefined();
+    expect(await h.store.users.get(keyed, 'erasure')).toBeUndefined();
   });
 
   it('is the presser alone who is erased, whatever the card data says', async () => {

@@ -224,6 +224,18 @@ describe('growth plan', () => {
     expect((await stored()).map((p) => p.quarter)).toEqual(['2026-Q2']);
   });
 
+  it('refuses a forged Save for a quarter chat would not open, and stores nothing', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV); // 1 March 2026: Q1, so Q2 2026 is the latest
+    for (const quarter of ['2999-Q4', '2026-Q3', '1999-Q1'])
+      expect(await save(DEV, { quarter, goal: 'A plan for another era' })).toBe(
+        'A growth plan reaches one quarter ahead at most (Q2 2026), and none before 2000. Nothing was saved.',
+      );
+    expect(await stored()).toEqual([]);
+    await save(DEV, { quarter: '2025-Q4', goal: 'Looking back on Q4' }); // "growth last" opens it
+    expect((await stored()).map((p) => p.quarter)).toEqual(['2025-Q4']);
+  });
+
   it('refuses a press for another pair and stores nothing', async () => {
     h = await botHarness({ reports: [DEV, ANA] });
     await h.install(MARIA, DEV, ANA);

@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import functions from '@azure/functions';
 import { afterEach, expect, it } from 'vitest';
+import { calendarSync } from '../../functions/calendar-sync.js';
 import { calendarChannels } from '../../functions/calendar-channels.js';
 import { deliverFunction, deliveriesPoison } from '../../functions/deliver.js';
 import { scheduler } from '../../functions/scheduler.js';
 import { timerAt } from '../../sandbox/local/invoke.js';
+import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
 import type { Root } from '../../shared/root.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
@@ -78,6 +80,52 @@ it('logs one JSON object a line through the invocation, with its id, and nothing
       'scheduler',
     ]),
   );
-  // an address becomes the same short digest everywhere, so one person's lines still correlate
-  expect(all.some(({ text }) => /person:[0-9a-f]{8}/.test(text))).toBe(true);
+  // an address becomes the same short digest everywhere, so one person's lines still correlate; the
+  // digest is keyed (the configuration's key): a plain SHA-256 of the staff list would tell who it is
+  const keyed = `person:${createHmac('sha256', LOCAL_DIGEST_KEY).update(MARIA).digest('hex').slice(0, 8)}`;
+  const plain = `person:${createHash('sha256').update(MARIA).digest('hex').slice(0, 8)}`;
+  expect(all.some(({ text }) => text.includes(keyed))).toBe(true);
+  expect(all.some(({ text }) => text.includes(plain))).toBe(false);
+});
+
+/** Everything the host records of a thrown error: its message, stack and every own property. */
+function recorded(thrown: unknown): string {
+  if (!(thrown instanceof Error)) return String(thrown);
+  const props = Object.fromEntries(
+    Object.getOwnPropertyNames(thrown).map((key) => [
+      key,
+      (thrown as unknown as Record<string, unknown>)[key],
+    ]),
+  );
+  return `${thrown.name}: ${thrown.message}\n${thrown.stack ?? ''}\n${JSON.stringify(props, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`;
+}
+
+it('records no address in what a failing function throws or logs (a 404 calendar, Google failing past the retries)', async () => {
+  h = await botHarness();
+  await h.install(MARIA, DEV);
+  const root: Root = { ...h.calendar.root, bot: async () => h.bot };
+  const lines: { invocationId: string; text: string }[] = [];
+  const thrown: string[] = [];
+  const sync = async (fault: 404 | 500) => {
+    h.calendar.fake.failNext(fault === 404 ? 1 : 50, fault, { path: /maria@contoso\.com\/events$/ });
+    const message = {
+      calendarId: MARIA,
+      reason: 'safety',
+      notifiedAt: h.calendar.time.clock.now().toISOString(),
+    };
+    try {
+      await calendarSync(() => root)(message, capture('calendarSync', lines));
+      thrown.push('nothing thrown');
+    } catch (error) {
+      thrown.push(recorded(error));
+    }
+    h.calendar.time.advance(30); // past the lease the failed run left
+  };
+  await sync(404);
+  await sync(500);
+  expect(thrown).toHaveLength(2);
+  expect(thrown[0]).toMatch(/^Error: calendar sync: the calendar is not reachable \(404\)/);
+  for (const text of [...thrown, ...lines.map((l) => l.text)])
+    for (const personal of [MARIA, 'maria%40contoso.com', DEV, 'dev%40contoso.com'])
+      expect(text).not.toContain(personal);
 });

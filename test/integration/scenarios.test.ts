@@ -90,6 +90,31 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     );
   });
 
+  it('erased: what was sent before Dev deleted his data keeps its kind, pair and occurrence; nothing follows', async () => {
+    const lines = await run('erased');
+    invariants(lines);
+    const pair = `${MARIA}|${DEV}`;
+    expect(
+      lines.filter((l) => l.at < '2026-03-04').map((l) => [l.to, l.kind, l.pair ?? '', l.occurrence ?? '']),
+    ).toEqual([
+      [MARIA, 'welcome', '', ''],
+      [DEV, 'welcome', '', ''],
+      [DEV, 'reply', '', ''],
+      [MARIA, 'agenda', pair, '2026-03-03T08:00:00Z'],
+      [MARIA, 'trustDigest', '', ''],
+      [DEV, 'agenda', pair, '2026-03-03T08:00:00Z'],
+      [DEV, 'deepDive', pair, '2026-03-03T08:00:00Z'],
+      [MARIA, 'summary', pair, '2026-03-03T08:00:00Z'],
+      [DEV, 'summary', pair, '2026-03-03T08:00:00Z'],
+    ]);
+    // after the erasure: his confirmation, Maria told, and no agenda of the 10 March 1:1 for anyone
+    expect(lines.filter((l) => l.at >= '2026-03-04').map((l) => [l.to, l.kind, l.op])).toEqual([
+      [DEV, 'reply', 'send'],
+      [MARIA, 'reply', 'send'],
+      [DEV, 'reply', 'update'],
+    ]);
+  });
+
   it('moved: same occurrence key, agenda a day before the new time, showing the new time', async () => {
     const lines = await run('moved-occurrence');
     invariants(lines);

@@ -1,3 +1,4 @@
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { startBotSystem } from '../../sandbox/local/bot-system.js';
 import { DeliveryRequest } from '../../shared/domain/index.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
@@ -28,7 +29,16 @@ export const weeklyWith = (report: string, id = `weekly-${report.split('@')[0] ?
  * queue, clock) from the calendar harness, so pairs come from real calendar sync.
  */
 export async function botHarness(
-  options: { reports?: string[]; secure?: boolean; allowedTenants?: string[]; port?: number } = {},
+  options: {
+    reports?: string[];
+    secure?: boolean;
+    /** With `secure`: where the SDK reads the Bot Framework's keys (a test's own). */
+    cloud?: CloudEnvironment;
+    allowedTenants?: string[];
+    port?: number;
+    /** Display names Teams gives people, instead of the usual ones. */
+    names?: Record<string, string>;
+  } = {},
 ) {
   const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
   for (const report of options.reports ?? [DEV]) {
@@ -38,9 +48,9 @@ export async function botHarness(
   const system = await startBotSystem(calendar, {
     tenantId: 'tenant-contoso',
     people: [
-      { email: MARIA, name: 'Maria Lopez', timeZone: 'Europe/Berlin' },
-      { email: DEV, name: 'Dev Patel', timeZone: 'Europe/Berlin' },
-      { email: ANA, name: 'Ana Silva', timeZone: 'Europe/Berlin' },
+      { email: MARIA, name: options.names?.[MARIA] ?? 'Maria Lopez', timeZone: 'Europe/Berlin' },
+      { email: DEV, name: options.names?.[DEV] ?? 'Dev Patel', timeZone: 'Europe/Berlin' },
+      { email: ANA, name: options.names?.[ANA] ?? 'Ana Silva', timeZone: 'Europe/Berlin' },
       { email: 'eve@fabrikam.com', name: 'Eve', tenantId: 'tenant-fabrikam' },
     ],
     ...(options.port === undefined ? {} : { port: options.port }),
@@ -55,6 +65,7 @@ export async function botHarness(
               tenantId: 'tenant-contoso',
             },
             allowedTenants: ['tenant-contoso'],
+            ...(options.cloud === undefined ? {} : { cloud: options.cloud }),
           },
         }
       : { bot: { auth: { kind: 'local' }, allowedTenants: options.allowedTenants ?? ['tenant-contoso'] } }),

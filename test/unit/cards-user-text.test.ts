@@ -139,3 +139,33 @@ describe('date functions typed by a person', () => {
     expect(visibleText(card).replace(/\u200b/g, '')).toContain('Dev {{DATE(2026-03-03T09:00:00Z, SHORT)}}');
   });
 });
+
+describe('characters that make a line read as another', () => {
+  // "Pay Ana 100" with an override would show reversed; a zero-width space hides a word break
+  const tricky = [
+    'Dev \u202eletaP\u202c',
+    'A\u2066B\u2069C',
+    'zero\u200bwidth\u2060joined\ufeff',
+    'x\u202a\u202b\u202dy',
+  ];
+
+  test('never reach a card: a name from Teams or text stored before the edge refused them loses them', () => {
+    for (const text of tricky) {
+      const card = renderCard('agenda', {
+        ...agendaSamples.report,
+        otherName: text,
+        reportTopics: [{ ...agendaSamples.report.reportTopics[0]!, text, authorName: text }],
+      });
+      const json = JSON.stringify(card);
+      expect(json).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u2060\ufeff]/);
+      expect(visibleText(card)).not.toMatch(/\u200b/);
+    }
+    expect(textRuns(renderCard('welcome', { name: tricky[0]! }))).toContain('Dev letaP');
+  });
+
+  test('keep the joiners emoji and scripts need (ZWJ, ZWNJ, LRM/RLM)', () => {
+    const text = 'Team 👩\u200d💻 می\u200cخواهم \u200fok\u200e';
+    const card = renderCard('welcome', { name: text });
+    expect(textRuns(card)).toContain(text);
+  });
+});

@@ -21,6 +21,7 @@ const azure = {
   BOT_ID: '00000000-0000-0000-0000-000000000001',
   BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
   ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000AA, 00000000-0000-0000-0000-0000000000bb',
+  STEADY_DIGEST_KEY: '6f1c9a52-7d3e-4b8a-9c21-0e5f4d7a8b93',
 };
 
 describe('loadConfig', () => {
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       webhookUrl: 'http://127.0.0.1:7071/api/calendar/webhook',
       queue: { connectionString: 'UseDevelopmentStorage=true' },
       bot: { auth: { kind: 'local' }, allowedTenants: ['tenant-contoso'] },
+      digestKey: 'steady-local-sandbox-digest-key',
       agendaLeadMinutes: 1440,
       summaryDelayMinutes: 15,
       sandbox: { hostPort: 7071, inboxPort: 3979 },
@@ -76,6 +78,10 @@ describe('loadConfig', () => {
       'BOT_ID',
       'BOT_TENANT_ID',
       'ALLOWED_TENANTS',
+      'STEADY_DIGEST_KEY',
+    ]);
+    expect(problemsOf({ ...azure, STEADY_DIGEST_KEY: 'short' })).toEqual([
+      'STEADY_DIGEST_KEY: must be at least 16 characters',
     ]);
     expect(problemsOf({ ...azure, COSMOS_ENDPOINT: '' })).toEqual([
       expect.stringMatching(/^COSMOS_ENDPOINT: is required/),

@@ -60,5 +60,5 @@ async function update(
     if (result.ok) return;
     current = await deps.store.calendars.get(calendarId, calendarId);
   }
-  if (current !== undefined) throw new Error(`calendar ${calendarId}: could not save its channel`);
+  if (current !== undefined) throw new Error('calendar channel: could not save the channel');
 }

@@ -48,7 +48,7 @@ export async function processSyncRequest(
     if (request.reason === 'start') await renewChannel(deps, request.calendarId); // first sync: open the channel
     return { status: 'SYNCED', sync };
   }
-  throw new Error(`calendar ${request.calendarId}: could not take the sync lease`);
+  throw new Error('calendar sync: could not take the sync lease');
 }
 
 async function syncUnderLease(deps: CalendarDeps, leased: Stored<CalendarState>): Promise<SyncOutcome> {
@@ -101,7 +101,7 @@ async function finish(
     if (result.ok) return;
     current = await deps.store.calendars.get(leased.doc.calendarId, leased.doc.calendarId);
   }
-  throw new Error(`calendar ${leased.doc.calendarId}: could not save the sync`);
+  throw new Error('calendar sync: could not save the sync');
 }
 
 /** Stops the calendar's watch channels and deletes its state, unless someone owns it again. */

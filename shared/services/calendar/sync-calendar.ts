@@ -34,8 +34,10 @@ export async function syncCalendar(deps: CalendarDeps, state: CalendarState): Pr
     });
     pages += 1;
     if (!page.ok) {
-      if (page.error.code === 'NOT_FOUND') throw new Error(`calendar ${calendarId} is not reachable (404)`);
-      if (++restarts > 2) throw new Error(`calendar ${calendarId}: full sync required again and again`);
+      // no calendar id in what is thrown: it is an email address, and the host records thrown messages
+      if (page.error.code === 'NOT_FOUND')
+        throw new Error('calendar sync: the calendar is not reachable (404)');
+      if (++restarts > 2) throw new Error('calendar sync: full sync required again and again');
       [syncToken, pageToken, events] = [undefined, undefined, []];
       continue;
     }

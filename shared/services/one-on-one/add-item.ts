@@ -21,7 +21,10 @@ export type NewItem =
   | { readonly type: 'actionItem'; readonly text: string; readonly owner?: string; readonly due?: string };
 
 export type AddItemError =
-  PairError | { readonly code: 'UNKNOWN_OWNER'; readonly given: string; readonly pair: Pair };
+  | PairError
+  | { readonly code: 'UNKNOWN_OWNER'; readonly given: string; readonly pair: Pair }
+  /** The key is taken by a document this request did not write: nothing was stored. */
+  | { readonly code: 'NOT_STORED' };
 
 export interface AddedItem {
   readonly pair: Pair;
@@ -33,8 +36,8 @@ export interface AddedItem {
 
 /**
  * Adds a topic, note or action item to the pair's meeting in progress or its next live occurrence.
- * `requestId` (the chat message's activity id) keys the new document, so a redelivered message
- * stores nothing twice.
+ * `requestId` (from the chat message's conversation and activity ids) keys the new document, so a
+ * redelivered message stores nothing twice; a key taken by anything else is `NOT_STORED`.
  */
 export async function addItem(
   deps: OneOnOneDeps,
@@ -93,7 +96,24 @@ export async function addItem(
     }
   }
   const created = await deps.store.pairs.create(doc);
-  return ok({ pair: pair.value, occurrence, item: doc, created: created.ok });
+  if (created.ok) return ok({ pair: pair.value, occurrence, item: doc, created: true });
+  // The key is taken: by this same request (a redelivery, nothing to do), or by something else, and
+  // then nothing of this one was stored and no one may be told it was.
+  const existing = (await deps.store.pairs.get(doc.pairId, doc.id))?.doc;
+  if (!sameRequest(existing, doc)) return err({ code: 'NOT_STORED' });
+  return ok({ pair: pair.value, occurrence, item: existing, created: false });
+}
+
+/** Whether `stored` is what this request writes (its retry stored it first). */
+function sameRequest(stored: unknown, doc: Topic | Note | ActionItem): stored is Topic | Note | ActionItem {
+  const other = stored as Partial<Record<string, unknown>> | undefined;
+  const authorOf = (d: Partial<Record<string, unknown>>) => d['authorEmail'] ?? d['createdBy'];
+  return (
+    other !== undefined &&
+    other['type'] === doc.type &&
+    other['text'] === doc.text &&
+    authorOf(other) === authorOf(doc)
+  );
 }
 
 /** `@Name` picks one of the pair: by email, by the part before `@`, or by first name; none means the author. */

@@ -3,7 +3,10 @@ import {
   checkpointDates,
   err,
   growthPlanIdOf,
+  nextQuarter,
   ok,
+  parseQuarterChoice,
+  quarterFor,
   quarterOf,
   utc,
   type GrowthPlan,
@@ -22,6 +25,8 @@ import { resolvePair } from './resolve-pair.js';
 export type SaveGrowthPlanError =
   | PairError
   | ({ readonly code: 'INVALID' } & GrowthPlanProblem)
+  /** A quarter chat would not open (before 2000, or beyond the next one): a forged card, stored nowhere. */
+  | { readonly code: 'QUARTER_OUT_OF_RANGE'; readonly latest: string }
   /** The other person saved the plan at the same moment: theirs stands, nothing of this save was stored. */
   | { readonly code: 'CONFLICT'; readonly plan: GrowthPlan | undefined };
 
@@ -66,6 +71,11 @@ export async function saveGrowthPlan(
 ): Promise<Result<SavedGrowthPlan, SaveGrowthPlanError>> {
   const pair = await resolvePair(deps, actor, request.pairId);
   if (!pair.ok) return pair;
+  // the rule `growth <quarter>` applies in chat, applied here so a forged card cannot go around it
+  const current = await currentQuarter(deps, pair.value);
+  const choice = parseQuarterChoice(request.quarter);
+  if (choice === undefined || choice !== request.quarter || !quarterFor(choice, current).ok)
+    return err({ code: 'QUARTER_OUT_OF_RANGE', latest: nextQuarter(current) });
   const text = checkGrowthPlan(request);
   if (!text.ok) return err({ code: 'INVALID', ...text.error });
   const { pairId } = pair.value;

@@ -68,7 +68,7 @@ export async function summaryView(
   quarter: string,
 ): Promise<SummaryView> {
   // Callers check membership first; a summary for anyone else would be a leak, so it is a bug.
-  if (!isMember(pair, viewerEmail)) throw new Error(`summaryView: the viewer is not one of ${pair.pairId}`);
+  if (!isMember(pair, viewerEmail)) throw new Error('summaryView: the viewer is not one of the pair');
   const next = (await pairOccurrences(store, pair.pairId)).find(
     (o) => isLive(o) && o.id !== occurrence.id && isBefore(occurrence.start, o.start),
   );

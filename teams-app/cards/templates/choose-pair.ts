@@ -15,7 +15,7 @@ export const choosePairTemplate: CardTemplate = {
       spacing: 'small',
       inlines: [
         { type: 'TextRun', text: 'You have more than one. This is for: ', isSubtle: true },
-        { type: 'TextRun', text: '${command}', fontType: 'monospace' },
+        { type: 'TextRun', text: '${shown}', fontType: 'monospace' },
       ],
     },
     {
