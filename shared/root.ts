@@ -30,12 +30,12 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
   const queue = once(async () =>
     (await import('./adapters/queue/storage-queue.js')).createStorageQueue(config.queue),
   );
+  const directory = once(async () => overrides.directory ?? openDirectory(config, clock));
   const calendarDeps = once(async (): Promise<CalendarDeps> => {
-    const [{ createGoogleCalendar }, auth, { cryptoIds }, { staticDirectory }] = await Promise.all([
+    const [{ createGoogleCalendar }, auth, { cryptoIds }] = await Promise.all([
       import('./adapters/google/google-calendar.js'),
       import('./adapters/google/google-auth.js'),
       import('./adapters/crypto-ids.js'),
-      import('./adapters/directory/static-directory.js'),
     ]);
     const google = config.google.auth;
     const authFor =
@@ -46,7 +46,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       calendar: createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor }),
       clock,
       ids: cryptoIds,
-      directory: overrides.directory ?? staticDirectory(),
+      directory: await directory(),
       settings: {
         ...DEFAULT_CALENDAR_SETTINGS,
         agendaLeadMinutes: config.agendaLeadMinutes,
@@ -66,10 +66,46 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       queue: await queue(),
       clock,
       ids: cryptoIds,
+      directory: await directory(),
+      addressRules: config.identity,
       renderCard: (name, data) => renderCard(name as never, data as never),
     });
   });
   return { config, clock, store, queue, calendarDeps, bot };
+}
+
+/**
+ * The directory the configuration names, behind the 12-hour cache (`cachedDirectory`). `none`
+ * knows nobody: nobody's manager is known, and a Teams address is only mapped by `DOMAIN_MAP`.
+ */
+async function openDirectory(config: Config, clock: Clock): Promise<Directory> {
+  const setting = config.directory;
+  if (setting.kind === 'none') {
+    const { staticDirectory } = await import('./adapters/directory/static-directory.js');
+    return staticDirectory();
+  }
+  const [{ createGoogleDirectory }, auth, { cachedDirectory }] = await Promise.all([
+    import('./adapters/google/google-directory.js'),
+    import('./adapters/google/google-auth.js'),
+    import('./adapters/directory/cached-directory.js'),
+  ]);
+  const google = config.google.auth;
+  const authFor =
+    google.kind === 'serviceAccount'
+      ? auth.delegatedAuth(google, auth.DIRECTORY_SCOPE)
+      : auth.presetTokenAuth(google.token);
+  // The Directory API lives at admin.googleapis.com; GOOGLE_ROOT_URL moves it only when it is not
+  // Google's default (the sandbox's fake serves both APIs at one origin).
+  const moved = config.google.rootUrl !== 'https://www.googleapis.com/';
+  return cachedDirectory(
+    createGoogleDirectory({
+      ...(moved ? { rootUrl: config.google.rootUrl } : {}),
+      authFor,
+      // the preset token (local mode only) acts as nobody in particular
+      subject: setting.adminSubject ?? '',
+    }),
+    clock,
+  );
 }
 
 async function openStore(config: Config['store']): Promise<Store> {
