@@ -80,8 +80,9 @@ export async function createBot(
 
   app.on('install.add', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    if (user) await send(ctx, welcome(full, user));
+    const who = incoming && (await identify(full, incoming));
+    if (who === undefined) return;
+    await send(ctx, 'user' in who ? welcome(full, who.user) : { text: who.refused });
   });
   app.on('install.remove', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
@@ -89,19 +90,26 @@ export async function createBot(
   });
   app.on('message', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    if (incoming === undefined || user === undefined) {
+    const who = incoming && (await identify(full, incoming));
+    if (incoming === undefined || who === undefined) {
       await send(ctx, { text: 'I could not tell who you are from this chat. Try reinstalling Steady.' });
       return;
     }
-    await send(ctx, await onMessage(full, user, incoming.text ?? '', incoming.id));
+    if ('refused' in who) {
+      await send(ctx, { text: who.refused });
+      return;
+    }
+    await send(ctx, await onMessage(full, who.user, incoming.text ?? '', incoming.id));
   });
   app.on('card.action', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
-    const reply: CardReply = user
-      ? await onCardAction(full, user, ctx.activity.value, incoming?.id ?? '')
-      : { text: 'I could not tell who pressed this. Nothing was changed.' };
+    const who = incoming && (await identify(full, incoming));
+    const reply: CardReply =
+      who === undefined
+        ? { text: 'I could not tell who pressed this. Nothing was changed.' }
+        : 'refused' in who
+          ? { text: who.refused }
+          : await onCardAction(full, who.user, ctx.activity.value, incoming?.id ?? '');
     if (reply.post !== undefined) await send(ctx, reply.post);
     return 'card' in reply
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
@@ -114,10 +122,13 @@ export async function createBot(
   // Allow or Decline on a file consent card (the export): the answer goes to the chat as a message.
   const onConsent = async (ctx: { activity: unknown }) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming));
+    const who = incoming && (await identify(full, incoming));
     const value = (ctx.activity as { value?: FileConsent }).value;
-    if (user === undefined || value === undefined) return { status: 200 };
-    await send(ctx, await onFileConsent(full, user, value, (url, bytes) => uploadFile(url, bytes, local)));
+    if (who === undefined || !('user' in who) || value === undefined) return { status: 200 };
+    await send(
+      ctx,
+      await onFileConsent(full, who.user, value, (url, bytes) => uploadFile(url, bytes, local)),
+    );
     return { status: 200 };
   };
   app.on('file.consent.accept', onConsent);

@@ -1,4 +1,7 @@
+import type { FakeDirectoryUser } from '../../sandbox/fake-google/index.js';
+import type { FakePerson } from '../../sandbox/fake-teams/index.js';
 import { startBotSystem } from '../../sandbox/local/bot-system.js';
+import type { AddressRules } from '../../shared/domain/index.js';
 import { DeliveryRequest } from '../../shared/domain/index.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { deliver } from '../../teams-app/bot/deliver.js';
@@ -28,9 +31,22 @@ export const weeklyWith = (report: string, id = `weekly-${report.split('@')[0] ?
  * queue, clock) from the calendar harness, so pairs come from real calendar sync.
  */
 export async function botHarness(
-  options: { reports?: string[]; secure?: boolean; allowedTenants?: string[]; port?: number } = {},
+  options: {
+    reports?: string[];
+    secure?: boolean;
+    allowedTenants?: string[];
+    port?: number;
+    /** More people in the fake Teams (another tenant's, a profile carrying another address). */
+    people?: FakePerson[];
+    addressRules?: AddressRules;
+    /** The fake Google directory (aliases, managers). */
+    directory?: FakeDirectoryUser[];
+  } = {},
 ) {
-  const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
+  const calendar = await calendarHarness({
+    start: '2026-03-01T00:00:00Z',
+    ...(options.directory === undefined ? {} : { directory: options.directory }),
+  });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
     calendar.fake.upsertEvent(report, weeklyWith(report));
@@ -42,7 +58,9 @@ export async function botHarness(
       { email: DEV, name: 'Dev Patel', timeZone: 'Europe/Berlin' },
       { email: ANA, name: 'Ana Silva', timeZone: 'Europe/Berlin' },
       { email: 'eve@fabrikam.com', name: 'Eve', tenantId: 'tenant-fabrikam' },
+      ...(options.people ?? []),
     ],
+    ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.secure
       ? {
