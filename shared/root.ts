@@ -84,8 +84,9 @@ async function openDirectory(config: Config, clock: Clock): Promise<Directory> {
     const { staticDirectory } = await import('./adapters/directory/static-directory.js');
     return staticDirectory();
   }
-  const [{ createGoogleDirectory }, auth, { cachedDirectory }] = await Promise.all([
+  const [{ createGoogleDirectory }, { directoryRootUrl }, auth, { cachedDirectory }] = await Promise.all([
     import('./adapters/google/google-directory.js'),
+    import('./adapters/google/directory-root-url.js'),
     import('./adapters/google/google-auth.js'),
     import('./adapters/directory/cached-directory.js'),
   ]);
@@ -94,12 +95,10 @@ async function openDirectory(config: Config, clock: Clock): Promise<Directory> {
     google.kind === 'serviceAccount'
       ? auth.delegatedAuth(google, auth.DIRECTORY_SCOPE)
       : auth.presetTokenAuth(google.token);
-  // The Directory API lives at admin.googleapis.com; GOOGLE_ROOT_URL moves it only when it is not
-  // Google's default (the sandbox's fake serves both APIs at one origin).
-  const moved = config.google.rootUrl !== 'https://www.googleapis.com/';
+  const rootUrl = directoryRootUrl(config.google.rootUrl);
   return cachedDirectory(
     createGoogleDirectory({
-      ...(moved ? { rootUrl: config.google.rootUrl } : {}),
+      ...(rootUrl === undefined ? {} : { rootUrl }),
       authFor,
       // the preset token (local mode only) acts as nobody in particular
       subject: setting.adminSubject ?? '',

@@ -9,7 +9,7 @@ export const ConversationReference = z.object({
 export type ConversationReference = z.infer<typeof ConversationReference>;
 
 /** The partition of every refused address claim (see `ClaimRefusal`). */
-export const CLAIM_REFUSALS = 'claims:refused';
+export const CLAIM_REFUSALS = 'claims:refused' as const;
 
 /** A person who installed Steady in Teams (container `users`, partition `/userId`). */
 export const User = DocBase.extend({
