@@ -225,6 +225,7 @@ function rootOf(store: Store, deps: BotDeps): Root {
     store: async () => store,
     queue: async () => deps.queue,
     calendarDeps: () => Promise.reject(new Error('deliveries bench: no calendar')),
+    directory: async () => deps.directory,
     bot: async () => ({
       deps,
       handle: () => Promise.reject(new Error('deliveries bench: no incoming activities')),

@@ -15,6 +15,8 @@ export interface Root {
   store(): Promise<Store>;
   queue(): Promise<Queue>;
   calendarDeps(): Promise<CalendarDeps>;
+  /** Who manages whom and which addresses are one person (`DIRECTORY`), built on first use. */
+  directory(): Promise<Directory>;
   /** The Teams bot behind `/api/messages`, built on first use. */
   bot(): Promise<Bot>;
 }
@@ -71,7 +73,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       renderCard: (name, data) => renderCard(name as never, data as never),
     });
   });
-  return { config, clock, store, queue, calendarDeps, bot };
+  return { config, clock, store, queue, calendarDeps, directory, bot };
 }
 
 /**

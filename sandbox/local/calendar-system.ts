@@ -109,6 +109,7 @@ export async function calendarHarness(options: {
     store: async () => store,
     queue: async () => queued.queue,
     calendarDeps: async () => deps,
+    directory: async () => deps.directory,
     bot: () => Promise.reject(new Error('no bot in the calendar harness')),
   };
   const context = () => invocationContext('calendar', logs);
