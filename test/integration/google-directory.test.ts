@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedDirectory } from '../../shared/adapters/directory/cached-directory.js';
 import {
@@ -143,6 +145,26 @@ describe('the Google directory adapter', () => {
     const notAdmin = await failure(directory(delegated(SERVICE_ACCOUNT), MARIA).person(DEV));
     expect(notAdmin).toBeInstanceOf(DirectoryUnavailable);
     expect((notAdmin as DirectoryUnavailable).status).toBe(403);
+  });
+
+  it('gives up on a directory that does not answer, within its request timeout', async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const dir = createGoogleDirectory({
+        rootUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`,
+        authFor: presetTokenAuth('any'),
+        subject: ADMIN,
+        retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+        timeoutMs: 100,
+      });
+      const started = Date.now();
+      expect(await failure(dir.person(DEV))).toBeInstanceOf(DirectoryUnavailable);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 
