@@ -62,6 +62,15 @@ export async function saveUser(store: Store, user: User): Promise<Result<Claimed
   throw new Error('saveUser: the address kept changing while it was claimed');
 }
 
+/**
+ * Saves what changed of a user who keeps their address (unreachable after an uninstall or a 403): no
+ * claim, so a person whose address has since moved to a new account is still marked, and no refusal
+ * is recorded for them.
+ */
+export async function saveProfile(store: Store, user: User): Promise<void> {
+  await store.users.upsert(user);
+}
+
 /** Records a refused claim where `npm run doctor` lists them (one record per claimant and address). */
 export async function refuse(store: Store, claimant: User, error: ClaimError): Promise<void> {
   await store.users.upsert({

@@ -1,6 +1,6 @@
 import { mappedAddress, mayClaim, TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
 import { log } from '../../shared/log.js';
-import { refuse, saveUser, userById, type ClaimError } from '../../shared/services/people.js';
+import { refuse, saveProfile, saveUser, userById, type ClaimError } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
 import { unerase } from '../../shared/services/erase-person.js';
 import type { BotDeps } from './bot-deps.js';
@@ -90,5 +90,5 @@ function refused(user: User, error: ClaimError): Identity {
 export async function markUnreachable(deps: BotDeps, incoming: Incoming): Promise<void> {
   const user = await userById(deps.store, userIdOf(incoming.tenantId, incoming.from.aadObjectId));
   if (user === undefined || !user.reachable) return;
-  await saveUser(deps.store, { ...user, reachable: false, updatedAt: utc(deps.clock.now()) });
+  await saveProfile(deps.store, { ...user, reachable: false, updatedAt: utc(deps.clock.now()) });
 }
