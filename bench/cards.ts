@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { cryptoIds } from '../shared/adapters/crypto-ids.js';
+import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
 import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';
 import { agendaCard } from '../teams-app/bot/agenda-cards.js';
 import type { BotDeps } from '../teams-app/bot/bot-deps.js';
@@ -139,6 +140,8 @@ function botDeps(store: BotDeps['store']): BotDeps {
     messenger: { send: unused, update: unused, createConversation: unused, member: unused },
     queue: { send: unused },
     renderCard: (name, data) => renderCard(name as never, data as never),
+    directory: staticDirectory(),
+    addressRules: { domainMap: {} },
   };
 }
 

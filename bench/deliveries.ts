@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import functions from '@azure/functions';
 import { deliverFunction } from '../functions/deliver.js';
 import { cryptoIds } from '../shared/adapters/crypto-ids.js';
+import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
 import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';
 import { TEAMS_LIMITS } from '../shared/adapters/teams/rate-limiter.js';
 import { createTeamsMessenger } from '../shared/adapters/teams/teams-messenger.js';
@@ -64,6 +65,8 @@ export async function benchDeliveries(): Promise<void> {
       clock,
       ids: cryptoIds,
       renderCard: (name, data) => renderCard(name as never, data as never),
+      directory: staticDirectory(),
+      addressRules: { domainMap: {} },
       messenger: createTeamsMessenger({
         http: { token: 'bench-token' },
         botId: '28:steady-bot',
@@ -222,6 +225,7 @@ function rootOf(store: Store, deps: BotDeps): Root {
     store: async () => store,
     queue: async () => deps.queue,
     calendarDeps: () => Promise.reject(new Error('deliveries bench: no calendar')),
+    directory: async () => deps.directory,
     bot: async () => ({
       deps,
       handle: () => Promise.reject(new Error('deliveries bench: no incoming activities')),

@@ -42,6 +42,19 @@ param digestKey string = newGuid()
 @description('ALLOWED_TENANTS: comma-separated Entra tenant ids whose people may use Steady. Empty: the tenant of this subscription.')
 param allowedTenants string = ''
 
+@description('TENANT_DOMAINS: with several ALLOWED_TENANTS, the Google domains each tenant\'s people may claim: tid1=contoso.com;tid2=fabrikam.com (docs/tenants.md).')
+param tenantDomains string = ''
+
+@description('DOMAIN_MAP: Teams (Entra) domains that are other Google Workspace domains: contoso.onmicrosoft.com=contoso.com,... (docs/tenants.md).')
+param domainMap string = ''
+
+@description('DIRECTORY: google (the Workspace directory names managers and aliases; needs GOOGLE_DIRECTORY_ADMIN and the directory scope, docs/google-workspace.md) or none.')
+@allowed(['google', 'none'])
+param directory string = 'none'
+
+@description('GOOGLE_DIRECTORY_ADMIN: the Workspace admin (Users > Read is enough) the directory lookups act as.')
+param googleDirectoryAdmin string = ''
+
 @description('AGENDA_LEAD_MINUTES: minutes before each 1:1 that the agenda is posted (whole number, 0 to 20160).')
 param agendaLeadMinutes string = '1440'
 
@@ -163,6 +176,10 @@ module functions 'modules/functions.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     googleServiceAccountEmail: googleServiceAccountEmail
     allowedTenants: effectiveAllowedTenants
+    tenantDomains: tenantDomains
+    domainMap: domainMap
+    directory: directory
+    googleDirectoryAdmin: googleDirectoryAdmin
     agendaLeadMinutes: agendaLeadMinutes
     summaryDelayMinutes: summaryDelayMinutes
     maximumInstanceCount: maximumInstanceCount

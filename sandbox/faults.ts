@@ -24,10 +24,15 @@ export class Faults<S extends number> {
     this.queue.push({ remaining: count, status, match });
   }
 
-  /** The status to fail this request with, if a fault matches it; consumes one use of that fault. */
-  take(method: string, path: string): S | undefined {
+  /**
+   * The status to fail this request with, if a fault matches it; consumes one use of that fault.
+   * `named`: only a fault whose `path` names this request applies (the fake Google's directory calls,
+   * so a test's unscoped calendar faults keep going to the calendar).
+   */
+  take(method: string, path: string, named = false): S | undefined {
     const index = this.queue.findIndex(
       ({ match }) =>
+        (!named || match.path !== undefined) &&
         (match.method === undefined || match.method.toUpperCase() === method) &&
         (match.path === undefined ||
           new RegExp(match.path.source, match.path.flags.replace('g', '')).test(path)),

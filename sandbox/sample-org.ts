@@ -3,6 +3,7 @@
  * and Li (fortnightly, Mondays, a 1:1 that keeps getting cancelled). The series started four weeks
  * before the first start, so there are past and upcoming occurrences. Times are in Berlin.
  */
+import type { FakeDirectoryUser } from './fake-google/index.js';
 export const SAMPLE_TENANT = 'tenant-contoso';
 export const MANAGER = { email: 'maria@contoso.com', name: 'Maria Lopez', timeZone: 'Europe/Berlin' };
 export const REPORTS = [
@@ -12,7 +13,14 @@ export const REPORTS = [
 ] as const;
 
 export const PEOPLE = [MANAGER, ...REPORTS.map(({ email, name, timeZone }) => ({ email, name, timeZone }))];
-export const MANAGERS = Object.fromEntries(REPORTS.map((r) => [r.email, MANAGER.email]));
+/**
+ * The sample organisation's Workspace directory, which the fake Google serves (`users.get`) and
+ * Steady reads through its Google directory adapter, as in Azure: Maria manages every report.
+ */
+export const SAMPLE_DIRECTORY: readonly FakeDirectoryUser[] = [
+  { primaryEmail: MANAGER.email },
+  ...REPORTS.map((r) => ({ primaryEmail: r.email, manager: MANAGER.email })),
+];
 
 const DAY = 24 * 3600_000;
 

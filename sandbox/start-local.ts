@@ -7,13 +7,12 @@
 import { startDevHost } from './dev-host/index.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
 import { LOCAL_TENANT, loadConfig, type Config } from '../shared/config.js';
 import { createRoot, setRoot } from '../shared/root.js';
 import { startAzuriteQueue } from './azurite-queue.js';
 import { startFakeGoogleCalendar } from './fake-google/index.js';
 import { startFakeTeams } from './fake-teams/index.js';
-import { MANAGERS, PEOPLE, sampleCalendars, weekAnchor } from './sample-org.js';
+import { PEOPLE, SAMPLE_DIRECTORY, sampleCalendars, weekAnchor } from './sample-org.js';
 import { stopOnSignals } from './stop-on-signals.js';
 
 export async function startLocal(base: Config): Promise<void> {
@@ -32,7 +31,7 @@ export async function startLocal(base: Config): Promise<void> {
   const clock = { now: () => new Date(Date.now() + state.offsetMinutes * 60_000) };
 
   const azurite = await startAzuriteQueue(`${dataDir}/azurite`);
-  const google = await startFakeGoogleCalendar({ now: clock.now });
+  const google = await startFakeGoogleCalendar({ now: clock.now, directory: SAMPLE_DIRECTORY });
   const seed = sampleCalendars(new Date(state.anchor));
   for (const { calendarId, event } of seed.events) google.upsertEvent(calendarId, event);
   for (const c of seed.cancellations) google.cancelOccurrence(c.calendarId, c.masterId, c.originalStart);
@@ -52,8 +51,10 @@ export async function startLocal(base: Config): Promise<void> {
     GOOGLE_ROOT_URL: google.url + '/',
     CALENDAR_WEBHOOK_URL: `${host.url}/api/calendar/webhook`,
     AzureWebJobsStorage: azurite.connectionString,
+    // managers come from the fake Google directory, through the app's own Google directory adapter
+    DIRECTORY: 'google',
   });
-  setRoot(createRoot(config, { clock, directory: staticDirectory(MANAGERS) }));
+  setRoot(createRoot(config, { clock }));
 
   const teams = await startFakeTeams({
     port: inboxPort,

@@ -3,6 +3,7 @@
  * `process.env`; everything else receives a `Config`.
  */
 import { z } from 'zod';
+import { parseDomainMap, parseTenantDomains, type AddressRules } from './domain/address-rules.js';
 
 const minutes = (fallback: number, max: number) =>
   z.coerce
@@ -60,6 +61,16 @@ export const ConfigSchema = z.object({
   BOT_TENANT_ID: optionalText,
   /** Comma-separated Entra tenant ids whose people may use Steady. */
   ALLOWED_TENANTS: optionalText,
+  /** Which domains each tenant's people may claim: `tid1=contoso.com,contoso.de;tid2=fabrikam.com`. */
+  TENANT_DOMAINS: optionalText,
+  /** Teams domains that are other Google domains: `contoso.onmicrosoft.com=contoso.com,…`. */
+  DOMAIN_MAP: optionalText,
+  /** Who says who manages whom and which addresses are one person: `google`, `graph` (refused) or `none`. */
+  DIRECTORY: z
+    .enum(['google', 'graph', 'none'], { error: 'must be "google", "graph" or "none"' })
+    .default('none'),
+  /** The Workspace admin (a role with Users > Read is enough) the directory lookups act as. */
+  GOOGLE_DIRECTORY_ADMIN: optionalText,
   /** `npm start` only: the port of the functions dev host (0 = any free port). */
   STEADY_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(7071),
   /** `npm start` only: the port of the fake Teams inbox page (0 = any free port). */
@@ -105,6 +116,13 @@ export interface Config {
   };
   /** The key of the digests that stand for an email address (erasure records, log lines). */
   readonly digestKey: string;
+  /** Who manages whom, and which addresses are one person. */
+  readonly directory:
+    | { readonly kind: 'none' }
+    /** `adminSubject` absent only with the local preset token (the fake Google checks no subject). */
+    | { readonly kind: 'google'; readonly adminSubject?: string };
+  /** How a Teams address becomes a Google one, and which domains a tenant's people may claim. */
+  readonly identity: AddressRules;
   readonly agendaLeadMinutes: number;
   readonly summaryDelayMinutes: number;
   readonly sandbox: { readonly hostPort: number; readonly inboxPort: number };
@@ -155,6 +173,8 @@ export function loadConfig(
     queue: queue(vars, problems),
     bot: bot(vars, problems),
     digestKey: digestKey(vars, problems),
+    directory: directory(vars, problems),
+    identity: addressRules(vars, problems),
     agendaLeadMinutes: vars.AGENDA_LEAD_MINUTES,
     summaryDelayMinutes: vars.SUMMARY_DELAY_MINUTES,
     sandbox: { hostPort: vars.STEADY_HOST_PORT, inboxPort: vars.STEADY_INBOX_PORT },
@@ -265,4 +285,55 @@ function cosmos(vars: Vars, problems: string[]): Config['store'] {
         ? { managedIdentityClientId: vars.AZURE_CLIENT_ID }
         : {};
   return { kind: 'cosmos', endpoint: vars.COSMOS_ENDPOINT, database: vars.COSMOS_DATABASE, auth };
+}
+
+function directory(vars: Vars, problems: string[]): Config['directory'] {
+  switch (vars.DIRECTORY) {
+    case 'none':
+      return { kind: 'none' };
+    case 'graph':
+      // Graph lets an app read managers (User.Read.All, application), but Steady has no Graph
+      // adapter yet, and Entra addresses would still need matching to Google ones (docs/decisions.md).
+      problems.push(
+        'DIRECTORY: "graph" is not built yet (Microsoft Graph allows it with the User.Read.All application permission; see docs/decisions.md); use "google" or "none"',
+      );
+      return { kind: 'none' };
+    case 'google': {
+      const admin = vars.GOOGLE_DIRECTORY_ADMIN?.toLowerCase();
+      if (admin !== undefined && !/^[^@\s]+@[^@\s]+$/.test(admin)) {
+        problems.push('GOOGLE_DIRECTORY_ADMIN: must be the email address of a Workspace admin');
+        return { kind: 'none' };
+      }
+      if (admin === undefined && vars.GOOGLE_SERVICE_ACCOUNT_EMAIL !== undefined) {
+        problems.push(
+          'GOOGLE_DIRECTORY_ADMIN: is required with DIRECTORY=google (a Workspace admin with the Users > Read privilege; directory lookups act as them, docs/google-workspace.md)',
+        );
+      }
+      return { kind: 'google', ...(admin === undefined ? {} : { adminSubject: admin }) };
+    }
+  }
+}
+
+function addressRules(vars: Vars, problems: string[]): AddressRules {
+  const domainMap = parseDomainMap(vars.DOMAIN_MAP ?? '');
+  if (!domainMap.ok) problems.push(`DOMAIN_MAP: ${domainMap.error}`);
+  const tenantDomains = parseTenantDomains(vars.TENANT_DOMAINS ?? '');
+  if (!tenantDomains.ok) problems.push(`TENANT_DOMAINS: ${tenantDomains.error}`);
+  const tenants = (vars.ALLOWED_TENANTS ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  const domains = tenantDomains.ok ? tenantDomains.value : {};
+  if (tenants.length > 1) {
+    const missing = tenants.filter((t) => domains[t] === undefined);
+    if (missing.length > 0)
+      problems.push(
+        `TENANT_DOMAINS: with several ALLOWED_TENANTS each needs its domains (missing: ${missing.join(', ')}), ` +
+          'so that no tenant claims the addresses of another; like tid1=contoso.com;tid2=fabrikam.com',
+      );
+  }
+  return {
+    domainMap: domainMap.ok ? domainMap.value : {},
+    ...(vars.TENANT_DOMAINS === undefined ? {} : { tenantDomains: domains }),
+  };
 }

@@ -16,6 +16,8 @@ export interface Root {
   store(): Promise<Store>;
   queue(): Promise<Queue>;
   calendarDeps(): Promise<CalendarDeps>;
+  /** Who manages whom and which addresses are one person (`DIRECTORY`), built on first use. */
+  directory(): Promise<Directory>;
   /** The Teams bot behind `/api/messages`, built on first use. */
   bot(): Promise<Bot>;
 }
@@ -32,12 +34,12 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
   const queue = once(async () =>
     (await import('./adapters/queue/storage-queue.js')).createStorageQueue(config.queue),
   );
+  const directory = once(async () => overrides.directory ?? openDirectory(config, clock));
   const calendarDeps = once(async (): Promise<CalendarDeps> => {
-    const [{ createGoogleCalendar }, auth, { createCryptoIds }, { staticDirectory }] = await Promise.all([
+    const [{ createGoogleCalendar }, auth, { createCryptoIds }] = await Promise.all([
       import('./adapters/google/google-calendar.js'),
       import('./adapters/google/google-auth.js'),
       import('./adapters/crypto-ids.js'),
-      import('./adapters/directory/static-directory.js'),
     ]);
     const google = config.google.auth;
     const authFor =
@@ -48,7 +50,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       calendar: createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor }),
       clock,
       ids: createCryptoIds(config.digestKey),
-      directory: overrides.directory ?? staticDirectory(),
+      directory: await directory(),
       settings: {
         ...DEFAULT_CALENDAR_SETTINGS,
         agendaLeadMinutes: config.agendaLeadMinutes,
@@ -68,10 +70,45 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       queue: await queue(),
       clock,
       ids: createCryptoIds(config.digestKey),
+      directory: await directory(),
+      addressRules: config.identity,
       renderCard: (name, data) => renderCard(name as never, data as never),
     });
   });
-  return { config, clock, store, queue, calendarDeps, bot };
+  return { config, clock, store, queue, calendarDeps, directory, bot };
+}
+
+/**
+ * The directory the configuration names, behind the 12-hour cache (`cachedDirectory`). `none`
+ * knows nobody: nobody's manager is known, and a Teams address is only mapped by `DOMAIN_MAP`.
+ */
+async function openDirectory(config: Config, clock: Clock): Promise<Directory> {
+  const setting = config.directory;
+  if (setting.kind === 'none') {
+    const { staticDirectory } = await import('./adapters/directory/static-directory.js');
+    return staticDirectory();
+  }
+  const [{ createGoogleDirectory }, { directoryRootUrl }, auth, { cachedDirectory }] = await Promise.all([
+    import('./adapters/google/google-directory.js'),
+    import('./adapters/google/directory-root-url.js'),
+    import('./adapters/google/google-auth.js'),
+    import('./adapters/directory/cached-directory.js'),
+  ]);
+  const google = config.google.auth;
+  const authFor =
+    google.kind === 'serviceAccount'
+      ? auth.delegatedAuth(google, auth.DIRECTORY_SCOPE)
+      : auth.presetTokenAuth(google.token);
+  const rootUrl = directoryRootUrl(config.google.rootUrl);
+  return cachedDirectory(
+    createGoogleDirectory({
+      ...(rootUrl === undefined ? {} : { rootUrl }),
+      authFor,
+      // the preset token (local mode only) acts as nobody in particular
+      subject: setting.adminSubject ?? '',
+    }),
+    clock,
+  );
 }
 
 async function openStore(config: Config['store']): Promise<Store> {

@@ -61,6 +61,18 @@ param googleServiceAccountEmail string
 @description('ALLOWED_TENANTS: comma-separated Entra tenant ids whose people may use Steady.')
 param allowedTenants string
 
+@description('TENANT_DOMAINS: the Google domains each tenant\'s people may claim (tid1=contoso.com;tid2=fabrikam.com).')
+param tenantDomains string
+
+@description('DOMAIN_MAP: Teams domains that are other Google domains (contoso.onmicrosoft.com=contoso.com,...).')
+param domainMap string
+
+@description('DIRECTORY: google or none (who manages whom, and which addresses are one person).')
+param directory string
+
+@description('GOOGLE_DIRECTORY_ADMIN: the Workspace admin the directory lookups act as (DIRECTORY=google).')
+param googleDirectoryAdmin string
+
 @description('AGENDA_LEAD_MINUTES: how long before a 1:1 the agenda is posted.')
 param agendaLeadMinutes string
 
@@ -151,6 +163,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       BOT_ID: identityClientId
       BOT_TENANT_ID: identityTenantId
       ALLOWED_TENANTS: allowedTenants
+      TENANT_DOMAINS: tenantDomains
+      DOMAIN_MAP: domainMap
+      DIRECTORY: directory
+      GOOGLE_DIRECTORY_ADMIN: googleDirectoryAdmin
       AGENDA_LEAD_MINUTES: agendaLeadMinutes
       SUMMARY_DELAY_MINUTES: summaryDelayMinutes
       // Read by the Functions host only (listed in infra/app-settings.json)

@@ -95,3 +95,27 @@ export function faultError(status: FaultStatus): GoogleApiError {
       return googleError(status, { domain: 'global', reason: 'backendError', message: 'Backend Error' });
   }
 }
+
+/** `users.get` for an address the directory does not hold. */
+export const userNotFound = (): GoogleApiError =>
+  googleError(404, { domain: 'global', reason: 'notFound', message: 'Resource Not Found: userKey' });
+
+/** A token without the scope the call needs: Google's answer when the delegation lacks it. */
+export const insufficientScopes = (): GoogleApiError =>
+  googleError(
+    403,
+    {
+      domain: 'global',
+      reason: 'insufficientPermissions',
+      message: 'Request had insufficient authentication scopes.',
+    },
+    { status: 'PERMISSION_DENIED' },
+  );
+
+/** `admin_view` asked by a user who is not a Workspace admin. */
+export const notAuthorized = (): GoogleApiError =>
+  googleError(403, {
+    domain: 'global',
+    reason: 'forbidden',
+    message: 'Not Authorized to access this resource/api',
+  });

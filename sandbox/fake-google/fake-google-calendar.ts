@@ -1,4 +1,5 @@
 import type { calendar_v3 } from '@googleapis/calendar';
+import type { DirectoryTokens, FakeDirectoryUser } from './directory-data.js';
 import type { FaultStatus } from './errors.js';
 import type { FaultMatch } from './faults.js';
 import type { Delivery } from './notifications.js';
@@ -12,6 +13,10 @@ export interface FakeGoogleCalendarOptions {
   emptyPages?: boolean;
   /** The fake's clock for `updated`, channel expiration and the one-year expansion horizon. */
   now?: () => Date;
+  /** The Workspace directory it serves (`users.get`): people, their aliases and managers. */
+  directory?: readonly FakeDirectoryUser[];
+  /** Check directory tokens against the fake OAuth's (scope, admin subject); absent, any token reads. */
+  directoryTokens?: DirectoryTokens;
 }
 
 /** A channel as the test sees it. */
@@ -72,4 +77,7 @@ export interface FakeGoogleCalendar {
   /** Forgets the recorded requests, so `count` and `requests` start again from zero. */
   resetCounts(): void;
   channels(): ReadonlyArray<FakeChannel>;
+  /** Adds or replaces a person of the directory (a new manager, a new alias). */
+  setDirectoryUser(user: FakeDirectoryUser): void;
+  removeDirectoryUser(primaryEmail: string): void;
 }

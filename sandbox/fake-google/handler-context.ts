@@ -1,4 +1,5 @@
 import type { CalendarStore } from './calendar-store.js';
+import type { DirectoryData, DirectoryTokens } from './directory-data.js';
 import type { Notifier } from './notifications.js';
 
 /** What a route handler may use. */
@@ -10,6 +11,9 @@ export interface HandlerContext {
   readonly emptyPages: boolean;
   /** The fake's origin, for `resourceUri`. */
   readonly url: string;
+  /** The Workspace directory `users.get` reads, and how its tokens are checked. */
+  readonly directory: DirectoryData;
+  readonly directoryTokens?: DirectoryTokens;
 }
 
 /** A handler's answer: JSON body, or none (204). Failures are thrown as `GoogleApiError`. */

@@ -12,3 +12,4 @@ export {
   type FakeGoogleOAuthOptions,
 } from './start-fake-google-oauth.js';
 export type { FakeServiceAccount, IssuedToken } from './google-token.js';
+export type { DirectoryTokens, FakeDirectoryUser } from './directory-data.js';

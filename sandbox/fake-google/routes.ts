@@ -5,6 +5,7 @@ export type Route =
   | { operation: 'instances'; calendarId: string; eventId: string }
   | { operation: 'watch'; calendarId: string }
   | { operation: 'stop' }
+  | { operation: 'directoryUser'; userKey: string }
   | { operation: 'other' };
 
 export type Operation = Route['operation'];
@@ -13,6 +14,11 @@ export type Operation = Route['operation'];
 export function matchRoute(method: string, segments: readonly string[] | undefined): Route {
   if (!segments) return { operation: 'other' };
   const [root, version, collection, calendarId, events, eventId, sub, ...rest] = segments;
+  // Admin SDK Directory API: GET /admin/directory/v1/users/{userKey}
+  if (root === 'admin' && version === 'directory' && collection === 'v1' && calendarId === 'users')
+    return method === 'GET' && events && eventId === undefined
+      ? { operation: 'directoryUser', userKey: events }
+      : { operation: 'other' };
   if (root !== 'calendar' || version !== 'v3') return { operation: 'other' };
   if (collection === 'channels' && calendarId === 'stop' && events === undefined && method === 'POST') {
     return { operation: 'stop' };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, faultError, GoogleApiError, loginRequired, notFound, parseError } from './errors.js';
 import type { Faults } from './faults.js';
+import { getDirectoryUser } from './get-directory-user.js';
 import { getEvent } from './get-event.js';
 import type { HandlerContext, Reply } from './handler-context.js';
 import { listEvents } from './list-events.js';
@@ -47,9 +48,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   let reply: Reply;
   try {
     if (bearer === undefined) throw loginRequired();
-    const fault = deps.faults.take(method, path);
+    const fault = deps.faults.take(method, path, route.operation === 'directoryUser');
     if (fault !== undefined) throw faultError(fault);
-    reply = dispatch(deps.context, route, query, body);
+    reply = dispatch(deps.context, route, query, body, bearer);
   } catch (error) {
     if (error instanceof GoogleApiError) reply = { status: error.status, body: error.body };
     else {
@@ -80,8 +81,11 @@ function dispatch(
   route: Route,
   query: Record<string, string>,
   body: string | undefined,
+  bearer: string,
 ): Reply {
   switch (route.operation) {
+    case 'directoryUser':
+      return getDirectoryUser(context.directory, context.directoryTokens, bearer, route.userKey, query);
     case 'list':
       return listEvents(context, route.calendarId, query);
     case 'get':

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CalendarStore } from './calendar-store.js';
 import type { FakeGoogleCalendar, FakeGoogleCalendarOptions } from './fake-google-calendar.js';
+import { DirectoryData } from './directory-data.js';
 import { Faults } from './faults.js';
 import { Notifier } from './notifications.js';
 import { cancelOccurrence, declineOccurrence, moveOccurrence } from './occurrence-changes.js';
@@ -23,6 +24,7 @@ export async function startFakeGoogleCalendar(
   const store = new CalendarStore(now, (calendarId) => notifier.changed(calendarId));
   const faults = new Faults();
   const log = new RequestLog();
+  const directory = new DirectoryData(options.directory);
 
   const server = createServer();
   server.listen(0, '127.0.0.1');
@@ -31,7 +33,15 @@ export async function startFakeGoogleCalendar(
   server.on(
     'request',
     requestHandler({
-      context: { store, notifier, pageSize, emptyPages: options.emptyPages ?? false, url },
+      context: {
+        store,
+        notifier,
+        pageSize,
+        emptyPages: options.emptyPages ?? false,
+        url,
+        directory,
+        ...(options.directoryTokens === undefined ? {} : { directoryTokens: options.directoryTokens }),
+      },
       faults,
       log,
     }),
@@ -62,6 +72,8 @@ export async function startFakeGoogleCalendar(
         .calendar(calendarId)
         .all()
         .map(({ resource }) => structuredClone(resource)),
+    setDirectoryUser: (user) => directory.put(user),
+    removeDirectoryUser: (primaryEmail) => directory.remove(primaryEmail),
     requireFullSync: (calendarId) => store.requireFullSync(calendarId),
     failNext: (count, status, match) => faults.add(count, status, match),
     dropNotifications: (count) => notifier.drop(count),

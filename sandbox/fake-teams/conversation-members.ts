@@ -43,8 +43,8 @@ function account(member: Member, objectIdKey: 'objectId' | 'aadObjectId'): Recor
     [objectIdKey]: member.aadObjectId,
     ...(givenName ? { givenName } : {}),
     ...(rest.length > 0 ? { surname: rest.join(' ') } : {}),
-    email: member.email,
-    userPrincipalName: member.email,
+    email: member.profileEmail,
+    userPrincipalName: member.profileEmail,
     tenantId: member.tenantId,
     userRole: 'user',
   };

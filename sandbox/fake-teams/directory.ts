@@ -10,6 +10,8 @@ export interface Member {
   readonly userId: string;
   readonly aadObjectId: string;
   readonly timeZone: string;
+  /** What the member lookup gives as `email` and `userPrincipalName`. */
+  readonly profileEmail: string;
 }
 
 /** The people the fake knows, found by email, Teams user id, object id or UPN. */
@@ -30,6 +32,7 @@ export class Directory {
         userId: teamsUserId(tenantId, email),
         aadObjectId: person.aadObjectId ?? derivedAadObjectId(tenantId, email),
         timeZone: person.timeZone ?? 'UTC',
+        profileEmail: (person.profileEmail ?? email).toLowerCase(),
       });
     }
   }

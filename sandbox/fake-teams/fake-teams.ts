@@ -4,6 +4,11 @@ export interface FakePerson {
   name: string;
   /** Derived from the email when absent. */
   aadObjectId?: string;
+  /**
+   * The address Teams' member lookup gives (`email`, `userPrincipalName`), when it is not `email`,
+   * which stays the key tests name the person by: a profile carrying someone else's address.
+   */
+  profileEmail?: string;
   /** Defaults to the fake's `tenantId`. */
   tenantId?: string;
   /** IANA zone the person's client reports (`localTimezone`, `localTimestamp`); default `UTC`. */

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
+import type { AddressRules } from '../../shared/domain/index.js';
 import type { Messenger } from '../../shared/ports.js';
 import { createBot, type BotConfig } from '../../teams-app/bot/create-bot.js';
 import { renderCard } from '../../teams-app/cards/render-card.js';
@@ -24,6 +25,8 @@ export async function startBotSystem(
     rateLimits?: FakeRateLimits | false;
     now?: () => number;
     wrapMessenger?: (messenger: Messenger) => Messenger;
+    /** `DOMAIN_MAP` and `TENANT_DOMAINS`; none by default. */
+    addressRules?: AddressRules;
   },
 ) {
   const teams = await startFakeTeams({
@@ -40,6 +43,9 @@ export async function startBotSystem(
       queue: calendar.queued.queue,
       clock: calendar.time.clock,
       ids: cryptoIds,
+      // the calendar side's directory: one fake Google directory answers both, as in Azure
+      directory: calendar.deps.directory,
+      addressRules: options.addressRules ?? { domainMap: {} },
       renderCard: (name, data) => renderCard(name as never, data as never),
     },
     options.wrapMessenger,

@@ -4,16 +4,22 @@ import functions from '@azure/functions';
 import { calendarSync } from '../../functions/calendar-sync.js';
 import { calendarWebhook } from '../../functions/calendar-webhook.js';
 import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
-import { staticDirectory } from '../../shared/adapters/directory/static-directory.js';
+import { cachedDirectory } from '../../shared/adapters/directory/cached-directory.js';
 import { presetTokenAuth } from '../../shared/adapters/google/google-auth.js';
 import { createGoogleCalendar } from '../../shared/adapters/google/google-calendar.js';
+import { createGoogleDirectory } from '../../shared/adapters/google/google-directory.js';
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
 import { setLogDigestKey } from '../../shared/log.js';
 import type { Clock, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
-import { startFakeGoogleCalendar, type FakeGoogleCalendarOptions } from '../fake-google/index.js';
+import {
+  startFakeGoogleCalendar,
+  type FakeDirectoryUser,
+  type FakeGoogleCalendarOptions,
+} from '../fake-google/index.js';
+import { directoryOf } from './directory-of.js';
 import { invocationContext } from './invoke.js';
 import { memoryQueue } from './memory-queue.js';
 
@@ -30,19 +36,27 @@ export function testClock(start: string) {
 
 /**
  * The calendar side of Steady wired as in Azure, with fakes where Azure has services: the real
- * Google adapter against the fake Google Calendar, SQLite `:memory:`, an in-memory queue, a webhook
- * served over HTTP by the real function handler, and a clock the test moves.
+ * Google adapters (Calendar, and Directory behind its cache) against the fake Google, SQLite
+ * `:memory:`, an in-memory queue, a webhook served over HTTP by the real function handler, and a
+ * clock the test moves.
  */
 export async function calendarHarness(options: {
   start: string;
+  /** person → manager: the fake Google directory holds both (as `users.get` answers). */
   managers?: Record<string, string>;
+  /** More of the fake directory: aliases, dotted-line managers, people with no manager. */
+  directory?: readonly FakeDirectoryUser[];
   fake?: FakeGoogleCalendarOptions;
   settings?: Partial<CalendarDeps['settings']>;
   /** The store to run on; SQLite `:memory:` by default (the fault tests run the same wiring on Cosmos). */
   store?: Store;
 }) {
   const time = testClock(options.start);
-  const fake = await startFakeGoogleCalendar({ now: () => time.clock.now(), ...options.fake });
+  const fake = await startFakeGoogleCalendar({
+    now: () => time.clock.now(),
+    directory: directoryOf(options.managers ?? {}, options.directory ?? []),
+    ...options.fake,
+  });
   const store = options.store ?? openSqliteStore(':memory:');
   const queued = memoryQueue();
   const logs: string[] = [];
@@ -68,7 +82,15 @@ export async function calendarHarness(options: {
     queue: queued.queue,
     clock: time.clock,
     ids: cryptoIds,
-    directory: staticDirectory(options.managers),
+    directory: cachedDirectory(
+      createGoogleDirectory({
+        rootUrl: `${fake.url}/`,
+        authFor: presetTokenAuth('test-token'),
+        subject: '',
+        retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+      }),
+      time.clock,
+    ),
     calendar: createGoogleCalendar({
       rootUrl: `${fake.url}/`,
       authFor: presetTokenAuth('test-token'),
@@ -90,6 +112,7 @@ export async function calendarHarness(options: {
     store: async () => store,
     queue: async () => queued.queue,
     calendarDeps: async () => deps,
+    directory: async () => deps.directory,
     bot: () => Promise.reject(new Error('no bot in the calendar harness')),
   };
   const context = () => invocationContext('calendar', logs);

@@ -1,5 +1,5 @@
 import { LOCAL_TENANT } from '../../shared/config.js';
-import { utc } from '../../shared/domain/index.js';
+import { parseDomainMap, utc } from '../../shared/domain/index.js';
 import { trustDigestPartition } from '../../shared/services/one-on-one/trust-digest.js';
 import { pairDocs } from '../../shared/services/pair-docs.js';
 import { userByEmail } from '../../shared/services/people.js';
@@ -22,9 +22,18 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
   const managers = Object.fromEntries(
     scenario.people.flatMap((p) => (p.manager ? [[p.email, p.manager]] : [])),
   );
+  // The fake Google directory holds whoever has a manager, is one, or has aliases; anyone else is
+  // a person the directory does not know, as in production.
+  const directory = scenario.people.flatMap((p) =>
+    p.aliases
+      ? [{ primaryEmail: p.email, aliases: p.aliases, ...(p.manager ? { manager: p.manager } : {}) }]
+      : [],
+  );
+  const domainMap = parseDomainMap(scenario.settings?.domainMap ?? '');
   const calendar = await calendarHarness({
     start: scenario.start,
     managers,
+    directory,
     settings: {
       ...(scenario.settings?.agendaLeadMinutes === undefined
         ? {}
@@ -39,7 +48,13 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
   const recorder = new Recorder(now, (id) => emailOf(id));
   const system = await startBotSystem(calendar, {
     tenantId: LOCAL_TENANT,
-    people: scenario.people.map((p) => ({ email: p.email, name: p.name, timeZone: p.timeZone })),
+    people: scenario.people.map((p) => ({
+      email: p.email,
+      name: p.name,
+      timeZone: p.timeZone,
+      ...(p.teamsEmail === undefined ? {} : { profileEmail: p.teamsEmail }),
+    })),
+    addressRules: { domainMap: domainMap.ok ? domainMap.value : {} },
     rateLimits: false,
     now: () => now().getTime(),
     wrapMessenger: (messenger) => recorder.wrap(messenger),

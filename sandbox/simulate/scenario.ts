@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Instant, TimeZone } from '../../shared/domain/index.js';
+import { Email, Instant, parseDomainMap, TimeZone } from '../../shared/domain/index.js';
 
 /** A Google Calendar event resource, as `events.list` returns it (checked by the fake and the adapter). */
 const EventResource = z.record(z.string(), z.unknown());
@@ -32,6 +32,8 @@ export const Scenario = z
           .max(14 * 1440)
           .optional(),
         summaryDelayMinutes: z.number().int().min(0).max(1440).optional(),
+        /** As `DOMAIN_MAP`: `contoso.onmicrosoft.com=contoso.com,…` (optional, issue 16). */
+        domainMap: z.string().max(2000).optional(),
       })
       .optional(),
     people: z
@@ -42,6 +44,10 @@ export const Scenario = z
           timeZone: TimeZone,
           teams: z.boolean(),
           manager: Email.optional(),
+          /** Other addresses of the person in the directory (Google aliases); optional. */
+          aliases: z.array(Email).max(20).optional(),
+          /** The address their Teams profile carries, when it is not `email`; optional. */
+          teamsEmail: Email.optional(),
         }),
       )
       .min(1),
@@ -52,6 +58,26 @@ export const Scenario = z
     if (scenario.end <= scenario.start)
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
     const people = new Set(scenario.people.map((p) => p.email));
+    const domainMap = parseDomainMap(scenario.settings?.domainMap ?? '');
+    if (!domainMap.ok)
+      ctx.addIssue({ code: 'custom', path: ['settings', 'domainMap'], message: domainMap.error });
+    const claimed = new Map<string, number>();
+    scenario.people.forEach((person, i) => {
+      for (const [field, address] of [
+        ...(person.aliases ?? []).map((a) => ['aliases', a] as const),
+        ...(person.teamsEmail === undefined ? [] : [['teamsEmail', person.teamsEmail] as const]),
+      ]) {
+        if (address === person.email) continue;
+        const other = people.has(address) ? -1 : claimed.get(address);
+        if (other !== undefined && other !== i)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['people', i, field],
+            message: `${address} is already another person's address`,
+          });
+        if (field === 'aliases') claimed.set(address, i);
+      }
+    });
     scenario.people.forEach((person, i) => {
       if (person.manager !== undefined && !people.has(person.manager)) {
         ctx.addIssue({

@@ -28,3 +28,4 @@ export * from './guide.js';
 export * from './coaching-tips.js';
 export * from './delivery-request.js';
 export * from './cadence.js';
+export * from './address-rules.js';

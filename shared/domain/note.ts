@@ -9,11 +9,28 @@ export const Note = DocBase.extend({
   pairId: z.string().min(1),
   occurrenceId: z.string().min(1),
   authorEmail: Email,
+  /**
+   * The Teams identity (`tenant:aadObjectId`) that wrote it: a private note is theirs, not their
+   * address's, so whoever later gets the address never reads it. Absent on notes written before.
+   */
+  authorUserId: z.string().min(1).optional(),
   visibility: z.enum(['shared', 'private']),
   text: UserText(NOTE_MAX_LENGTH),
 });
 export type Note = z.infer<typeof Note>;
 
-/** Whether `viewerEmail` may see `note`. */
-export const canSee = (note: Note, viewerEmail: string): boolean =>
-  note.visibility === 'shared' || note.authorEmail === viewerEmail.toLowerCase();
+/** Who is looking: their address, and their Teams identity when they have one. */
+export interface Viewer {
+  readonly email: string;
+  readonly userId?: string;
+}
+
+/**
+ * Whether `viewer` may see `note`: a shared one, or their own private one, by identity. A private note
+ * from before identities were recorded falls back to its author's address.
+ */
+export const canSee = (note: Note, viewer: Viewer): boolean =>
+  note.visibility === 'shared' ||
+  (note.authorUserId !== undefined
+    ? note.authorUserId === viewer.userId
+    : note.authorEmail === viewer.email.toLowerCase());

@@ -8,6 +8,9 @@ export const ConversationReference = z.object({
 });
 export type ConversationReference = z.infer<typeof ConversationReference>;
 
+/** The partition of every refused address claim (see `ClaimRefusal`). */
+export const CLAIM_REFUSALS = 'claims:refused' as const;
+
 /** A person who installed Steady in Teams (container `users`, partition `/userId`). */
 export const User = DocBase.extend({
   type: z.literal('user'),
@@ -62,7 +65,22 @@ export const Erasure = DocBase.extend({
 });
 export type Erasure = z.infer<typeof Erasure>;
 
-export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias, PairLink, Erasure]);
+/**
+ * A second Teams identity that claimed an address another one holds, refused (issue 16): kept under
+ * `claims:refused` so `npm run doctor` can name each. Upserted, so a retried claim is one record.
+ */
+export const ClaimRefusal = DocBase.extend({
+  type: z.literal('claimRefusal'),
+  userId: z.literal(CLAIM_REFUSALS),
+  address: Email,
+  claimantUserId: z.string().min(1),
+  /** Who holds the address; absent when the refusal is the tenant's domains (`TENANT_DOMAINS`). */
+  holderUserId: z.string().min(1).optional(),
+  reason: z.enum(['ADDRESS_TAKEN', 'DOMAIN_NOT_ALLOWED']),
+});
+export type ClaimRefusal = z.infer<typeof ClaimRefusal>;
+
+export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias, PairLink, Erasure, ClaimRefusal]);
 export type UsersDoc = z.infer<typeof UsersDoc>;
 
 export const emailAliasKey = (email: string): string => `email:${email.toLowerCase()}`;

@@ -1,4 +1,4 @@
-import { emailAliasKey, erasedAppKey, erasureKey, utc, type User } from '../domain/index.js';
+import { CLAIM_REFUSALS, emailAliasKey, erasedAppKey, erasureKey, utc, type User } from '../domain/index.js';
 import type { Clock, IdGen, Queue, Store } from '../ports.js';
 import { trustDigestPartition } from './one-on-one/trust-digest.js';
 import { allDocs } from './pair-docs.js';
@@ -64,6 +64,12 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
     if ((await deps.store.users.delete(emailAliasKey(email), id)).ok) documents += 1;
   for (const { id } of await allDocs(deps.store.users, user.userId))
     if ((await deps.store.users.delete(user.userId, id)).ok) documents += 1;
+  // refused address claims that name them (as claimant, holder, or by the address)
+  for (const doc of await allDocs(deps.store.users, CLAIM_REFUSALS)) {
+    if (doc.type !== 'claimRefusal') continue;
+    const theirs = [doc.claimantUserId, doc.holderUserId].includes(user.userId) || doc.address === email;
+    if (theirs && (await deps.store.users.delete(CLAIM_REFUSALS, doc.id)).ok) documents += 1;
+  }
   const calendars = await forgetInCalendars(deps, user, new Set(pairIds));
   return { others: [...others].sort(), pairs: pairIds.length, documents, jobs, calendars } satisfies Erased;
 }

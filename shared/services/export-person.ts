@@ -34,7 +34,7 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
       series: of('series'),
       occurrences: of('occurrence').map(({ jobs: _internal, ...occurrence }) => occurrence),
       topics: of('topic'),
-      notes: of('note').filter((note) => canSee(note, me)),
+      notes: of('note').filter((note) => canSee(note, user)),
       actionItems: of('actionItem'),
       feedback: of('feedback').filter((f) => canSeeFeedback(f, me)),
       growthPlans: of('growthPlan'),

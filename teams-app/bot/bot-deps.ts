@@ -1,4 +1,5 @@
-import type { Attachment, Clock, IdGen, Messenger, Queue, Store } from '../../shared/ports.js';
+import type { AddressRules } from '../../shared/domain/index.js';
+import type { Attachment, Clock, Directory, IdGen, Messenger, Queue, Store } from '../../shared/ports.js';
 
 /** Renders a card by name from its data (the templates in teams-app/cards). */
 export type RenderCard = (name: string, data: Record<string, unknown>) => Record<string, unknown>;
@@ -10,6 +11,10 @@ export interface BotDeps {
   readonly messenger: Messenger;
   readonly queue: Queue;
   readonly renderCard: RenderCard;
+  /** Matches a Teams address to the Google account (primary address, emails, aliases). */
+  readonly directory: Directory;
+  /** `DOMAIN_MAP` and `TENANT_DOMAINS`. */
+  readonly addressRules: AddressRules;
 }
 
 /** What the bot answers: a text, a card, or another attachment (a file consent card, a file). */

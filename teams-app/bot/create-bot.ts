@@ -21,14 +21,6 @@ import { onMessage } from './on-message.js';
 /** A JWT-shaped placeholder the SDK sends in local mode, where nobody checks it. Never used in Azure. */
 const LOCAL_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJzdGVhZHktbG9jYWwifQ.';
 
-/** An erased person's old card, or an install event Steady cannot tell they made: nothing is stored. */
-const ERASED_PRESS =
-  'You asked Steady to delete your data, so this card no longer works. Nothing was changed. ' +
-  'To use Steady again, write me any message.';
-const ERASED_INSTALL =
-  'You asked Steady to delete your data: Steady keeps nothing about you and does not read your calendar. ' +
-  'To use Steady again, write me any message.';
-
 export interface Bot {
   /** One HTTP request to `/api/messages`, as the trigger received it. */
   handle(request: {
@@ -97,9 +89,9 @@ export async function createBot(
 
   app.on('install.add', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming, 'install'));
-    if (user === 'ERASED') await send(ctx, { text: ERASED_INSTALL });
-    else if (user) await send(ctx, welcome(full, user));
+    const who = incoming && (await identify(full, incoming, 'install'));
+    if (who === undefined) return;
+    await send(ctx, 'user' in who ? welcome(full, who.user) : { text: who.refused });
   });
   app.on('install.remove', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
@@ -107,22 +99,26 @@ export async function createBot(
   });
   app.on('message', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming, 'message'));
-    if (incoming === undefined || user === undefined || user === 'ERASED') {
+    const who = incoming && (await identify(full, incoming, 'message'));
+    if (incoming === undefined || who === undefined) {
       await send(ctx, { text: 'I could not tell who you are from this chat. Try reinstalling Steady.' });
       return;
     }
-    await send(ctx, await onMessage(full, user, incoming.text ?? '', requestIdOf(full.ids, incoming)));
+    if ('refused' in who) {
+      await send(ctx, { text: who.refused });
+      return;
+    }
+    await send(ctx, await onMessage(full, who.user, incoming.text ?? '', requestIdOf(full.ids, incoming)));
   });
   app.on('card.action', async (ctx) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming, 'press'));
+    const who = incoming && (await identify(full, incoming, 'press'));
     const reply: CardReply =
-      user === 'ERASED'
-        ? { text: ERASED_PRESS }
-        : user
-          ? await onCardAction(full, user, ctx.activity.value, requestIdOf(full.ids, incoming))
-          : { text: 'I could not tell who pressed this. Nothing was changed.' };
+      incoming === undefined || who === undefined
+        ? { text: 'I could not tell who pressed this. Nothing was changed.' }
+        : 'refused' in who
+          ? { text: who.refused }
+          : await onCardAction(full, who.user, ctx.activity.value, requestIdOf(full.ids, incoming));
     if (reply.post !== undefined) await send(ctx, reply.post);
     return 'card' in reply
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
@@ -135,10 +131,13 @@ export async function createBot(
   // Allow or Decline on a file consent card (the export): the answer goes to the chat as a message.
   const onConsent = async (ctx: { activity: unknown }) => {
     const incoming = parseIncoming(ctx.activity);
-    const user = incoming && (await identify(full, incoming, 'press'));
+    const who = incoming && (await identify(full, incoming, 'press'));
     const value = (ctx.activity as { value?: FileConsent }).value;
-    if (user === undefined || user === 'ERASED' || value === undefined) return { status: 200 };
-    await send(ctx, await onFileConsent(full, user, value, (url, bytes) => uploadFile(url, bytes, local)));
+    if (who === undefined || !('user' in who) || value === undefined) return { status: 200 };
+    await send(
+      ctx,
+      await onFileConsent(full, who.user, value, (url, bytes) => uploadFile(url, bytes, local)),
+    );
     return { status: 200 };
   };
   app.on('file.consent.accept', onConsent);

@@ -7,7 +7,7 @@ import {
   type Pair,
   type User,
 } from '../../shared/domain/index.js';
-import { saveUser } from '../../shared/services/people.js';
+import { saveProfile } from '../../shared/services/people.js';
 import type { BotDeps } from './bot-deps.js';
 
 /** A `sending` older than this was left by a process that died; the next attempt takes it over. */
@@ -75,7 +75,7 @@ export async function deliverOnce(
       claimed.value.etag,
     );
     if (sent.error.code === 'UNREACHABLE')
-      await saveUser(deps.store, { ...recipient, reachable: false, updatedAt: now });
+      await saveProfile(deps.store, { ...recipient, reachable: false, updatedAt: now });
     return final ? 'UNREACHABLE' : 'RETRY';
   }
   // Throttled here, the write is tried again on the spot: lost, the message would go out twice.

@@ -1,5 +1,14 @@
-import { plainText, TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
-import { saveUser, userById } from '../../shared/services/people.js';
+import {
+  mappedAddress,
+  mayClaim,
+  plainText,
+  TimeZone,
+  userIdOf,
+  utc,
+  type User,
+} from '../../shared/domain/index.js';
+import { log } from '../../shared/log.js';
+import { refuse, saveProfile, saveUser, userById, type ClaimError } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
 import {
   isErased,
@@ -18,19 +27,30 @@ export const CAME_BACK =
   'Welcome back. You had asked Steady to delete your data; as you wrote again, Steady starts over: ' +
   'it follows your calendar\'s 1:1s again from now. Write "delete my data" to stop.';
 
+/** An erased person's old card, or an install event Steady cannot tell they made: nothing is stored. */
+const ERASED: Record<Exclude<Contact, 'message'>, string> = {
+  press:
+    'You asked Steady to delete your data, so this card no longer works. Nothing was changed. ' +
+    'To use Steady again, write me any message.',
+  install:
+    'You asked Steady to delete your data: Steady keeps nothing about you and does not read your calendar. ' +
+    'To use Steady again, write me any message.',
+};
+
+/** Who an activity is from: a user, a refusal (answered in chat, nothing stored), or nobody known. */
+export type Identity = { readonly user: User } | { readonly refused: string } | undefined;
+
 /**
  * The person behind an activity: known by tenant + object id. On first contact (or a new chat) the
- * bot looks them up in the conversation's members for their email, stores the conversation
- * reference and starts following their calendar. A person who had their data deleted is `ERASED`
- * and nothing is stored, unless they asked for it themselves (and are told): a typed message, or an
+ * bot looks them up in the conversation's members for their email, finds the Google account it
+ * stands for (`DOMAIN_MAP`, then the directory's primary address for any of its addresses), claims
+ * that address for this identity, stores the conversation reference and starts following their
+ * calendar. A claim that is refused changes nothing and is answered. A person who had their data
+ * deleted is refused too, unless they asked for it themselves (and are told): a typed message, or an
  * install after they removed the app since the erasure. An old card's button, or an install event
  * sent again while the app stayed installed (an admin's setup policy), is not them asking.
  */
-export async function identify(
-  deps: BotDeps,
-  incoming: Incoming,
-  contact: Contact,
-): Promise<User | 'ERASED' | undefined> {
+export async function identify(deps: BotDeps, incoming: Incoming, contact: Contact): Promise<Identity> {
   const userId = userIdOf(incoming.tenantId, incoming.from.aadObjectId);
   const known = await userById(deps.store, userId);
   const address = {
@@ -38,9 +58,11 @@ export async function identify(
     serviceUrl: incoming.serviceUrl,
     tenantId: incoming.tenantId,
   };
-  if (known?.reachable && known.conversation?.conversationId === address.conversationId) return known;
+  if (known?.reachable && known.conversation?.conversationId === address.conversationId)
+    return { user: known };
   const member = await deps.messenger.member(address, incoming.from.id);
-  if (member === undefined) return known;
+  if (member === undefined) return known && { user: known };
+  const email = await googleAddress(deps, member.email);
   const now = utc(deps.clock.now());
   const zone = TimeZone.safeParse(incoming.localTimezone);
   const user: User = {
@@ -49,25 +71,62 @@ export async function identify(
     userId,
     tenantId: incoming.tenantId,
     aadObjectId: incoming.from.aadObjectId.toLowerCase(),
-    email: member.email,
-    name: plainText(member.name).slice(0, 200) || member.email,
-    calendarId: known?.calendarId ?? member.email,
+    email,
+    name: plainText(member.name).slice(0, 200) || email,
+    calendarId: email,
     timeZone: zone.success ? zone.data : (known?.timeZone ?? 'UTC'),
     conversation: { conversationId: address.conversationId, serviceUrl: address.serviceUrl },
     reachable: true,
     createdAt: known?.createdAt ?? now,
     updatedAt: now,
   };
-  if (known === undefined && (await isErased(deps, user.email))) {
+  const erased = known === undefined && (await isErased(deps, user.email));
+  if (erased) {
     const theyAsked =
       contact === 'message' || (contact === 'install' && (await reinstalledAfterErasure(deps, userId)));
-    if (!theyAsked) return 'ERASED';
+    if (!theyAsked) return { refused: ERASED[contact] };
+  }
+  if (!mayClaim(deps.addressRules, user.tenantId, email)) {
+    const error: ClaimError = { code: 'DOMAIN_NOT_ALLOWED', address: email };
+    await refuse(deps.store, user, error);
+    return refused(user, error);
+  }
+  const saved = await saveUser(deps.store, user);
+  if (!saved.ok) return refused(user, saved.error);
+  if (saved.value.kind === 'moved')
+    log.warn('people.address_moved', { userId, from: saved.value.fromUserId, address: email });
+  if (erased) {
     await unerase(deps, user.email, userId); // they use Steady again: their 1:1s may be found
     await deps.messenger.send(address, { text: CAME_BACK });
   }
-  await saveUser(deps.store, user);
   await startWatching(deps, user.calendarId, user.userId);
-  return user;
+  return { user };
+}
+
+/**
+ * The Google address a Teams address stands for: its domain mapped by `DOMAIN_MAP`, then the
+ * directory's primary address of whichever of the two it knows (an alias finds its person).
+ */
+async function googleAddress(deps: BotDeps, teamsEmail: string): Promise<string> {
+  const teams = teamsEmail.toLowerCase();
+  const mapped = mappedAddress(deps.addressRules, teams);
+  const person =
+    (await deps.directory.person(mapped)) ??
+    (mapped === teams ? undefined : await deps.directory.person(teams));
+  return person?.primaryEmail ?? mapped;
+}
+
+/** Logged (the address as a digest) and answered; the doctor lists the refusal record. */
+function refused(user: User, error: ClaimError): Identity {
+  log.warn('people.claim_refused', { userId: user.userId, reason: error.code, address: error.address });
+  return {
+    refused:
+      error.code === 'ADDRESS_TAKEN'
+        ? `${error.address} already belongs to another Teams account in Steady, so I have not linked it to you. ` +
+          'Nothing was changed. Your Steady administrator can see this in `npm run doctor`.'
+        : `Your organisation's people may not use ${error.address} with Steady (its domain is not one of your tenant's), ` +
+          'so I have not linked it to you. Nothing was changed.',
+  };
 }
 
 /** Uninstall (or a 403/404 on send): nothing more is sent to this person until they come back. */
@@ -76,5 +135,5 @@ export async function markUnreachable(deps: BotDeps, incoming: Incoming): Promis
   const user = await userById(deps.store, userId);
   if (user === undefined) await noteUninstall(deps, userId); // an erased person: a later install is theirs
   if (user === undefined || !user.reachable) return;
-  await saveUser(deps.store, { ...user, reachable: false, updatedAt: utc(deps.clock.now()) });
+  await saveProfile(deps.store, { ...user, reachable: false, updatedAt: utc(deps.clock.now()) });
 }

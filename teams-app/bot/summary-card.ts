@@ -22,7 +22,7 @@ import { updateSentCards } from './sent-cards.js';
 /** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
 export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
   const quarter = quarterOf(occurrence.start, await pairTimeZone(deps.store, pair));
-  const view = await summaryView(deps.store, pair, occurrence, viewer.email, quarter);
+  const view = await summaryView(deps.store, pair, occurrence, viewer, quarter);
   return deps.renderCard('summary', await summaryCardData(deps.store, view, viewer));
 }
 

@@ -6,7 +6,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALENDAR_SCOPE } from '../../shared/adapters/google/google-auth.js';
+import { CALENDAR_SCOPE, DIRECTORY_SCOPE } from '../../shared/adapters/google/google-auth.js';
+import { openCosmosStore } from '../../shared/adapters/cosmos/cosmos-store.js';
+import { CLAIM_REFUSALS } from '../../shared/domain/index.js';
 import { ensureContainers } from '../../shared/adapters/cosmos/ensure-containers.js';
 import { startFakeGoogleCalendar, startFakeGoogleOAuth } from '../../sandbox/fake-google/index.js';
 import type { FakeGoogleCalendar, FakeGoogleOAuth } from '../../sandbox/fake-google/index.js';
@@ -23,12 +25,14 @@ const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 const SERVICE_ACCOUNT = 'steady@steady-project.iam.gserviceaccount.com';
 const UNDELEGATED_ACCOUNT = 'other@steady-project.iam.gserviceaccount.com';
 const USER = 'maria@contoso.example';
+const ADMIN = 'it-admin@contoso.example';
+const CALENDAR_ONLY_ACCOUNT = 'calendar-only@steady-project.iam.gserviceaccount.com';
 const BOT = {
   id: '00000000-0000-0000-0000-0000000000b0',
   secret: 'bot-secret~value',
   tenant: 'tenant-contoso',
 };
-const NAMES = ['config', 'store', 'queue', 'google', 'bot'] as const;
+const NAMES = ['config', 'store', 'queue', 'google', 'directory', 'bot', 'addresses'] as const;
 type Name = (typeof NAMES)[number];
 
 const pem = () =>
@@ -52,14 +56,23 @@ beforeAll(async () => {
   [cosmos, azurite, calendar, oauth, entra] = await Promise.all([
     startCosmosServer(),
     startAzurite(),
-    startFakeGoogleCalendar(),
+    startFakeGoogleCalendar({
+      directory: [
+        { primaryEmail: USER, aliases: ['m.lopez@contoso.example'], manager: 'ceo@contoso.example' },
+      ],
+      directoryTokens: {
+        tokenOf: (bearer) => oauth.issued.find((t) => t.accessToken === bearer),
+        admins: [ADMIN],
+      },
+    }),
     startFakeGoogleOAuth({
       serviceAccounts: [
         { email: SERVICE_ACCOUNT, clientId: '1001', publicKey: serviceKey.publicKey },
         { email: UNDELEGATED_ACCOUNT, clientId: '1002', publicKey: serviceKey.publicKey },
+        { email: CALENDAR_ONLY_ACCOUNT, clientId: '1003', publicKey: serviceKey.publicKey },
       ],
-      users: [USER],
-      delegations: { '1001': [CALENDAR_SCOPE] },
+      users: [USER, ADMIN],
+      delegations: { '1001': [CALENDAR_SCOPE, DIRECTORY_SCOPE], '1003': [CALENDAR_SCOPE] },
     }),
     startFakeEntra({
       apps: [{ tenantId: BOT.tenant, clientId: BOT.id, secrets: [BOT.secret] }],
@@ -105,6 +118,8 @@ function settings(changes: Record<string, string | undefined> = {}): Record<stri
     BOT_TENANT_ID: BOT.tenant,
     ALLOWED_TENANTS: BOT.tenant,
     STEADY_DIGEST_KEY: 'doctor-test-digest-key-0123456789',
+    DIRECTORY: 'google',
+    GOOGLE_DIRECTORY_ADMIN: ADMIN,
     ...changes,
   };
   return Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
@@ -141,12 +156,19 @@ async function doctor(env: Record<string, string>, args: string[] = ['--google-u
   return { code, lines, stdout: stdout + stderr } satisfies Run;
 }
 
-/** Every check passes except `failing`, which fails. */
-function expectOnlyFailure(run: Run, failing: Name): void {
+/** The checks that read through another one, and are skipped when it fails. */
+const NEEDS: Partial<Record<Name, Name>> = { addresses: 'store' };
+
+/** Every check passes except the `failing` ones, which fail (and those that need them, skipped). */
+function expectOnlyFailure(run: Run, ...failing: Name[]): void {
   for (const name of NAMES) {
-    expect(run.lines[name], `${name} in:\n${run.stdout}`).toMatch(
-      new RegExp(`^${name === failing ? 'FAIL' : 'PASS'} `),
-    );
+    const needed = NEEDS[name];
+    const status = failing.includes(name)
+      ? 'FAIL'
+      : needed !== undefined && failing.includes(needed)
+        ? 'SKIP'
+        : 'PASS';
+    expect(run.lines[name], `${name} in:\n${run.stdout}`).toMatch(new RegExp(`^${status} `));
   }
   expect(run.code, run.stdout).toBe(1);
 }
@@ -170,17 +192,27 @@ describe('npm run doctor', () => {
     expect(run.lines.bot).toContain(
       `PASS  bot     Bot Framework token (https://api.botframework.com/.default)`,
     );
-    expect(run.stdout).toContain('0 failed, 5 passed, 0 skipped');
+    expect(run.lines.directory).toBe(
+      `PASS  directory users.get as ${ADMIN} (scope ${DIRECTORY_SCOPE}): ${USER}'s manager is ceo@contoso.example (2 addresses, 1 manager)`,
+    );
+    expect(run.lines.addresses).toBe('PASS  addresses no address was claimed by a second Teams identity');
+    expect(run.stdout).toContain('0 failed, 7 passed, 0 skipped');
 
     // the real JWT client asked the fake for a delegated token, and the calendar call carried it
-    const token = oauth.issued[before.tokens];
+    const issued = oauth.issued.slice(before.tokens);
+    const token = issued.find((t) => t.scope === CALENDAR_SCOPE);
     expect(token).toMatchObject({ serviceAccount: SERVICE_ACCOUNT, subject: USER, scope: CALENDAR_SCOPE });
-    expect(calendar.requests.at(-1)).toMatchObject({
-      operation: 'list',
-      calendarId: USER,
-      bearer: token?.accessToken,
+    const list = calendar.requests.filter((r) => r.operation === 'list').at(-1);
+    expect(list).toMatchObject({ operation: 'list', calendarId: USER, bearer: token?.accessToken });
+    expect(list?.query).toMatchObject({ maxResults: '1' });
+    // and the directory's: the admin, with the directory scope alone
+    const directoryToken = issued.find((t) => t.scope === DIRECTORY_SCOPE);
+    expect(directoryToken).toMatchObject({ serviceAccount: SERVICE_ACCOUNT, subject: ADMIN });
+    expect(calendar.requests.filter((r) => r.operation === 'directoryUser').at(-1)).toMatchObject({
+      path: `/admin/directory/v1/users/${USER}`,
+      status: 200,
+      bearer: directoryToken?.accessToken,
     });
-    expect(calendar.requests.at(-1)?.query).toMatchObject({ maxResults: '1' });
     expect(entra.issuedCount).toBe(before.bot + 1);
   });
 
@@ -269,7 +301,8 @@ describe('npm run doctor', () => {
   it('fails Google when the private key is not the service account’s', async () => {
     const run = await doctor(settings({ GOOGLE_PRIVATE_KEY: strangerKey.privateKey }));
 
-    expectOnlyFailure(run, 'google');
+    expectOnlyFailure(run, 'google', 'directory');
+    expect(run.lines.directory).toContain('GOOGLE_PRIVATE_KEY is not a current key');
     expect(run.lines.google).toContain(
       `GOOGLE_PRIVATE_KEY is not a current key of ${SERVICE_ACCOUNT} (invalid_grant: Invalid JWT Signature.)`,
     );
@@ -281,7 +314,7 @@ describe('npm run doctor', () => {
   it('fails Google when domain-wide delegation is not authorised for the client id', async () => {
     const run = await doctor(settings({ GOOGLE_SERVICE_ACCOUNT_EMAIL: UNDELEGATED_ACCOUNT }));
 
-    expectOnlyFailure(run, 'google');
+    expectOnlyFailure(run, 'google', 'directory');
     expect(run.lines.google).toContain(
       `Google refused delegation for ${USER}: the client id of ${UNDELEGATED_ACCOUNT} is not authorised for ${CALENDAR_SCOPE} (unauthorized_client)`,
     );
@@ -293,10 +326,63 @@ describe('npm run doctor', () => {
   it('fails Google for a user outside the Workspace', async () => {
     const run = await doctor(settings(), ['--google-user', 'someone@elsewhere.example', ...fakes()]);
 
-    expectOnlyFailure(run, 'google');
+    expectOnlyFailure(run, 'google', 'directory');
+    expect(run.lines.directory).toContain('the directory has no user someone@elsewhere.example');
     expect(run.lines.google).toContain(
       'someone@elsewhere.example is not a user of the Google Workspace domain (invalid_grant: Invalid email or User ID)',
     );
+  });
+
+  it('fails the directory, naming the scope to grant, when the delegation lacks it', async () => {
+    const run = await doctor(settings({ GOOGLE_SERVICE_ACCOUNT_EMAIL: CALENDAR_ONLY_ACCOUNT }));
+
+    expectOnlyFailure(run, 'directory');
+    expect(run.lines.directory).toContain(
+      `Google refused delegation for ${ADMIN}: the client id of ${CALENDAR_ONLY_ACCOUNT} is not authorised for ${DIRECTORY_SCOPE} (unauthorized_client)`,
+    );
+    expect(run.lines.directory).toContain(`with exactly the scope ${DIRECTORY_SCOPE}`);
+  });
+
+  it('fails the directory when GOOGLE_DIRECTORY_ADMIN is not a Workspace admin', async () => {
+    const run = await doctor(settings({ GOOGLE_DIRECTORY_ADMIN: USER }));
+
+    expectOnlyFailure(run, 'directory');
+    expect(run.lines.directory).toContain(`${USER} may not read the directory (403 forbidden`);
+    expect(run.lines.directory).toContain('set GOOGLE_DIRECTORY_ADMIN to a Workspace admin');
+  });
+
+  it('skips the directory with DIRECTORY=none', async () => {
+    const run = await doctor(settings({ DIRECTORY: undefined, GOOGLE_DIRECTORY_ADMIN: undefined }));
+
+    expect(run.lines.directory).toMatch(/^SKIP {2}directory DIRECTORY=none: no directory names managers/);
+    expect(run.code).toBe(0);
+  });
+
+  it('names each address claim the bot refused', async () => {
+    const store = openCosmosStore(cosmos.client(), 'steady');
+    const refusal = {
+      type: 'claimRefusal' as const,
+      id: 'tenant-fabrikam:aad-mallory|dev@contoso.example',
+      userId: CLAIM_REFUSALS as typeof CLAIM_REFUSALS,
+      address: 'dev@contoso.example',
+      claimantUserId: 'tenant-fabrikam:aad-mallory',
+      holderUserId: 'tenant-contoso:aad-dev',
+      reason: 'ADDRESS_TAKEN' as const,
+      createdAt: '2026-03-02T08:00:00.000Z',
+      updatedAt: '2026-03-02T08:00:00.000Z',
+    };
+    await store.users.upsert(refusal);
+    try {
+      const run = await doctor(settings());
+
+      expectOnlyFailure(run, 'addresses');
+      expect(run.lines.addresses).toContain(
+        'FAIL  addresses 1 refused address claim: dev@contoso.example claimed by tenant-fabrikam:aad-mallory, held by tenant-contoso:aad-dev',
+      );
+      expect(run.lines.addresses).toContain('a claimant from another tenant is a takeover attempt');
+    } finally {
+      await store.users.delete(CLAIM_REFUSALS, refusal.id);
+    }
   });
 
   it('fails the bot for a wrong client secret, naming AADSTS7000215 and where to make a new one', async () => {
@@ -329,7 +415,8 @@ describe('npm run doctor', () => {
       /^SKIP {2}bot {5}BOT_PASSWORD is not set, so the bot signs in as the managed identity/,
     );
     expect(run.lines.bot).toContain('only Azure can issue');
-    expect(run.stdout).toContain('0 failed, 3 passed, 2 skipped');
+    expect(run.lines.directory).toMatch(/^SKIP {2}directory add --google-user <email of a Workspace user>/);
+    expect(run.stdout).toContain('0 failed, 4 passed, 3 skipped');
     expect(run.code).toBe(0);
   });
 

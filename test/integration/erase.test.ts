@@ -1,12 +1,18 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
-import { addMinutes, pairIdOf, userIdOf, type Occurrence } from '../../shared/domain/index.js';
+import {
+  addMinutes,
+  CLAIM_REFUSALS,
+  pairIdOf,
+  userIdOf,
+  type Occurrence,
+} from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
 import { processSyncRequest } from '../../shared/services/calendar/process-sync-request.js';
 import { erasePerson } from '../../shared/services/erase-person.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
-import { userByEmail } from '../../shared/services/people.js';
+import { refuse, userByEmail } from '../../shared/services/people.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness, weeklyWith } from '../support/bot-harness.js';
 
@@ -58,7 +64,7 @@ async function everythingMentioning(needles: string[], occurrences: Occurrence[]
   for (const pairId of [DEV_PAIR, ANA_PAIR])
     for (const { doc } of (await h.store.pairs.list(pairId, { limit: 1000 })).items) check('pairs', doc);
   const devId = userIdOf('tenant-contoso', needles[1] ?? '');
-  for (const key of [`email:${DEV}`, `email:${MARIA}`, `email:${ANA}`, devId])
+  for (const key of [`email:${DEV}`, `email:${MARIA}`, `email:${ANA}`, devId, CLAIM_REFUSALS])
     for (const { doc } of (await h.store.users.list(key, { limit: 1000 })).items) check('users', doc);
   for (const { doc } of (await h.store.calendars.scan({ limit: 1000 })).items) check('calendars', doc);
   const buckets = new Set(occurrences.flatMap((o) => o.jobs.map((j) => j.bucket)));
@@ -93,6 +99,16 @@ describe('delete my data', () => {
     const dev = await userByEmail(h.store, DEV);
     if (dev === undefined) throw new Error('Dev has not installed Steady');
     const needles = [DEV, dev.aadObjectId, dev.userId];
+    // another identity once claimed Dev's address, and was refused
+    await refuse(
+      h.store,
+      { ...dev, userId: 'tenant-fabrikam:aad-mallory' },
+      {
+        code: 'ADDRESS_TAKEN',
+        address: DEV,
+        holderUserId: dev.userId,
+      },
+    );
     expect((await everythingMentioning(needles, occurrences)).length).toBeGreaterThan(5);
 
     const reply = await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
@@ -231,6 +247,7 @@ describe('delete my data', () => {
 
     // the record an older Steady wrote (plain SHA-256) still keeps Dev's 1:1 unfollowed
     const record = (await h.store.users.get(keyed, 'erasure'))!.doc;
+    if (record.type !== 'erasure') throw new Error(`expected an erasure record, found ${record.type}`);
     await h.store.users.delete(keyed, 'erasure');
     await h.store.users.upsert({ ...record, userId: plain });
     const maria = (await h.store.calendars.get(MARIA, MARIA))!;

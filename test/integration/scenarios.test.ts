@@ -208,6 +208,32 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     );
   });
 
+  it('directory and addresses: a report-organized 1:1 gets its roles from the directory; an alias and a DOMAIN_MAP domain get agendas', async () => {
+    const lines = await run('directory-addresses');
+    invariants(lines);
+    const ANA = 'ana@contoso.com';
+    // Dev organizes his 1:1, yet the directory names Maria his manager: she is the manager of the pair
+    expect(new Set(lines.filter((l) => l.pair !== undefined).map((l) => l.pair))).toEqual(
+      new Set([`${MARIA}|${DEV}`, `${MARIA}|${ANA}`]),
+    );
+    expect(sends(lines, 'deepDive').map((l) => [l.to, l.occurrence])).toEqual([
+      [DEV, '2026-03-03T08:00:00Z'],
+      [ANA, '2026-03-05T13:00:00Z'],
+    ]);
+    // Dev's Teams address is dev@contoso.onmicrosoft.com (DOMAIN_MAP), Ana's her alias ana.silva@
+    const agendas = (occurrence: string) =>
+      of(lines, 'agenda', occurrence)
+        .map((l) => l.to)
+        .sort();
+    expect(agendas('2026-03-03T08:00:00Z')).toEqual([DEV, MARIA]);
+    expect(agendas('2026-03-05T13:00:00Z')).toEqual([ANA, MARIA]);
+    // and what they add from Teams reaches the manager's card (updated in place)
+    const latest = (occurrence: string) =>
+      lines.filter((l) => l.kind === 'agenda' && l.occurrence === occurrence && l.to === MARIA).at(-1)?.text;
+    expect(latest('2026-03-03T08:00:00Z')).toContain('Hiring plan for my team');
+    expect(latest('2026-03-05T13:00:00Z')).toContain('Conference budget');
+  });
+
   describe('coaching month: feedback, a growth plan, a career conversation and the trust digest, used in chat and on cards', () => {
     const SHARED = 'You walked the team through the billing migration trade-offs';
     const DRAFT = 'You changed the sprint scope after we had committed';

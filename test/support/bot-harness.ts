@@ -1,5 +1,8 @@
 import type { CloudEnvironment } from '@microsoft/teams.api';
+import type { FakeDirectoryUser } from '../../sandbox/fake-google/index.js';
+import type { FakePerson } from '../../sandbox/fake-teams/index.js';
 import { startBotSystem } from '../../sandbox/local/bot-system.js';
+import type { AddressRules } from '../../shared/domain/index.js';
 import { DeliveryRequest } from '../../shared/domain/index.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { deliver } from '../../teams-app/bot/deliver.js';
@@ -38,9 +41,17 @@ export async function botHarness(
     port?: number;
     /** Display names Teams gives people, instead of the usual ones. */
     names?: Record<string, string>;
+    /** More people in the fake Teams (another tenant's, a profile carrying another address). */
+    people?: FakePerson[];
+    addressRules?: AddressRules;
+    /** The fake Google directory (aliases, managers). */
+    directory?: FakeDirectoryUser[];
   } = {},
 ) {
-  const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
+  const calendar = await calendarHarness({
+    start: '2026-03-01T00:00:00Z',
+    ...(options.directory === undefined ? {} : { directory: options.directory }),
+  });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
     calendar.fake.upsertEvent(report, weeklyWith(report));
@@ -52,7 +63,9 @@ export async function botHarness(
       { email: DEV, name: options.names?.[DEV] ?? 'Dev Patel', timeZone: 'Europe/Berlin' },
       { email: ANA, name: options.names?.[ANA] ?? 'Ana Silva', timeZone: 'Europe/Berlin' },
       { email: 'eve@fabrikam.com', name: 'Eve', tenantId: 'tenant-fabrikam' },
+      ...(options.people ?? []),
     ],
+    ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.secure
       ? {

@@ -22,6 +22,8 @@ const azure = {
   BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
   ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000AA, 00000000-0000-0000-0000-0000000000bb',
   STEADY_DIGEST_KEY: '6f1c9a52-7d3e-4b8a-9c21-0e5f4d7a8b93',
+  TENANT_DOMAINS:
+    '00000000-0000-0000-0000-0000000000aa=contoso.com;00000000-0000-0000-0000-0000000000bb=fabrikam.com',
 };
 
 describe('loadConfig', () => {
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
       queue: { connectionString: 'UseDevelopmentStorage=true' },
       bot: { auth: { kind: 'local' }, allowedTenants: ['tenant-contoso'] },
       digestKey: 'steady-local-sandbox-digest-key',
+      directory: { kind: 'none' },
+      identity: { domainMap: {} },
       agendaLeadMinutes: 1440,
       summaryDelayMinutes: 15,
       sandbox: { hostPort: 7071, inboxPort: 3979 },
@@ -148,6 +152,56 @@ describe('loadConfig', () => {
   it('says which variable is wrong in its message', () => {
     expect(() => loadConfig({ STEADY_STORE: 'mongo', STEADY_MODE: 'local' })).toThrow(
       /STEADY_STORE: must be/,
+    );
+  });
+  it('reads the directory, the domain map and the domains of each tenant', () => {
+    const config = loadConfig({
+      ...azure,
+      DIRECTORY: 'google',
+      GOOGLE_DIRECTORY_ADMIN: 'IT-Admin@contoso.com',
+      DOMAIN_MAP: 'contoso.onmicrosoft.com=contoso.com, Fabrikam.de=fabrikam.com',
+    });
+    expect(config.directory).toEqual({ kind: 'google', adminSubject: 'it-admin@contoso.com' });
+    expect(config.identity).toEqual({
+      domainMap: { 'contoso.onmicrosoft.com': 'contoso.com', 'fabrikam.de': 'fabrikam.com' },
+      tenantDomains: {
+        '00000000-0000-0000-0000-0000000000aa': ['contoso.com'],
+        '00000000-0000-0000-0000-0000000000bb': ['fabrikam.com'],
+      },
+    });
+    expect(loadConfig({ STEADY_MODE: 'local', DIRECTORY: 'google' }).directory).toEqual({ kind: 'google' });
+  });
+
+  it('refuses DIRECTORY=graph with the reason, and google without its admin', () => {
+    expect(problemsOf({ ...azure, DIRECTORY: 'graph' })).toEqual([
+      expect.stringMatching(
+        /^DIRECTORY: "graph" is not built yet \(Microsoft Graph allows it with the User\.Read\.All application permission/,
+      ),
+    ]);
+    expect(problemsOf({ ...azure, DIRECTORY: 'google' })).toEqual([
+      expect.stringMatching(/^GOOGLE_DIRECTORY_ADMIN: is required with DIRECTORY=google/),
+    ]);
+    expect(problemsOf({ ...azure, DIRECTORY: 'ldap' })).toEqual([
+      'DIRECTORY: must be "google", "graph" or "none"',
+    ]);
+  });
+
+  it('needs the domains of every tenant when several are allowed, and says what is malformed', () => {
+    expect(
+      problemsOf({ ...azure, TENANT_DOMAINS: '00000000-0000-0000-0000-0000000000aa=contoso.com' }),
+    ).toEqual([
+      expect.stringContaining(
+        'TENANT_DOMAINS: with several ALLOWED_TENANTS each needs its domains (missing: 00000000-0000-0000-0000-0000000000bb)',
+      ),
+    ]);
+    const { TENANT_DOMAINS: _, ...withoutDomains } = azure;
+    expect(problemsOf(withoutDomains)).toHaveLength(1);
+    expect(loadConfig({ ...withoutDomains, ALLOWED_TENANTS: 'tid1' }).identity).toEqual({ domainMap: {} });
+    expect(problemsOf({ ...azure, DOMAIN_MAP: 'contoso.onmicrosoft.com' })).toEqual([
+      "DOMAIN_MAP: 'contoso.onmicrosoft.com' is not teams-domain=google-domain (like contoso.onmicrosoft.com=contoso.com)",
+    ]);
+    expect(problemsOf({ ...azure, TENANT_DOMAINS: 'tid1=not a domain' })[0]).toBe(
+      "TENANT_DOMAINS: 'tid1=not a domain' is not tenant-id=domain,domain (like tid1=contoso.com;tid2=fabrikam.com)",
     );
   });
 });

@@ -58,9 +58,22 @@ describe('occurrences', () => {
 describe('privacy of notes', () => {
   it('shows a private note to its author only, whatever the case of the email', () => {
     const secret = note(1, 1, { visibility: 'private', authorEmail: 'maria@contoso.com' });
-    expect(canSee(secret, 'Maria@Contoso.com')).toBe(true);
-    expect(canSee(secret, 'report1@contoso.com')).toBe(false);
-    expect(canSee({ ...secret, visibility: 'shared' }, 'report1@contoso.com')).toBe(true);
+    expect(canSee(secret, { email: 'Maria@Contoso.com' })).toBe(true);
+    expect(canSee(secret, { email: 'report1@contoso.com' })).toBe(false);
+    expect(canSee({ ...secret, visibility: 'shared' }, { email: 'report1@contoso.com' })).toBe(true);
+  });
+
+  it("shows a private note to its author's Teams identity, not to whoever has the address now", () => {
+    const secret = note(1, 1, {
+      visibility: 'private',
+      authorEmail: 'maria@contoso.com',
+      authorUserId: 'tenant-contoso:aad-maria',
+    });
+    expect(canSee(secret, { email: 'maria@contoso.com', userId: 'tenant-contoso:aad-maria' })).toBe(true);
+    expect(canSee(secret, { email: 'maria@contoso.com', userId: 'tenant-contoso:aad-new-maria' })).toBe(
+      false,
+    );
+    expect(canSee(secret, { email: 'maria@contoso.com' })).toBe(false);
   });
 });
 

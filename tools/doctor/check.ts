@@ -24,4 +24,6 @@ export interface Check {
   run(context: CheckContext): Promise<Outcome>;
   /** The fix to print when the dependency does not answer in time. */
   timeoutFix(config: Config): string;
+  /** A check this one reads through: it runs after it, and is skipped unless that one passed. */
+  readonly needs?: string;
 }

@@ -4,7 +4,7 @@ const NAME_WIDTH = 8;
 
 /** One line per check: status, name, and what was seen, why it was skipped, or what is wrong and the fix. */
 export function formatReport({ name, outcome }: Report): string {
-  const head = `${outcome.status}  ${name.padEnd(NAME_WIDTH)}`;
+  const head = `${outcome.status}  ${name.padEnd(NAME_WIDTH - 1)} `;
   switch (outcome.status) {
     case 'PASS':
       return `${head}${outcome.detail}`;

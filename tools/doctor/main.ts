@@ -3,7 +3,9 @@
  * names, one line per check (PASS, FAIL with the fix, or SKIP with why). Exit 0 when nothing failed.
  */
 import { loadConfig } from '../../shared/config.js';
+import { addressesCheck } from './check-addresses.js';
 import { botCheck } from './check-bot.js';
+import { directoryCheck } from './check-directory.js';
 import { googleCheck } from './check-google.js';
 import { queueCheck } from './check-queue.js';
 import { storeCheck } from './check-store.js';
@@ -29,7 +31,14 @@ if (options.envFile !== undefined) {
   }
 }
 
-const reports = await runChecks(() => loadConfig(), options, [storeCheck, queueCheck, googleCheck, botCheck]);
+const reports = await runChecks(() => loadConfig(), options, [
+  storeCheck,
+  queueCheck,
+  googleCheck,
+  directoryCheck,
+  botCheck,
+  addressesCheck,
+]);
 for (const report of reports) console.log(formatReport(report));
 console.log(formatSummary(reports));
 // A timed-out check may still hold a socket open: the verdict is in, so stop here.

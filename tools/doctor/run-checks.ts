@@ -26,8 +26,17 @@ export async function runChecks(
       first,
       ...checks.map((c) => ({ name: c.name, outcome: skip('needs a valid configuration (see config)') })),
     ];
-  const rest = await Promise.all(checks.map((check) => runOne(check, config, options)));
-  return [first, ...rest];
+  const independent = checks.filter((check) => check.needs === undefined);
+  const done = await Promise.all(independent.map((check) => runOne(check, config, options)));
+  for (const check of checks.filter((c) => c.needs !== undefined)) {
+    const needed = done.find((report) => report.name === check.needs);
+    done.push(
+      needed?.outcome.status === 'PASS'
+        ? await runOne(check, config, options)
+        : { name: check.name, outcome: skip(`needs a working ${check.needs} (see ${check.needs})`) },
+    );
+  }
+  return [first, ...checks.map((check) => done.find((report) => report.name === check.name)!)];
 }
 
 async function runOne(check: Check, config: Config, options: DoctorOptions): Promise<Report> {

@@ -74,6 +74,7 @@ export async function addItem(
         ...base,
         type: 'note',
         authorEmail: author,
+        ...(actor.userId === undefined ? {} : { authorUserId: actor.userId }),
         visibility: request.item.visibility,
         text: request.item.text,
       };

@@ -10,6 +10,8 @@ export interface OneOnOneDeps {
 /** Who is acting: always from the authenticated activity, never from card data. */
 export interface Actor {
   readonly email: string;
+  /** The Teams identity, which owns what the actor writes privately. */
+  readonly userId?: string;
   readonly name: string;
   readonly calendarId: string;
 }

@@ -1,5 +1,6 @@
 import {
   canSee,
+  type Viewer,
   canSeeFeedback,
   growthPlanIdOf,
   isBefore,
@@ -63,10 +64,11 @@ export async function summaryView(
   store: Store,
   pair: Pair,
   occurrence: Occurrence,
-  viewerEmail: string,
+  viewer: Viewer,
   /** The quarter of the 1:1 in the pair's time zone: the growth plan a career conversation records its goal in. */
   quarter: string,
 ): Promise<SummaryView> {
+  const viewerEmail = viewer.email;
   // Callers check membership first; a summary for anyone else would be a leak, so it is a bug.
   if (!isMember(pair, viewerEmail)) throw new Error('summaryView: the viewer is not one of the pair');
   const next = (await pairOccurrences(store, pair.pairId)).find(
@@ -84,7 +86,7 @@ export async function summaryView(
     ...topics.filter((t) => t.authorEmail === pair.managerEmail),
   ];
   const notes = (await pairDocs(store, pair.pairId, 'note'))
-    .filter((n) => n.occurrenceId === occurrence.id && canSee(n, viewerEmail))
+    .filter((n) => n.occurrenceId === occurrence.id && canSee(n, viewer))
     .sort(byCreation);
   const actionItems = (await pairDocs(store, pair.pairId, 'actionItem')).sort(byCreation);
   const feedback = (await pairDocs(store, pair.pairId, 'feedback'))

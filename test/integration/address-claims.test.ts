@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { derivedAadObjectId } from '../../sandbox/fake-teams/teams-ids.js';
+import { CLAIM_REFUSALS, userIdOf } from '../../shared/domain/index.js';
+import { userByEmail } from '../../shared/services/people.js';
+import { visibleText } from '../../teams-app/cards/visible-text.js';
+import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+
+// An address belongs to one Teams identity (issue 16): a second one claiming it, above all from
+// another tenant, is refused in chat and changes nothing. Driven through the bot over HTTP by the
+// fake Teams, whose member lookup gives the profile's address.
+
+let h: Awaited<ReturnType<typeof botHarness>>;
+afterEach(async () => h.stop());
+
+const MALLORY = 'mallory@fabrikam.com';
+const DEV_USER = userIdOf('tenant-contoso', derivedAadObjectId('tenant-contoso', DEV));
+const MALLORY_USER = userIdOf('tenant-fabrikam', derivedAadObjectId('tenant-fabrikam', MALLORY));
+
+const texts = (email: string) =>
+  h.teams
+    .activities(email)
+    .filter((a) => a.op === 'send')
+    .map((a) => a.text ?? visibleText((a.attachments?.[0] as { content: never }).content));
+const agendasTo = (email: string) =>
+  h.teams
+    .activities(email)
+    .filter((a) => a.op === 'send' && JSON.stringify(a.attachments ?? '').includes('Your 1:1 agenda'))
+    .map((a) => JSON.stringify(a.attachments));
+const refusals = async () =>
+  (await h.store.users.list(CLAIM_REFUSALS, { type: 'claimRefusal' })).items.map((i) => i.doc);
+
+describe('an address claimed by a second Teams identity', () => {
+  it('is refused from another tenant: the victim keeps her agendas and the other account gets nothing', async () => {
+    h = await botHarness({
+      allowedTenants: ['tenant-contoso', 'tenant-fabrikam'],
+      // an account in another tenant whose Teams profile carries Dev's address
+      people: [{ email: MALLORY, name: 'Mallory', tenantId: 'tenant-fabrikam', profileEmail: DEV }],
+    });
+    await h.install(MARIA, DEV);
+    await h.teams.install(MALLORY);
+    await h.teams.say(MALLORY, 'add Steal the agenda');
+
+    expect(texts(MALLORY)).toEqual([
+      expect.stringMatching(
+        /^dev@contoso\.com already belongs to another Teams account in Steady, so I have not linked it to you\. Nothing was changed\./,
+      ),
+      expect.stringMatching(/already belongs to another Teams account/),
+    ]);
+    expect((await userByEmail(h.store, DEV))?.userId).toBe(DEV_USER);
+    expect(await h.store.users.get(MALLORY_USER, MALLORY_USER)).toBeUndefined();
+    expect(await refusals()).toEqual([
+      expect.objectContaining({
+        address: DEV,
+        claimantUserId: MALLORY_USER,
+        holderUserId: DEV_USER,
+        reason: 'ADDRESS_TAKEN',
+      }),
+    ]);
+
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
+    expect(agendasTo(DEV)).toHaveLength(1);
+    expect(agendasTo(MALLORY)).toEqual([]);
+    expect(agendasTo(DEV)[0]).not.toContain('Steal the agenda');
+  });
+
+  it("is refused when the tenant may not claim the address's domain, even before its owner installs", async () => {
+    h = await botHarness({
+      allowedTenants: ['tenant-contoso', 'tenant-fabrikam'],
+      people: [{ email: MALLORY, name: 'Mallory', tenantId: 'tenant-fabrikam', profileEmail: DEV }],
+      addressRules: {
+        domainMap: {},
+        tenantDomains: { 'tenant-contoso': ['contoso.com'], 'tenant-fabrikam': ['fabrikam.com'] },
+      },
+    });
+    await h.install(MARIA);
+    await h.teams.install(MALLORY);
+
+    expect(texts(MALLORY)).toEqual([
+      expect.stringMatching(/^Your organisation's people may not use dev@contoso\.com with Steady/),
+    ]);
+    expect(await userByEmail(h.store, DEV)).toBeUndefined();
+    expect(await refusals()).toEqual([
+      expect.objectContaining({ address: DEV, claimantUserId: MALLORY_USER, reason: 'DOMAIN_NOT_ALLOWED' }),
+    ]);
+    await h.at('2026-03-02T08:01:00Z');
+    expect(agendasTo(MALLORY)).toEqual([]);
+
+    await h.teams.install(DEV); // Dev herself may
+    expect((await userByEmail(h.store, DEV))?.userId).toBe(DEV_USER);
+  });
+
+  it('is refused in the same tenant while the holder still uses Steady', async () => {
+    h = await botHarness({ people: [{ email: 'dev2@contoso.com', name: 'Dev Two', profileEmail: DEV }] });
+    await h.install(MARIA, DEV);
+    await h.teams.install('dev2@contoso.com');
+    expect(texts('dev2@contoso.com')[0]).toMatch(/already belongs to another Teams account/);
+    expect((await userByEmail(h.store, DEV))?.userId).toBe(DEV_USER);
+  });
+});
+
+describe('an address given to a new account after the old one left', () => {
+  it("moves to the new account, which never sees the old account's private notes", async () => {
+    const NEW_DEV = 'new.dev@contoso.com';
+    h = await botHarness({ people: [{ email: NEW_DEV, name: 'New Dev', profileEmail: DEV }] });
+    await h.install(MARIA, DEV);
+    await h.at('2026-03-03T08:10:00Z'); // during the 1:1 of Tue 3 Mar (09:00 Berlin)
+    await h.teams.say(DEV, 'private Thinking of leaving');
+    await h.teams.say(DEV, 'note Shared with Maria');
+    await h.teams.uninstall(DEV); // the old account is gone
+
+    await h.teams.install(NEW_DEV);
+    const newUser = await userByEmail(h.store, DEV);
+    expect(newUser?.userId).not.toBe(DEV_USER);
+    expect(newUser?.userId).toBe(userIdOf('tenant-contoso', derivedAadObjectId('tenant-contoso', NEW_DEV)));
+
+    await h.at('2026-03-03T08:46:00Z'); // the summaries, 15 minutes after the 1:1
+    const summary = texts(NEW_DEV).find((t) => t.includes('Shared with Maria'));
+    expect(summary).toBeDefined();
+    expect(summary).not.toContain('Thinking of leaving');
+  });
+});
