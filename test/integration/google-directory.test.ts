@@ -14,7 +14,8 @@ import {
   createGoogleDirectory,
   DirectoryUnavailable,
 } from '../../shared/adapters/google/google-directory.js';
-import { withInvocation } from '../../shared/log.js';
+import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
+import { setLogDigestKey, withInvocation } from '../../shared/log.js';
 import {
   startFakeGoogleCalendar,
   startFakeGoogleOAuth,
@@ -195,6 +196,7 @@ describe('the cached directory', () => {
       warn: (line: unknown) => lines.push(String(line)),
       error: (line: unknown) => lines.push(String(line)),
     };
+    setLogDigestKey(LOCAL_DIGEST_KEY); // as the composition root does
     const dir = cachedDirectory(directory(delegated(SERVICE_ACCOUNT)), time.clock);
     expect(await dir.managerOf(DEV)).toBe(MARIA);
 
