@@ -65,7 +65,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     calendar.queued,
     calendar.logs,
   );
-  // A message's kind, pair and occurrence are fixed when it is sent (SIMULATION.md): read from the
+  // A message's kind, pair and occurrence are fixed when it is sent (docs/simulation.md): read from the
   // delivery records after each step and minute that sent something, never again later, since a
   // later erasure removes the records.
   const labels: Labels = new Map();
