@@ -28,3 +28,5 @@ export * from './guide.js';
 export * from './coaching-tips.js';
 export * from './delivery-request.js';
 export * from './cadence.js';
+export * from './trusted-roles.js';
+export * from './role-answer.js';

@@ -194,6 +194,9 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
       return action.data.card === 'planConversation' ? 'refused' : 'acts';
     case 'planConversation':
       return 'refused';
+    case 'confirmRoles':
+      // the directory says Maria manages Dev: nobody changes that from chat
+      return 'refused';
     case 'saveGrowthPlan': {
       const { checkpoint1, checkpoint2, checkpoint3, ...text } = action.data;
       return checkGrowthPlan({ ...text, notes: [checkpoint1, checkpoint2, checkpoint3] }).ok

@@ -30,7 +30,11 @@ export const weeklyWith = (report: string, id = `weekly-${report.split('@')[0] ?
 export async function botHarness(
   options: { reports?: string[]; secure?: boolean; allowedTenants?: string[]; port?: number } = {},
 ) {
-  const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
+  // the directory names Maria as the manager of all (a pair is a manager's 1:1 only when a trusted source says so)
+  const calendar = await calendarHarness({
+    start: '2026-03-01T00:00:00Z',
+    managers: Object.fromEntries([DEV, ANA, ...(options.reports ?? [])].map((report) => [report, MARIA])),
+  });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
     calendar.fake.upsertEvent(report, weeklyWith(report));

@@ -1,0 +1,40 @@
+import { addMinutes, isBefore, utc } from '../../domain/index.js';
+import type { CalendarDeps } from './deps.js';
+import { ROLES_RECHECK_HOURS } from './settle-pair.js';
+import { placeSeries, type Tracked } from './track-series.js';
+
+/**
+ * Asks the directory again about the pairs of this calendar's series once their answer is a day old:
+ * masters rarely change, so without this a new manager would wait for the next edit of the meeting.
+ * A series whose two people now meet as another pair moves there (`placeSeries`) and is returned,
+ * to be read again under its new pair.
+ */
+export async function recheckRoles(
+  deps: CalendarDeps,
+  calendarId: string,
+  tracked: Tracked,
+): Promise<string[]> {
+  const due = addMinutes(utc(deps.clock.now()), -ROLES_RECHECK_HOURS * 60);
+  const moved: string[] = [];
+  for (const [masterId, entry] of Object.entries(tracked)) {
+    const pair = await deps.store.pairs.get(entry.pairId, 'pair');
+    const series = await deps.store.pairs.get(entry.pairId, entry.seriesId);
+    if (pair?.doc.type !== 'pair' || series?.doc.type !== 'series' || series.doc.status !== 'active')
+      continue;
+    const checkedAt = pair.doc.roles?.checkedAt;
+    if (checkedAt !== undefined && isBefore(due, checkedAt)) continue;
+    const { managerEmail, reportEmail } = pair.doc;
+    const organizer = series.doc.organizerEmail;
+    const people: [string, string] =
+      organizer === reportEmail ? [reportEmail, managerEmail] : [managerEmail, reportEmail];
+    const placed = await placeSeries(
+      deps,
+      calendarId,
+      masterId,
+      { oneOnOne: { people, organizerEmail: organizer }, seriesId: series.doc.id, fields: series.doc },
+      tracked,
+    );
+    if (placed !== undefined && placed.pairId !== entry.pairId) moved.push(masterId);
+  }
+  return moved;
+}
