@@ -9,7 +9,7 @@ import { presetTokenAuth } from '../../shared/adapters/google/google-auth.js';
 import { createGoogleCalendar } from '../../shared/adapters/google/google-calendar.js';
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
-import type { Clock, Store } from '../../shared/ports.js';
+import type { Clock, Directory, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
 import { startFakeGoogleCalendar, type FakeGoogleCalendarOptions } from '../fake-google/index.js';
@@ -35,6 +35,8 @@ export function testClock(start: string) {
 export async function calendarHarness(options: {
   start: string;
   managers?: Record<string, string>;
+  /** A directory to use instead of `managers` (a test that changes the directory's answers midway). */
+  directory?: Directory;
   fake?: FakeGoogleCalendarOptions;
   settings?: Partial<CalendarDeps['settings']>;
   /** The store to run on; SQLite `:memory:` by default (the fault tests run the same wiring on Cosmos). */
@@ -67,7 +69,7 @@ export async function calendarHarness(options: {
     queue: queued.queue,
     clock: time.clock,
     ids: cryptoIds,
-    directory: staticDirectory(options.managers),
+    directory: options.directory ?? staticDirectory(options.managers),
     calendar: createGoogleCalendar({
       rootUrl: `${fake.url}/`,
       authFor: presetTokenAuth('test-token'),

@@ -28,12 +28,21 @@ export const weeklyWith = (report: string, id = `weekly-${report.split('@')[0] ?
  * queue, clock) from the calendar harness, so pairs come from real calendar sync.
  */
 export async function botHarness(
-  options: { reports?: string[]; secure?: boolean; allowedTenants?: string[]; port?: number } = {},
+  options: {
+    reports?: string[];
+    secure?: boolean;
+    allowedTenants?: string[];
+    port?: number;
+    /** The directory's managers; by default Maria manages everyone. `{}`: a directory that knows nobody. */
+    managers?: Record<string, string>;
+  } = {},
 ) {
   // the directory names Maria as the manager of all (a pair is a manager's 1:1 only when a trusted source says so)
   const calendar = await calendarHarness({
     start: '2026-03-01T00:00:00Z',
-    managers: Object.fromEntries([DEV, ANA, ...(options.reports ?? [])].map((report) => [report, MARIA])),
+    managers:
+      options.managers ??
+      Object.fromEntries([DEV, ANA, ...(options.reports ?? [])].map((report) => [report, MARIA])),
   });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
