@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COACHING_TIPS, pairIdOf } from '../../shared/domain/index.js';
+import { exportPerson } from '../../shared/services/export-person.js';
+import { userByEmail } from '../../shared/services/people.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
@@ -48,6 +50,11 @@ describe('roles confirmed in chat', () => {
     // the month's first 1:1, yet no deep-dive prompt to Dev and no trust digest to Maria
     expect(JSON.stringify(h.teams.activities(DEV))).not.toContain('a few minutes on the bigger picture');
     expect(JSON.stringify(h.teams.activities(MARIA))).not.toContain('Trust digest');
+    // nor in Maria's data export: the coaching tips fixed for the pair are a manager's
+    expect((await stored()).doc.coachingTips?.length).toBeGreaterThan(0);
+    const maria = await userByEmail(h.store, MARIA);
+    const file = await exportPerson(h.store, maria!, '2026-03-02T09:00:00Z');
+    expect(file.pairs[0]?.pair).not.toHaveProperty('coachingTips');
   });
 
   it('refuses a press by the wrong person, by someone outside the pair, and a forged one; nothing changes', async () => {
