@@ -17,12 +17,17 @@ export async function recheckRoles(
   const due = addMinutes(utc(deps.clock.now()), -ROLES_RECHECK_HOURS * 60);
   const moved: string[] = [];
   for (const [masterId, entry] of Object.entries(tracked)) {
+    // nothing is read for a series this calendar had checked within the day (the common case)
+    if (entry.rolesCheckedAt !== undefined && isBefore(due, entry.rolesCheckedAt)) continue;
     const pair = await deps.store.pairs.get(entry.pairId, 'pair');
     const series = await deps.store.pairs.get(entry.pairId, entry.seriesId);
     if (pair?.doc.type !== 'pair' || series?.doc.type !== 'series' || series.doc.status !== 'active')
       continue;
     const checkedAt = pair.doc.roles?.checkedAt;
-    if (checkedAt !== undefined && isBefore(due, checkedAt)) continue;
+    if (checkedAt !== undefined && isBefore(due, checkedAt)) {
+      tracked[masterId] = { ...entry, rolesCheckedAt: checkedAt }; // the other calendar asked today
+      continue;
+    }
     const { managerEmail, reportEmail } = pair.doc;
     const organizer = series.doc.organizerEmail;
     const people: [string, string] =

@@ -115,7 +115,7 @@ export async function placeSeries(
     updatedAt: now,
   };
   await deps.store.pairs.upsert(series);
-  tracked[masterId] = { pairId, seriesId };
+  tracked[masterId] = { pairId, seriesId, rolesCheckedAt: now };
   return series;
 }
 
