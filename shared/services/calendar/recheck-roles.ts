@@ -1,6 +1,6 @@
 import { addMinutes, isBefore, utc } from '../../domain/index.js';
 import type { CalendarDeps } from './deps.js';
-import { ROLES_RECHECK_HOURS } from './settle-pair.js';
+import { ROLES_RECHECK_HOURS, settlePair } from './settle-pair.js';
 import { placeSeries, type Tracked } from './track-series.js';
 
 /**
@@ -14,15 +14,18 @@ export async function recheckRoles(
   calendarId: string,
   tracked: Tracked,
 ): Promise<string[]> {
-  const due = addMinutes(utc(deps.clock.now()), -ROLES_RECHECK_HOURS * 60);
+  const now = utc(deps.clock.now());
+  const due = addMinutes(now, -ROLES_RECHECK_HOURS * 60);
   const moved: string[] = [];
   for (const [masterId, entry] of Object.entries(tracked)) {
     // nothing is read for a series this calendar had checked within the day (the common case)
     if (entry.rolesCheckedAt !== undefined && isBefore(due, entry.rolesCheckedAt)) continue;
     const pair = await deps.store.pairs.get(entry.pairId, 'pair');
     const series = await deps.store.pairs.get(entry.pairId, entry.seriesId);
-    if (pair?.doc.type !== 'pair' || series?.doc.type !== 'series' || series.doc.status !== 'active')
+    if (pair?.doc.type !== 'pair' || series?.doc.type !== 'series' || series.doc.status !== 'active') {
+      tracked[masterId] = { ...entry, rolesCheckedAt: now }; // nothing to ask about: not again today
       continue;
+    }
     const checkedAt = pair.doc.roles?.checkedAt;
     if (checkedAt !== undefined && isBefore(due, checkedAt)) {
       tracked[masterId] = { ...entry, rolesCheckedAt: checkedAt }; // the other calendar asked today
@@ -32,11 +35,17 @@ export async function recheckRoles(
     const organizer = series.doc.organizerEmail;
     const people: [string, string] =
       organizer === reportEmail ? [reportEmail, managerEmail] : [managerEmail, reportEmail];
+    const oneOnOne = { people, organizerEmail: organizer };
+    const settled = await settlePair(deps, oneOnOne);
+    if (settled.pairId === entry.pairId) {
+      tracked[masterId] = { ...entry, rolesCheckedAt: now };
+      continue;
+    }
     const placed = await placeSeries(
       deps,
       calendarId,
       masterId,
-      { oneOnOne: { people, organizerEmail: organizer }, seriesId: series.doc.id, fields: series.doc },
+      { oneOnOne, seriesId: series.doc.id, fields: series.doc },
       tracked,
     );
     if (placed !== undefined && placed.pairId !== entry.pairId) moved.push(masterId);
