@@ -11,7 +11,7 @@ import { createGoogleDirectory } from '../../shared/adapters/google/google-direc
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
 import { setLogDigestKey } from '../../shared/log.js';
-import type { Clock, Store } from '../../shared/ports.js';
+import type { Clock, Directory, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
 import {
@@ -46,6 +46,8 @@ export async function calendarHarness(options: {
   managers?: Record<string, string>;
   /** More of the fake directory: aliases, dotted-line managers, people with no manager. */
   directory?: readonly FakeDirectoryUser[];
+  /** A directory port instead of the fake Google one (a test that changes the answers midway). */
+  directoryOverride?: Directory;
   fake?: FakeGoogleCalendarOptions;
   settings?: Partial<CalendarDeps['settings']>;
   /** The store to run on; SQLite `:memory:` by default (the fault tests run the same wiring on Cosmos). */
@@ -82,15 +84,17 @@ export async function calendarHarness(options: {
     queue: queued.queue,
     clock: time.clock,
     ids: cryptoIds,
-    directory: cachedDirectory(
-      createGoogleDirectory({
-        rootUrl: `${fake.url}/`,
-        authFor: presetTokenAuth('test-token'),
-        subject: '',
-        retry: { attempts: 2, baseMs: 1, maxMs: 2 },
-      }),
-      time.clock,
-    ),
+    directory:
+      options.directoryOverride ??
+      cachedDirectory(
+        createGoogleDirectory({
+          rootUrl: `${fake.url}/`,
+          authFor: presetTokenAuth('test-token'),
+          subject: '',
+          retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+        }),
+        time.clock,
+      ),
     calendar: createGoogleCalendar({
       rootUrl: `${fake.url}/`,
       authFor: presetTokenAuth('test-token'),

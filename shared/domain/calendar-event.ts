@@ -20,6 +20,11 @@ export interface CalendarEvent {
   readonly organizerEmail?: string;
   readonly attendees: readonly Attendee[];
   readonly attendeesOmitted: boolean;
+  /**
+   * Google's `privateCopy`: a copy whose changes are not passed on to the other attendees, so it says
+   * nothing about the meeting the two share. Steady ignores such events.
+   */
+  readonly privateCopy?: true;
 }
 
 export interface Attendee {

@@ -33,7 +33,13 @@ export const CalendarState = DocBase.extend({
   /** The 1:1 series seen on this calendar, by master event id. */
   tracked: z.record(
     z.string(),
-    z.object({ pairId: z.string(), seriesId: z.string(), coveredUntil: Instant.optional() }),
+    z.object({
+      pairId: z.string(),
+      seriesId: z.string(),
+      coveredUntil: Instant.optional(),
+      /** When this calendar last had the directory asked about the series' pair (see `recheckRoles`). */
+      rolesCheckedAt: Instant.optional(),
+    }),
   ),
 });
 export type CalendarState = z.infer<typeof CalendarState>;

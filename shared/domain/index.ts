@@ -29,3 +29,5 @@ export * from './coaching-tips.js';
 export * from './delivery-request.js';
 export * from './cadence.js';
 export * from './address-rules.js';
+export * from './trusted-roles.js';
+export * from './role-answer.js';

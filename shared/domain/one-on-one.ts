@@ -38,17 +38,29 @@ export function oneOnOneOf(event: CalendarEvent): Result<OneOnOne, NotOneOnOne> 
   return ok({ people: [first, second], organizerEmail: organizer });
 }
 
+/** What the directory says of one person: their direct and dotted-line managers. */
+export interface ManagersOf {
+  readonly managerEmail?: string | undefined;
+  readonly dottedLineManagerEmails?: readonly string[];
+}
+
 /**
- * Who manages whom: the directory's answer when it has one for either person, else the organizer.
- * `managerOf` holds what the directory said of each person.
+ * Who manages whom. `source: 'directory'` when the directory names either person's manager (direct or
+ * dotted line) as the other; otherwise `unconfirmed`, with the organizer in the manager's place only
+ * to key the pair: nothing manager-only follows from it (see `hasTrustedRoles`).
  */
 export function managerAndReport(
   oneOnOne: OneOnOne,
-  managerOf: ReadonlyMap<string, string | undefined>,
-): { managerEmail: string; reportEmail: string } {
+  managersOf: ReadonlyMap<string, ManagersOf | undefined>,
+): { managerEmail: string; reportEmail: string; source: 'directory' | 'unconfirmed' } {
   const [a, b] = oneOnOne.people;
-  if (managerOf.get(b)?.toLowerCase() === a) return { managerEmail: a, reportEmail: b };
-  if (managerOf.get(a)?.toLowerCase() === b) return { managerEmail: b, reportEmail: a };
+  const manages = (manager: string, report: string): boolean => {
+    const known = managersOf.get(report);
+    const named = [known?.managerEmail, ...(known?.dottedLineManagerEmails ?? [])];
+    return named.some((email) => email?.toLowerCase() === manager);
+  };
+  if (manages(a, b)) return { managerEmail: a, reportEmail: b, source: 'directory' };
+  if (manages(b, a)) return { managerEmail: b, reportEmail: a, source: 'directory' };
   const manager = oneOnOne.organizerEmail ?? a;
-  return { managerEmail: manager, reportEmail: manager === a ? b : a };
+  return { managerEmail: manager, reportEmail: manager === a ? b : a, source: 'unconfirmed' };
 }

@@ -3,6 +3,29 @@ import { FixedTip } from './coaching-tips.js';
 import { DocBase, Email, Instant } from './common.js';
 
 /**
+ * Where the pair's roles (who manages whom) come from. `directory`: the organisation's directory names
+ * one of the two as the other's manager (direct or dotted line); `confirmed`: one of the two answered in
+ * chat (`relation` says what); `unconfirmed`: nobody has said yet, so `managerEmail` is only the
+ * organizer and no manager-only content goes to anyone. Absent on pairs stored before roles had a
+ * source: they count as `unconfirmed` until the next sync asks the directory.
+ */
+export const PairRoles = z.object({
+  source: z.enum(['directory', 'confirmed', 'unconfirmed']),
+  /** `peers`: the two said neither manages the other; such a 1:1 never gets manager-only content. */
+  relation: z.enum(['manages', 'peers']).default('manages'),
+  /** Who is asked first (the series' organizer): only they may confirm; the other may then correct. */
+  askedEmail: Email.optional(),
+  /** Who answered in chat, and when. */
+  confirmedBy: Email.optional(),
+  confirmedAt: Instant.optional(),
+  /** The other person's press on the answer ("That's right" or a correction): after it, nobody is asked. */
+  settledBy: Email.optional(),
+  /** When the directory was last asked about the two (re-asked once a day by the sync). */
+  checkedAt: Instant.optional(),
+});
+export type PairRoles = z.output<typeof PairRoles>;
+
+/**
  * A manager and one report who meet 1:1. The pair document and everything of the pair live in the
  * `pairs` container under partition `/pairId`, so all reads of one 1:1 stay in one partition.
  */
@@ -11,6 +34,7 @@ export const Pair = DocBase.extend({
   pairId: z.string().min(1),
   managerEmail: Email,
   reportEmail: Email,
+  roles: PairRoles.optional(),
   /** `paused` stops agendas and summaries until someone resumes. */
   tracking: z.enum(['active', 'paused']),
   /** Index in the seed's "Questions That Work" of the last suggested question, so it rotates. */

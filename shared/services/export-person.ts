@@ -1,4 +1,4 @@
-import { canSee, canSeeFeedback, type PairDoc, type User } from '../domain/index.js';
+import { canSee, canSeeFeedback, hasTrustedRoles, type PairDoc, type User } from '../domain/index.js';
 import type { Store } from '../ports.js';
 import { trustDigestPartition } from './one-on-one/trust-digest.js';
 import { allDocs, pairDocs } from './pair-docs.js';
@@ -30,7 +30,8 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
     pairs.push({
       pairId: pair.pairId,
       role,
-      pair: role === 'manager' ? pair : forReport,
+      // and so does an organizer's file while nobody has said they manage the other
+      pair: role === 'manager' && hasTrustedRoles(pair) ? pair : forReport,
       series: of('series'),
       occurrences: of('occurrence').map(({ jobs: _internal, ...occurrence }) => occurrence),
       topics: of('topic'),

@@ -1,4 +1,4 @@
-import { type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
+import { hasTrustedRoles, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
 import { otherOf } from '../../shared/services/people.js';
 import {
   conversationOf,
@@ -53,7 +53,7 @@ export async function openPlanConversation(
   pair: Pair,
   fromOccurrenceId: string,
 ): Promise<Reply> {
-  if (pair.managerEmail !== user.email) return onlyManager;
+  if (pair.managerEmail !== user.email || !hasTrustedRoles(pair)) return onlyManager;
   const from = await deps.store.pairs.get(pair.pairId, fromOccurrenceId);
   if (from?.doc.type !== 'occurrence') return { text: 'That 1:1 is no longer on the calendar.' };
   const next = await occurrenceAfter(deps.store, pair.pairId, from.doc);

@@ -1,5 +1,6 @@
 import {
   docId,
+  hasTrustedRoles,
   isLive,
   utc,
   UserText,
@@ -68,7 +69,8 @@ export async function onSubmitDeepDive(
   pair: Pair,
   data: SubmitDeepDiveData,
 ): Promise<Reply> {
-  if (pair.reportEmail !== user.email) return { text: 'Only the report answers the monthly deep dive.' };
+  if (pair.reportEmail !== user.email || !hasTrustedRoles(pair))
+    return { text: 'Only the report answers the monthly deep dive. Nothing was saved.' };
   const found = await deps.store.pairs.get(pair.pairId, data.occurrenceId);
   if (found?.doc.type !== 'occurrence' || !isLive(found.doc))
     return { text: 'That 1:1 is no longer on the calendar. Nothing was saved.' };

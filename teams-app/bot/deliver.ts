@@ -1,4 +1,10 @@
-import { isLive, type DeliveryRequest, type Occurrence, type Pair } from '../../shared/domain/index.js';
+import {
+  hasTrustedRoles,
+  isLive,
+  type DeliveryRequest,
+  type Occurrence,
+  type Pair,
+} from '../../shared/domain/index.js';
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
 import { cadenceAlertToSend } from '../../shared/services/one-on-one/cadence.js';
 import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
@@ -12,7 +18,14 @@ import { summaryCard } from './summary-card.js';
 import { deliverDigest } from './trust-digest.js';
 
 export type DeliverOutcome =
-  DeliverOnceOutcome | 'GONE' | 'PAUSED' | 'NOT_LIVE' | 'NO_APP' | 'NO_ALERT' | 'NOTHING_TO_UPDATE';
+  | DeliverOnceOutcome
+  | 'GONE'
+  | 'PAUSED'
+  | 'NOT_LIVE'
+  | 'NO_APP'
+  | 'NO_ALERT'
+  | 'NOTHING_TO_UPDATE'
+  | 'NOT_TRUSTED';
 
 /**
  * One `deliveries` message: looks at the pair and the occurrence as they are now (a cancelled or
@@ -49,7 +62,8 @@ async function deliverFor(
         kind: 'agenda',
         card: () => agendaCard(deps, withQuestion, occurrence, recipient),
       });
-      const deepDive = (await deepDiveMonth(deps, pair, occurrence)) !== undefined;
+      // the prompt and the digest only where a trusted source says who manages whom
+      const deepDive = hasTrustedRoles(pair) && (await deepDiveMonth(deps, pair, occurrence)) !== undefined;
       if (deepDive && recipient.email === pair.reportEmail) {
         await deliver(deps, { ...request, kind: 'deepDive' });
       }
@@ -61,6 +75,7 @@ async function deliverFor(
       return outcome;
     }
     case 'deepDive': {
+      if (!hasTrustedRoles(pair) || recipient.email !== pair.reportEmail) return 'NOT_TRUSTED';
       const month = await deepDiveMonth(deps, pair, occurrence);
       if (month === undefined) return 'NOT_LIVE';
       return deliverOnce(deps, {
@@ -80,6 +95,7 @@ async function deliverFor(
 
 /** The manager's cadence alert, when this occurrence completes a pattern of misses (once per streak). */
 async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<DeliverOutcome> {
+  if (!hasTrustedRoles(pair)) return 'NO_ALERT'; // nobody is known to manage the other: no alert to anyone
   const alert = await cadenceAlertToSend(deps, pair.pairId, occurrence.id);
   if (alert === undefined) return 'NO_ALERT';
   const manager = await userByEmail(deps.store, alert.managerEmail);

@@ -12,6 +12,7 @@ import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
 import { onSaveGrowthPlan } from './growth-plan.js';
 import { NOT_STORED, onMessage } from './on-message.js';
+import { onConfirmRoles } from './roles.js';
 
 /**
  * A card button. The presser's card is replaced by the reply (a refreshed agenda, or a message);
@@ -86,6 +87,8 @@ export async function onCardAction(
       return onSaveFeedback(deps, user, pair.doc, action.data);
     case 'saveGrowthPlan':
       return onSaveGrowthPlan(deps, user, pair.doc, action.data);
+    case 'confirmRoles':
+      return onConfirmRoles(deps, user, action.data);
     case 'submitDeepDive':
       return onSubmitDeepDive(deps, user, pair.doc, action.data);
   }

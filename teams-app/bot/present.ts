@@ -59,6 +59,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     growth: view.growthPlan !== undefined,
     conversation: view.conversation !== undefined,
     checkpoint: view.checkpoint !== undefined,
+    roles: view.roleQuestion !== undefined,
   });
   const shown = new Set(topics.slice(0, room).map((t) => t.id));
   const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
@@ -74,6 +75,10 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     pairId: pair.pairId,
     occurrenceId: occurrence.id,
     viewerRole: view.viewerRole,
+    trustedRoles: view.trustedRoles,
+    ...(view.roleQuestion === undefined
+      ? {}
+      : { roleQuestion: roleQuestionView(view.roleQuestion, names.get(other) ?? other) }),
     otherName: names.get(other) ?? other,
     when: when(occurrence, timeZone),
     state:
@@ -109,6 +114,30 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
     moreFeedback: Math.max(0, view.feedback.length - SHOWN.feedback),
   };
+}
+
+/** The roles question as the agenda asks it, `other` being the other person's name. */
+function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, other: string) {
+  const until = 'Until then, neither agenda shows what only a manager sees.';
+  switch (question.step) {
+    case 'ask':
+      return { step: question.step, text: `Is ${other} your report? ${until}` };
+    case 'wait':
+      return { step: question.step, text: `${other} is asked who manages whom in this 1:1. ${until}` };
+    case 'check': {
+      const said =
+        question.current === 'reportsToMe'
+          ? 'you manage them'
+          : question.current === 'managesMe'
+            ? 'they manage you'
+            : 'you are peers';
+      return {
+        step: question.step,
+        text: `${other} said ${said}. Is that right?`,
+        ...(question.current === undefined ? {} : { current: question.current }),
+      };
+    }
+  }
 }
 
 /** "2026-Q2" as "Q2 2026". */

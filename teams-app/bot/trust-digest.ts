@@ -1,4 +1,11 @@
-import { monthOf, utc, type Occurrence, type Pair, type User } from '../../shared/domain/index.js';
+import {
+  hasTrustedRoles,
+  monthOf,
+  utc,
+  type Occurrence,
+  type Pair,
+  type User,
+} from '../../shared/domain/index.js';
 import {
   trustDigest,
   trustDigestPartition,
@@ -47,7 +54,7 @@ export async function deliverDigest(
   occurrence: Occurrence,
   manager: User,
 ): Promise<DeliverOnceOutcome | 'NOT_MANAGER'> {
-  if (manager.email !== pair.managerEmail) return 'NOT_MANAGER';
+  if (manager.email !== pair.managerEmail || !hasTrustedRoles(pair)) return 'NOT_MANAGER';
   const at = utc(deps.clock.now());
   return deliverOnce(deps, {
     kind: 'trustDigest',

@@ -104,6 +104,18 @@ export const CardAction = z.discriminatedUnion('verb', [
       role: SbiPart,
     }),
   }),
+  /**
+   * "Is X your report?" on an agenda: `ask` is the organizer's first answer, `check` the other person's
+   * word on it; `answer` is always from the presser's side. Who may press what is checked on the server.
+   */
+  z.object({
+    verb: z.literal('confirmRoles'),
+    data: z.object({
+      pairId: Id,
+      step: z.enum(['ask', 'check']),
+      answer: z.enum(['reportsToMe', 'managesMe', 'peers', 'right']),
+    }),
+  }),
   z.object({
     verb: z.literal('choosePair'),
     data: z.object({ pairId: Id, command: z.string().min(1).max(4100) }),

@@ -125,7 +125,7 @@ export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
 
 /**
  * How many topics an agenda can show beside what else it shows: each shared answer, each feedback, the
- * growth plan's goal, a planned conversation and a checkpoint note take one topic's room.
+ * growth plan's goal, a planned conversation, a checkpoint note and the roles question take one topic's room.
  */
 export const topicRoom = (beside: {
   readonly answers?: Partial<Omit<SharedAnswersView, 'label'>> | undefined;
@@ -133,10 +133,12 @@ export const topicRoom = (beside: {
   readonly growth?: boolean;
   readonly conversation?: boolean;
   readonly checkpoint?: boolean;
+  /** The roles question ("Is X your report?") with its buttons. */
+  readonly roles?: boolean;
 }): number =>
   AGENDA_LIMITS.topics -
   (beside.feedback ?? 0) -
-  [beside.growth, beside.conversation, beside.checkpoint].filter(Boolean).length -
+  [beside.growth, beside.conversation, beside.checkpoint, beside.roles].filter(Boolean).length -
   [beside.answers?.makeItTen, beside.answers?.learning, beside.answers?.career].filter(
     (text) => text !== undefined,
   ).length;
@@ -147,6 +149,20 @@ export const AgendaData = z
     pairId: Id,
     occurrenceId: Id,
     viewerRole: z.enum(['manager', 'report']),
+    /**
+     * Whether a trusted source says who manages whom. Until then `viewerRole` only says who organized
+     * the 1:1, and the card carries nothing only a manager may see (nor "Plan a career talk").
+     */
+    trustedRoles: z.boolean(),
+    /** "Is X your report?": `ask` the organizer, `wait` the other person, `check` the other's word on the answer. */
+    roleQuestion: z
+      .strictObject({
+        step: z.enum(['ask', 'wait', 'check']),
+        text: Text(300),
+        /** For `check`: the answer given, from the viewer's side (its button is left out). */
+        current: z.enum(['reportsToMe', 'managesMe', 'peers']).optional(),
+      })
+      .optional(),
     otherName: Name,
     /** Already formatted, e.g. "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)". */
     when: Label,
@@ -186,18 +202,31 @@ export const AgendaData = z
         growth: data.growth !== undefined,
         conversation: data.conversation !== undefined,
         checkpoint: data.checkpoint !== undefined,
+        roles: data.roleQuestion !== undefined,
       }),
     {
       error:
         `at most ${AGENDA_LIMITS.topics} topics in both lists together, one fewer per shared answer, ` +
-        'per feedback shown, for a growth goal, a planned conversation and a checkpoint note (count the rest in moreTopics)',
+        'per feedback shown, for a growth goal, a planned conversation, a checkpoint note and the roles question (count the rest in moreTopics)',
       path: ['reportTopics'],
     },
   )
   .refine((data) => data.coachingTip === undefined || data.viewerRole === 'manager', {
     error: 'a coaching tip is for the manager only: the report’s agenda never carries one',
     path: ['coachingTip'],
-  });
+  })
+  .refine(
+    (data) =>
+      data.trustedRoles ||
+      (data.coachingTip === undefined &&
+        data.sharedAnswers === undefined &&
+        (data.happinessTrend ?? []).length === 0),
+    {
+      error:
+        'nothing manager-only (coaching tip, shared answers, happiness trend) until a trusted source says who manages whom',
+      path: ['trustedRoles'],
+    },
+  );
 // Input: `feedback` and `moreFeedback` may be left out (none).
 export type AgendaData = z.input<typeof AgendaData>;
 

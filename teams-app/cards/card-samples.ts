@@ -42,6 +42,7 @@ const reportView: AgendaData = {
   pairId: 'pair-ana-dev',
   occurrenceId: 'occ-2026-03-03',
   viewerRole: 'report',
+  trustedRoles: true,
   otherName: 'Ana Silva',
   when: 'Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)',
   state: 'scheduled',
@@ -105,6 +106,27 @@ export const agendaSamples = {
   report: reportView,
   manager: managerView,
   empty: { ...reportView, reportTopics: [], managerTopics: [], actionItems: [] },
+  /** A 1:1 nobody has said the roles of: the organizer is asked, with nothing manager-only on the card. */
+  rolesAsked: {
+    ...reportView,
+    viewerRole: 'manager',
+    trustedRoles: false,
+    otherName: 'Dev Patel',
+    roleQuestion: {
+      step: 'ask',
+      text: 'Is Dev Patel your report? Until then, neither agenda shows what only a manager sees.',
+    },
+  },
+  /** The other person's check of the organizer's answer, once. */
+  rolesCheck: {
+    ...reportView,
+    trustedRoles: true,
+    roleQuestion: {
+      step: 'check',
+      text: 'Ana Silva said they manage you. Is that right?',
+      current: 'managesMe',
+    },
+  },
   deepDive: { ...reportView, deepDive: true, deepDiveQuestions },
   /** The manager's deep dive: the scores Dev shared (not April's) and February's shared answers. */
   deepDiveManager: {

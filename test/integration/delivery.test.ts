@@ -128,7 +128,9 @@ describe('the scheduler and deliveries', () => {
         recipientEmail: DEV,
       }),
     ).toBe('SENT');
-    h.calendar.fake.declineOccurrence(MARIA, 'weekly-dev', '2026-03-17T08:00:00Z', DEV);
+    // Dev declines: Google shows it on his own copy and on Maria's (his own copy decides his response)
+    for (const calendar of [MARIA, DEV])
+      h.calendar.fake.declineOccurrence(calendar, 'weekly-dev', '2026-03-17T08:00:00Z', DEV);
     await h.calendar.drainSyncs();
     const declined = (await pairOccurrences(h.store, PAIR)).find(
       (o) => o.originalStart === '2026-03-17T08:00:00Z',

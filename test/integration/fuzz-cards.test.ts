@@ -217,6 +217,9 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
       return action.data.card === 'planConversation' ? 'refused' : 'acts';
     case 'planConversation':
       return 'refused';
+    case 'confirmRoles':
+      // the directory says Maria manages Dev: nobody changes that from chat
+      return 'refused';
     case 'saveGrowthPlan': {
       const { checkpoint1, checkpoint2, checkpoint3, ...text } = action.data;
       // the quarters chat opens on 1 March 2026: from 2000 up to the next one

@@ -367,4 +367,113 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
       ]);
     });
   });
+
+  describe('roles nobody has confirmed: no `manager` in the scenario, as production with no directory entry', () => {
+    const LEE = 'lee@contoso.com';
+    const DEV_PAIR = `${MARIA}|${DEV}`; // Maria organizes it and answers "Yes"
+    const LEE_PAIR = `${LEE}|${MARIA}`; // Lee, Maria's report, organizes it and answers "No, they manage me"
+    const CONFIRMED: Record<string, string> = {
+      [DEV_PAIR]: '2026-03-24T07:00:00Z',
+      [LEE_PAIR]: '2026-03-24T10:00:00Z',
+    };
+    const MANAGER: Record<string, string> = { [DEV_PAIR]: MARIA, [LEE_PAIR]: MARIA };
+    let lines: Line[];
+    beforeAll(async () => {
+      lines = await run('roles-unconfirmed');
+    }, 60_000);
+    const tipped = (line: Line) =>
+      COACHING_TIPS.some((tip) => JSON.stringify([line.text, line.card]).includes(tip));
+    const before = (line: Line) => line.pair !== undefined && line.at < (CONFIRMED[line.pair] ?? '');
+
+    it('before the press nobody gets a coaching tip, a deep-dive prompt, a trust digest or a cadence alert', () => {
+      const early = lines.filter((l) => l.at < '2026-03-24T07:00:00Z');
+      expect(early.filter(tipped)).toEqual([]);
+      expect(early.filter((l) => ['deepDive', 'trustDigest', 'cadenceAlert'].includes(l.kind))).toEqual([]);
+      expect(lines.filter((l) => before(l) && tipped(l))).toEqual([]);
+      // two misses in a row on each 1:1 (10 and 17 March, 11 and 18 March): no alert to anyone, ever
+      expect(sends(lines, 'cadenceAlert')).toEqual([]);
+      // both still get a neutral agenda and a summary of each held 1:1
+      expect(
+        of(lines, 'agenda', '2026-03-03T08:00:00Z')
+          .map((l) => l.to)
+          .sort(),
+      ).toEqual([DEV, MARIA]);
+      expect(
+        of(lines, 'summary', '2026-03-04T09:00:00Z')
+          .map((l) => l.to)
+          .sort(),
+      ).toEqual([LEE, MARIA]);
+      // the first of the month is a deep dive by its questions, with no prompt and no digest
+      expect(of(lines, 'agenda', '2026-03-03T08:00:00Z')[0]?.text).toContain('Monthly deep dive');
+    });
+
+    it('the organizer is asked "Is X your report?", the other person is told who is asked', () => {
+      const [asked, told] = ['Is Dev Patel your report?', 'Maria Lopez is asked who manages whom'];
+      expect(of(lines, 'agenda', '2026-03-03T08:00:00Z').find((l) => l.to === MARIA)?.text).toContain(asked);
+      expect(of(lines, 'agenda', '2026-03-03T08:00:00Z').find((l) => l.to === DEV)?.text).toContain(told);
+      expect(of(lines, 'agenda', '2026-03-04T09:00:00Z').find((l) => l.to === LEE)?.text).toContain(
+        'Is Maria Lopez your report?',
+      );
+    });
+
+    it('after the press and the other person’s check: the manager alone gets tips and the digest, the report the prompt', () => {
+      const after = lines.filter((l) => l.pair !== undefined && !before(l));
+      for (const line of after) {
+        const manager = MANAGER[line.pair ?? ''];
+        if (line.to !== manager) expect(tipped(line), `a tip to ${line.to}`).toBe(false);
+        else if (line.kind === 'agenda' && line.op === 'send') expect(tipped(line)).toBe(true);
+      }
+      // the one the other person checked: Dev was told what Maria said, Maria what Lee said
+      expect(lines.find((l) => l.to === DEV && l.at === '2026-03-24T07:00:00Z')?.text).toContain(
+        'Maria Lopez said they manage you. Is that right?',
+      );
+      expect(lines.find((l) => l.to === MARIA && l.at === '2026-03-24T10:00:00Z')?.text).toContain(
+        'Lee Chen said you manage them. Is that right?',
+      );
+      // April's deep dives: the prompt to each report, the digest once to Maria, who manages both
+      expect(sends(lines, 'deepDive').map((l) => [l.to, l.occurrence])).toEqual([
+        [LEE, '2026-04-01T08:00:00Z'],
+        [DEV, '2026-04-07T07:00:00Z'],
+      ]);
+      expect(sends(lines, 'trustDigest').map((l) => l.to)).toEqual([MARIA]);
+      // after the check nobody is asked again
+      const later = lines.filter((l) => l.kind === 'agenda' && l.at > '2026-03-25T00:00:00Z');
+      expect(later.filter((l) => /Is .* your report\?|Is that right\?|is asked who/.test(l.text))).toEqual(
+        [],
+      );
+    });
+  });
+
+  it("a third person's copy of the pair's series (same iCalUID, cancelled occurrences, a COUNT=1 end), a made-up daily series and private copies change nothing of the pair", async () => {
+    const ANA = 'ana@contoso.com';
+    const text = readFileSync(new URL('../scenarios/third-calendar.json', import.meta.url), 'utf8');
+    const parsed = parseScenario(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const scenario = parsed.scenario;
+    const isNoise = (event: unknown) => (event as { privateCopy?: boolean }).privateCopy === true;
+    // the same 1:1 with nothing but the two people's own calendars
+    const control = {
+      ...scenario,
+      calendars: { [MARIA]: scenario.calendars[MARIA] ?? [], [DEV]: scenario.calendars[DEV] ?? [] },
+      steps: scenario.steps.filter((s) => !('calendar' in s) || (s.calendar !== ANA && !isNoise(s.change))),
+    };
+    expect(control.steps.length).toBe(0);
+    const [lines, expected] = [await runScenario(scenario), await runScenario(control)];
+    const pair = (all: Line[]) => all.filter((l) => l.to !== ANA);
+    expect(pair(lines)).toEqual(pair(expected));
+    // and that is every Tuesday of March, held, with no alert and no daily 1:1
+    expect(
+      sends(lines, 'agenda')
+        .filter((l) => l.to === MARIA)
+        .map((l) => l.occurrence),
+    ).toEqual([
+      '2026-03-03T08:00:00Z',
+      '2026-03-10T08:00:00Z',
+      '2026-03-17T08:00:00Z',
+      '2026-03-24T08:00:00Z',
+      '2026-03-31T07:00:00Z',
+    ]);
+    expect(sends(lines, 'cadenceAlert')).toEqual([]);
+    expect(lines.filter((l) => l.to === ANA).map((l) => l.kind)).toEqual(['welcome']);
+  }, 60_000);
 });

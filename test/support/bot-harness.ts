@@ -46,10 +46,16 @@ export async function botHarness(
     addressRules?: AddressRules;
     /** The fake Google directory (aliases, managers). */
     directory?: FakeDirectoryUser[];
+    /** The directory's managers; by default Maria manages everyone. `{}`: a directory that knows nobody. */
+    managers?: Record<string, string>;
   } = {},
 ) {
   const calendar = await calendarHarness({
     start: '2026-03-01T00:00:00Z',
+    // the directory names Maria as the manager of all (a pair is a manager's 1:1 only when a trusted source says so)
+    managers:
+      options.managers ??
+      Object.fromEntries([DEV, ANA, ...(options.reports ?? [])].map((report) => [report, MARIA])),
     ...(options.directory === undefined ? {} : { directory: options.directory }),
   });
   for (const report of options.reports ?? [DEV]) {

@@ -10,7 +10,10 @@ import { calendarHarness } from './calendar-harness.js';
  */
 export async function teamHarness(reportCount: number) {
   const reports = Array.from({ length: reportCount }, (_, i) => `r${i + 1}@contoso.com`);
-  const calendar = await calendarHarness({ start: '2026-03-01T00:00:00Z' });
+  const calendar = await calendarHarness({
+    start: '2026-03-01T00:00:00Z',
+    managers: Object.fromEntries(reports.map((report) => [report, MARIA])),
+  });
   for (const report of reports) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));
     calendar.fake.upsertEvent(report, weeklyWith(report));

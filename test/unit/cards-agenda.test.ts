@@ -276,6 +276,18 @@ describe('size', () => {
     console.log(`largest agenda in 4-byte characters: ${bytes(maxManagerDeepDive('😀'))} bytes`);
     expect(bytes(maxAgenda('😀'))).toBeLessThan(80_000);
     expect(bytes(maxManagerDeepDive('😀'))).toBeLessThan(80_000);
+    // a 1:1 whose roles nobody has confirmed: the question (and its buttons) instead of manager-only content
+    const asking = (step: 'ask' | 'check'): AgendaData => {
+      const full = maxAgenda('😀');
+      return {
+        ...full,
+        managerTopics: full.managerTopics.slice(1), // the question takes one topic's room
+        trustedRoles: false,
+        roleQuestion: { step, text: '😀'.repeat(150), current: 'managesMe' },
+      };
+    };
+    expect(bytes(asking('ask'))).toBeLessThan(80_000);
+    expect(bytes(asking('check'))).toBeLessThan(80_000);
   });
 
   test('the card refuses more than the limits: the caller must truncate', () => {

@@ -83,15 +83,24 @@ describe('who manages whom', () => {
     organizerEmail: 'dev@contoso.com',
   };
   it("takes the directory's word over the organizer", () => {
-    expect(managerAndReport(oneOnOne, new Map([['dev@contoso.com', 'maria@contoso.com']]))).toEqual({
-      managerEmail: 'maria@contoso.com',
-      reportEmail: 'dev@contoso.com',
-    });
+    expect(
+      managerAndReport(oneOnOne, new Map([['dev@contoso.com', { managerEmail: 'maria@contoso.com' }]])),
+    ).toEqual({ managerEmail: 'maria@contoso.com', reportEmail: 'dev@contoso.com', source: 'directory' });
   });
-  it('falls back to the organizer without a directory', () => {
-    expect(managerAndReport(oneOnOne, new Map())).toEqual({
+  it('counts a dotted-line manager, in either direction', () => {
+    const dotted = new Map([['maria@contoso.com', { dottedLineManagerEmails: ['dev@contoso.com'] }]]);
+    expect(managerAndReport(oneOnOne, dotted)).toEqual({
       managerEmail: 'dev@contoso.com',
       reportEmail: 'maria@contoso.com',
+      source: 'directory',
+    });
+  });
+  it('without a directory answer the organizer only keys the pair: unconfirmed', () => {
+    const elsewhere = new Map([['dev@contoso.com', { managerEmail: 'sam@contoso.com' }]]);
+    expect(managerAndReport(oneOnOne, elsewhere)).toEqual({
+      managerEmail: 'dev@contoso.com',
+      reportEmail: 'maria@contoso.com',
+      source: 'unconfirmed',
     });
   });
 });

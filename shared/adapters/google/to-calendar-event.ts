@@ -27,6 +27,7 @@ export function toCalendarEvent(event: calendar_v3.Schema$Event): CalendarEvent 
         : [],
     ),
     attendeesOmitted: event.attendeesOmitted === true,
+    ...(event.privateCopy === true ? { privateCopy: true as const } : {}),
     ...(event.iCalUID ? { iCalUID: event.iCalUID } : {}),
     ...(event.summary != null ? { summary: event.summary } : {}),
     ...(event.recurringEventId ? { recurringEventId: event.recurringEventId } : {}),

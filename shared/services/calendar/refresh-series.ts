@@ -11,6 +11,7 @@ import {
 import type { CalendarDeps } from './deps.js';
 import { reconcileJobs, removeOccurrence } from './reconcile-jobs.js';
 import { occurrencesOf } from './series-occurrences.js';
+import { organizerDecides } from './speaks-for.js';
 
 export interface RefreshResult {
   readonly coveredUntil: string;
@@ -22,6 +23,9 @@ export interface RefreshResult {
  * Reads a series' occurrences from a day ago to the horizon as the provider expands them
  * (`events.instances`, never our own RRULE expansion), stores each one's state and its jobs, and
  * removes the future occurrences the provider no longer has (a series ended or truncated).
+ * Which copy wins (docs/decisions.md): the organizer's copy decides times, cancellations and the end
+ * of the series; each person's own copy decides their own response. An attendee's copy therefore
+ * changes only the attendee's response while the organizer's calendar is followed too.
  */
 export async function refreshSeries(
   deps: CalendarDeps,
@@ -40,19 +44,37 @@ export async function refreshSeries(
   const pair = await deps.store.pairs.get(series.pairId, 'pair');
   const people = pair?.doc.type === 'pair' ? [pair.doc.managerEmail, pair.doc.reportEmail] : [];
   const stored = new Map((await occurrencesOf(deps.store, series.pairId, series.id)).map((o) => [o.id, o]));
+  const decides = organizerDecides(series, calendarId);
+  const own = calendarId.toLowerCase();
+  // a person whose own calendar shows the series answers for themselves on it, nobody else for them
+  const followed = new Set(Object.keys(series.eventIds).map((id) => id.toLowerCase()));
   let written = 0;
   for (const instance of instances.value) {
-    const state = occurrenceFromInstance(instance, { people, durationMinutes: series.durationMinutes });
-    if (state === undefined) continue;
-    const id = occurrenceIdOf(series.id, state.originalStart);
+    const read = occurrenceFromInstance(instance, { people, durationMinutes: series.durationMinutes });
+    if (read === undefined) continue;
+    const id = occurrenceIdOf(series.id, read.originalStart);
     const before = stored.get(id);
     stored.delete(id);
+    if (instance.privateCopy === true || (!decides && before === undefined)) continue;
+    const speaker = decides ? read : (before ?? read);
+    const declinedBy = people
+      .filter((person) =>
+        person === own || !followed.has(person) || before === undefined
+          ? read.declinedBy.includes(person)
+          : before.declinedBy.includes(person),
+      )
+      .sort();
+    const state = { ...speaker, originalStart: read.originalStart, declinedBy };
     const draft: Occurrence = {
       type: 'occurrence',
       id,
       pairId: series.pairId,
       seriesId: series.id,
-      ...state,
+      originalStart: state.originalStart,
+      start: state.start,
+      end: state.end,
+      status: state.status,
+      declinedBy: state.declinedBy,
       jobs: before?.jobs ?? [],
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
@@ -68,6 +90,7 @@ export async function refreshSeries(
     }
   }
   let removed = 0;
+  if (!decides) return { coveredUntil: window.to, written, removed };
   for (const gone of stored.values()) {
     if (isBefore(gone.start, now) || !isBefore(gone.originalStart, window.to)) continue;
     await removeOccurrence(deps, gone);

@@ -2,6 +2,8 @@ import { addMinutes, isBefore, utc, type CalendarEvent, type CalendarState } fro
 import type { CalendarDeps } from './deps.js';
 import { linkSplitSeries } from './link-split-series.js';
 import { refreshSeries } from './refresh-series.js';
+import { recheckRoles } from './recheck-roles.js';
+import { speaksFor } from './speaks-for.js';
 import { trackSeries, untrack, type Tracked } from './track-series.js';
 
 export interface SyncOutcome {
@@ -53,6 +55,7 @@ export async function syncCalendar(deps: CalendarDeps, state: CalendarState): Pr
   const toRefresh = new Set<string>();
   const seen = new Set<string>();
   for (const event of events) {
+    if (event.privateCopy === true) continue; // its changes are not the meeting's (see CalendarEvent)
     if (event.recurringEventId !== undefined) {
       if (tracked[event.recurringEventId] !== undefined) toRefresh.add(event.recurringEventId);
       continue;
@@ -65,10 +68,12 @@ export async function syncCalendar(deps: CalendarDeps, state: CalendarState): Pr
   if (full) {
     for (const [masterId, entry] of Object.entries(tracked)) {
       if (seen.has(masterId)) continue;
-      await untrack(deps, entry, 'deleted'); // gone from the calendar altogether
+      // gone from the calendar altogether; from an attendee's calendar only, the organizer's copy still holds
+      if (await speaksFor(deps, calendarId, entry)) await untrack(deps, entry, 'deleted');
       delete tracked[masterId];
     }
   }
+  for (const masterId of await recheckRoles(deps, calendarId, tracked)) toRefresh.add(masterId);
   const now = utc(deps.clock.now());
   const soon = addMinutes(now, deps.settings.minHorizonDays * 24 * 60);
   for (const [masterId, entry] of Object.entries(tracked)) {

@@ -1,4 +1,6 @@
 import {
+  hasTrustedRoles,
+  roleQuestionFor,
   DEEP_DIVE_QUESTIONS,
   coachingTipFor,
   QUESTIONS_THAT_WORK,
@@ -47,6 +49,13 @@ export interface AgendaView {
   readonly pair: Pair;
   readonly occurrence: Occurrence;
   readonly viewerRole: 'manager' | 'report';
+  /**
+   * Whether a trusted source (the directory, or the pair's answer in chat) says who manages whom. Until
+   * then `viewerRole` only says who organized the 1:1, and nothing manager-only is in the view.
+   */
+  readonly trustedRoles: boolean;
+  /** The roles question this viewer's agenda carries ("Is X your report?"), if any. */
+  readonly roleQuestion?: NonNullable<ReturnType<typeof roleQuestionFor>>;
   /** This occurrence's topics and the unfinished ones of earlier occurrences, by author role. */
   readonly reportTopics: readonly (Topic & { carriedOver: boolean })[];
   readonly managerTopics: readonly (Topic & { carriedOver: boolean })[];
@@ -99,14 +108,18 @@ export async function agendaView(
   const asked = deepDive ? await deepDiveCheckpoint(store, pair.pairId, occurrence, timeZone) : undefined;
   const note = asked?.plan.checkpoints[asked.index]?.note;
   const viewerRole = pair.managerEmail === viewerEmail.toLowerCase() ? 'manager' : 'report';
+  const trustedRoles = hasTrustedRoles(pair);
+  const roleQuestion = roleQuestionFor(pair, viewerEmail);
   const shared =
-    deepDive && viewerRole === 'manager'
+    deepDive && viewerRole === 'manager' && trustedRoles
       ? await sharedHistory(store, pair, occurrence, timeZone, occurrences)
       : { happinessTrend: [], sharedAnswers: undefined };
   return {
     pair,
     occurrence,
     viewerRole,
+    trustedRoles,
+    ...(roleQuestion === undefined ? {} : { roleQuestion }),
     reportTopics: topics.filter((t) => t.authorEmail === pair.reportEmail),
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
@@ -117,7 +130,9 @@ export async function agendaView(
     suggestedQuestion:
       QUESTIONS_THAT_WORK[questionIndexFor(pair.lastQuestion, occurrence.id, pair.questions)] ??
       QUESTIONS_THAT_WORK[0],
-    ...(viewerRole === 'manager' ? { coachingTip: coachingTipFor(pair.coachingTips, occurrence.id) } : {}),
+    ...(viewerRole === 'manager' && trustedRoles
+      ? { coachingTip: coachingTipFor(pair.coachingTips, occurrence.id) }
+      : {}),
     deepDive,
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
     ...shared,

@@ -1,4 +1,5 @@
 import {
+  hasTrustedRoles,
   checkConversationChoice,
   conversationFor,
   conversationPlanIdOf,
@@ -83,7 +84,8 @@ export async function planConversation(
     readonly role?: string | undefined;
   },
 ): Promise<Result<PlannedConversation, PlanConversationError>> {
-  if (pair.managerEmail !== actor.email.toLowerCase()) return err({ code: 'NOT_MANAGER' });
+  if (pair.managerEmail !== actor.email.toLowerCase() || !hasTrustedRoles(pair))
+    return err({ code: 'NOT_MANAGER' });
   const now = utc(deps.clock.now());
   const found = await deps.store.pairs.get(pair.pairId, request.occurrenceId);
   if (found?.doc.type !== 'occurrence' || !isLive(found.doc) || !isBefore(now, found.doc.start))

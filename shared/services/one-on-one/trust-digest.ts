@@ -1,4 +1,5 @@
 import {
+  hasTrustedRoles,
   dayOf,
   isLive,
   isMissed,
@@ -85,7 +86,10 @@ export async function trustDigest(
   timeZone: string,
 ): Promise<TrustDigest | undefined> {
   const email = managerEmail.toLowerCase();
-  const pairs = (await pairsOf(store, { email })).filter((pair) => pair.managerEmail === email);
+  // only the 1:1s a trusted source says this person manages (docs/decisions.md, "Who manages whom")
+  const pairs = (await pairsOf(store, { email })).filter(
+    (pair) => pair.managerEmail === email && hasTrustedRoles(pair),
+  );
   if (pairs.length === 0) return undefined;
   const until = dayOf(at, timeZone);
   const from = addDays(until, -TRUST_WINDOW_DAYS);

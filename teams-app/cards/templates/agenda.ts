@@ -40,6 +40,46 @@ const open = (title: string, card: string, when: string): object => ({
   data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}', card },
 });
 
+/** A button of the roles question; it sends no input, so the topic box need not be filled. */
+const roleButton = (title: string, step: 'ask' | 'check', answer: string, when?: string): object => ({
+  type: 'Action.Execute',
+  ...(when === undefined ? {} : { $when: when }),
+  title,
+  verb: 'confirmRoles',
+  associatedInputs: 'none',
+  data: { pairId: '${pairId}', step, answer },
+});
+const checkButton = (title: string, answer: string): object =>
+  roleButton(title, 'check', answer, `\${roleQuestion.current != '${answer}'}`);
+/** "Is X your report?" until someone answers, and the other person's check of the answer. */
+const rolesQuestion = {
+  type: 'Container',
+  $when: '${exists(roleQuestion)}',
+  style: 'emphasis',
+  items: [
+    { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${roleQuestion.text}' }] },
+    {
+      type: 'ActionSet',
+      $when: "${roleQuestion.step == 'ask'}",
+      actions: [
+        roleButton('Yes', 'ask', 'reportsToMe'),
+        roleButton('No, they manage me', 'ask', 'managesMe'),
+        roleButton('Neither, we are peers', 'ask', 'peers'),
+      ],
+    },
+    {
+      type: 'ActionSet',
+      $when: "${roleQuestion.step == 'check'}",
+      actions: [
+        roleButton('That’s right', 'check', 'right'),
+        checkButton('I manage them', 'reportsToMe'),
+        checkButton('They manage me', 'managesMe'),
+        checkButton('We are peers', 'peers'),
+      ],
+    },
+  ],
+};
+
 /**
  * The agenda, in the order of the guide's weekly template: their items (15 min), growth and
  * development (10), feedback (5), the manager's items if time; then open action items, one suggested
@@ -95,6 +135,7 @@ export const agendaTemplate: CardTemplate = {
       style: 'warning',
       items: [{ type: 'TextBlock', text: 'Moved: the time above is the new time.', wrap: true }],
     },
+    rolesQuestion,
     sectionHeading(['Your items'], '15 min', viewerIs('report')),
     otherNames('15 min', viewerIs('manager')),
     subtle('Their agenda comes first.', viewerIs('manager', isLive)),
@@ -242,6 +283,6 @@ export const agendaTemplate: CardTemplate = {
     },
     open('Give feedback', 'feedback', live),
     open('Growth plan', 'growthPlan', live),
-    open('Plan a career talk', 'planConversation', viewerIs('manager', isLive)),
+    open('Plan a career talk', 'planConversation', viewerIs('manager', `${isLive} && trustedRoles`)),
   ],
 };
