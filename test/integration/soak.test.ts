@@ -31,5 +31,5 @@ describe('soak', () => {
     expect(report.messages.expected).toBeGreaterThan(pairs * 40);
     expect(report.privacy.notes).toBeGreaterThan(0);
     expect(report.cadence.alerts).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000); // 181 s on 2 cores after issue 16 (90 s before): room for a loaded machine
 });
