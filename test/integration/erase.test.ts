@@ -55,6 +55,15 @@ async function busyPair() {
  * partitions, both people's user partitions, every calendar, and every hourly job bucket for three
  * months. What Steady writes about a person always carries their email or their Teams user id.
  */
+/** Drops a watched calendar's sync token and queues a safety sync: its next sync reads it all again. */
+async function queueFullSync(calendarId: string, notifiedAt = h.calendar.time.clock.now().toISOString()) {
+  const stored = await h.store.calendars.get(calendarId, calendarId);
+  if (stored === undefined) throw new Error(`${calendarId} is not watched`);
+  const { syncToken: _forgotten, ...full } = stored.doc;
+  await h.store.calendars.replace(full, stored.etag);
+  await h.calendar.deps.queue.send('calendar-sync', { calendarId, reason: 'safety', notifiedAt });
+}
+
 async function everythingMentioning(needles: string[], occurrences: Occurrence[]): Promise<string[]> {
   const found: string[] = [];
   const check = (where: string, doc: unknown) => {
@@ -133,15 +142,7 @@ describe('delete my data', () => {
     // a week on, Maria's calendar is read again in full (a safety sync) and the 1:1 is still there
     h.calendar.time.set('2026-03-08T12:00:00Z');
     await maintainCalendars(h.calendar.deps);
-    const maria = await h.store.calendars.get(MARIA, MARIA);
-    if (maria === undefined) throw new Error('Maria is not watched');
-    const { syncToken: _forgotten, ...fullSync } = maria.doc;
-    await h.store.calendars.replace(fullSync, maria.etag);
-    await h.calendar.deps.queue.send('calendar-sync', {
-      calendarId: MARIA,
-      reason: 'safety',
-      notifiedAt: '2026-03-08T12:00:00.000Z',
-    });
+    await queueFullSync(MARIA, '2026-03-08T12:00:00.000Z');
     await h.calendar.drainSyncs();
     expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
     expect(
@@ -218,17 +219,7 @@ describe('delete my data', () => {
     await h.teams.invoke(MARIA, { verb: 'eraseMe', data: { confirm: 'erase' } });
     await h.calendar.drainSyncs();
     h.calendar.time.set('2026-03-08T12:00:00Z');
-    for (const report of [DEV, ANA]) {
-      const stored = await h.store.calendars.get(report, report);
-      if (stored === undefined) throw new Error(`${report} is not watched`);
-      const { syncToken: _forgotten, ...full } = stored.doc;
-      await h.store.calendars.replace(full, stored.etag);
-      await h.calendar.deps.queue.send('calendar-sync', {
-        calendarId: report,
-        reason: 'safety',
-        notifiedAt: '2026-03-08T12:00:00.000Z',
-      });
-    }
+    for (const report of [DEV, ANA]) await queueFullSync(report, '2026-03-08T12:00:00.000Z');
     await h.calendar.drainSyncs();
     expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
     expect(await h.store.pairs.get(ANA_PAIR, 'pair')).toBeUndefined();
@@ -250,14 +241,7 @@ describe('delete my data', () => {
     if (record.type !== 'erasure') throw new Error(`expected an erasure record, found ${record.type}`);
     await h.store.users.delete(keyed, 'erasure');
     await h.store.users.upsert({ ...record, userId: plain });
-    const maria = (await h.store.calendars.get(MARIA, MARIA))!;
-    const { syncToken: _forgotten, ...fullSync } = maria.doc;
-    await h.store.calendars.replace(fullSync, maria.etag);
-    await h.calendar.deps.queue.send('calendar-sync', {
-      calendarId: MARIA,
-      reason: 'safety',
-      notifiedAt: h.calendar.time.clock.now().toISOString(),
-    });
+    await queueFullSync(MARIA);
     await h.calendar.drainSyncs();
     expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
     const press = await h.teams.invoke(DEV, {
