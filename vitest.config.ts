@@ -1,9 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects, each its own folder under test/: `npx vitest run --project contract` runs one.
 export default defineConfig({
   test: {
     reporters: ['verbose'],
+    // Vitest's default in a run is one worker fewer than the cores: on 2 cores, one file at a time.
+    maxWorkers: availableParallelism(),
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },

@@ -59,11 +59,16 @@ export const DocBase = z.object({
   updatedAt: Instant,
 });
 
+/** Zones found valid: building a formatter to check one costs ~50 µs, and every stored doc names one. */
+const validTimeZones = new Set<string>();
+
 function isTimeZone(value: string): boolean {
+  if (validTimeZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  if (validTimeZones.size < 1000) validTimeZones.add(value); // IANA has about 600 names
+  return true;
 }

@@ -18,14 +18,21 @@ export const later = (a: string, b: string): string => (new Date(a) >= new Date(
 
 export const isBefore = (a: string, b: string): boolean => new Date(a).getTime() < new Date(b).getTime();
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-03-17": the calendar day of `instant` in `timeZone`. */
 export function dayOf(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    if (dayFormats.size < 1000) dayFormats.set(timeZone, format); // a formatter is ~50 µs to build
+  }
+  return format.format(new Date(instant));
 }
 
 /** "2026-03": the calendar month of `instant` in `timeZone`. */

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,12 +9,13 @@ import { CardAction } from '../../teams-app/cards/card-action.js';
 import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
 import { renderCard, type AdaptiveCard, type CardName } from '../../teams-app/cards/index.js';
 import { teamsHostConfig } from '../support/card-schema.js';
+import { screenshotFolder } from '../support/screenshots.js';
 
 // Renders the cards with the official `adaptivecards` renderer and the Teams light host config in
-// Debian's Chromium, as Teams would draw them, and writes the README's screenshots.
+// Debian's Chromium, as Teams would draw them; `npm run screenshots` keeps them as the README's.
 
 const rendererDir = new URL('../../node_modules/adaptivecards/dist/', import.meta.url);
-const screenshots = new URL('../../docs/screenshots/', import.meta.url);
+const screenshots = screenshotFolder();
 
 // Teams renders TextBlock markdown; this minimal processor does the same for bold and links, so the
 // tests would notice user text leaking into a TextBlock. TextRuns never go through it.
@@ -78,7 +80,6 @@ beforeAll(async () => {
   browser = await launchChromium();
   tab = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
   await tab.goto(`http://127.0.0.1:${port}/`);
-  mkdirSync(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
@@ -181,7 +182,7 @@ describe('each card renders as in Teams', () => {
     const { problems, text } = await render(`card-${name}`, renderCard(name, cardSamples[name] as never));
     expect(problems).toEqual([]);
     for (const key of keyTexts[name]) expect(text).toContain(key);
-    await tab.locator(`#card-${name}`).screenshot({ path: new URL(`${name}.png`, screenshots).pathname });
+    await tab.locator(`#card-${name}`).screenshot({ path: join(screenshots, `${name}.png`) });
   });
 
   test.each(Object.keys(keyTexts) as CardName[])("%s in Teams' dark theme", async (name) => {
@@ -202,9 +203,7 @@ describe('each card renders as in Teams', () => {
       agendaSamples.manager.coachingTip,
     ])
       expect(text).toContain(key);
-    await tab
-      .locator('#agenda-manager')
-      .screenshot({ path: new URL('agenda-manager.png', screenshots).pathname });
+    await tab.locator('#agenda-manager').screenshot({ path: join(screenshots, 'agenda-manager.png') });
   });
 
   test("a promotion conversation on the manager's agenda: the guide's frame around the role (agenda-promotion.png)", async () => {
@@ -216,7 +215,7 @@ describe('each card renders as in Teams', () => {
     const card = tab.locator('#agenda-promotion');
     for (const name of ['Add topic', 'Give feedback', 'Growth plan', 'Plan a career talk'])
       await expect(card.getByRole('button', { name }).count()).resolves.toBe(1);
-    await card.screenshot({ path: new URL('agenda-promotion.png', screenshots).pathname });
+    await card.screenshot({ path: join(screenshots, 'agenda-promotion.png') });
   });
 
   test('a long "which 1:1?" command rides in a hidden input that the pressed button sends with its pair', async () => {

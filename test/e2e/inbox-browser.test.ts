@@ -1,18 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
 import { agendaAhead, cardsWith, choose, screenshotAt } from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
+import { screenshotFolder } from '../support/screenshots.js';
 
 // The whole local run in a browser: `npm start`, the fake Teams inbox in Debian's headless Chromium, the
 // clock moved to Dev's next agenda, a topic added from the card as Dev, and Maria's card updated in place.
-// Writes the README's inbox screenshots.
+// `npm run screenshots` keeps its screenshots as the README's.
 
-const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const screenshots = screenshotFolder();
 const folder = mkdtempSync(join(tmpdir(), 'steady-inbox-'));
 let browser: Browser | undefined;
 
@@ -61,7 +61,6 @@ it('in the inbox, Dev adds a topic from the agenda card in the browser and Maria
       },
     );
   });
-  mkdirSync(screenshots, { recursive: true });
   await screenshot(page, updated, 'inbox-report.png');
 
   // As Maria: her agenda for the 1:1 with Dev shows Dev's topic, in the same message (edited).

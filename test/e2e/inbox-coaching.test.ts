@@ -1,18 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
 import { agendaAhead, cards, cardsWith, choose, screenshotAt } from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
+import { screenshotFolder } from '../support/screenshots.js';
 
 // Feedback and the growth plan in `npm start`'s fake Teams inbox, in headless Chromium, as people use
 // them: typed commands, cards filled in and pressed. Maria shares feedback with Dev, which edits Dev's
-// agenda in place; Dev saves a growth goal, which edits Maria's. Writes the README's coaching screenshot.
+// agenda in place; Dev saves a growth goal, which edits Maria's. `npm run screenshots` keeps its
+// screenshots as the README's.
 
-const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const screenshots = screenshotFolder();
 const folder = mkdtempSync(join(tmpdir(), 'steady-coaching-'));
 const MARIA = 'maria@contoso.com';
 const DEV = 'dev@contoso.com';
@@ -99,7 +100,6 @@ it('in the inbox, Maria shares feedback that edits Dev’s agenda, Dev’s growt
   const text = await mariaAgenda.innerText();
   expect(text).toContain(behavior);
   expect(text).toContain('Coaching tip · only you see this');
-  mkdirSync(screenshots, { recursive: true });
   await screenshotAt(page, mariaAgenda, join(screenshots, 'inbox-coaching.png'));
 
   // Her trust digest, on demand: only hers.

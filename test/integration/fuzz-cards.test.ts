@@ -12,6 +12,7 @@ import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js
 import { CardAction } from '../../teams-app/cards/card-action.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
 import { storeSnapshot } from '../support/store-snapshot.js';
+import { sized } from '../support/long-runs.js';
 
 // FUZZ_SEED=<n> replays a run; the seed is printed with the summary.
 const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
@@ -315,7 +316,7 @@ describe('fuzz: card submits', () => {
         },
       ),
       {
-        numRuns: 500,
+        numRuns: sized(500, 150),
         seed,
         endOnFailure: true,
         // the review's submit, run whatever the seed: a refused answer among accepted ones

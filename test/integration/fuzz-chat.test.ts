@@ -6,6 +6,7 @@ import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { MARIA } from '../support/bot-harness.js';
 import { storeSnapshot } from '../support/store-snapshot.js';
 import { teamHarness } from '../support/team-harness.js';
+import { sized } from '../support/long-runs.js';
 
 // FUZZ_SEED=<n> replays a run; the seed is printed with the summary.
 const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
@@ -96,7 +97,7 @@ describe('fuzz: chat commands', () => {
           expect(command.due).toMatch(/^\d{4}-\d\d-\d\d$/);
         if (command.kind === 'done') expect(command.number).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 5000, seed },
+      { numRuns: sized(5000, 1500), seed },
     );
     console.log(
       `fuzz: chat parser ${runs} inputs, 0 crashes, ${rejected} rejected with a reply (seed ${seed})`,
@@ -159,7 +160,7 @@ describe('fuzz: chat commands', () => {
             }
           },
         ),
-        { numRuns: 245, seed, endOnFailure: true },
+        { numRuns: sized(245, 80), seed, endOnFailure: true },
       );
       console.log(
         `fuzz: chat commands ${runs} inputs through the bot, ${crashes} crashes, ${rejected} rejected by the parser, ${storedFromRejected} stored from rejected input (seed ${seed})`,

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sandbox/simulate/scenario.js';
+import { sized } from '../support/long-runs.js';
 
 // FUZZ_SEED=<n> replays a run; the seed is printed with the summary.
 const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
@@ -130,7 +131,7 @@ describe('fuzz: scenario files', () => {
             expect(parsed.error).not.toMatch(/^\(scenario\): (?!Unrecognized key)/);
         },
       ),
-      { numRuns: 3000, seed },
+      { numRuns: sized(3000, 800), seed },
     );
     console.log(
       `fuzz: scenario files ${counts.runs} inputs, 0 crashes, ${counts.refused} refused naming the field, ${counts.accepted} accepted (seed ${seed})`,

@@ -4,6 +4,7 @@ import { watchCalendar } from '../../shared/services/calendar/watch-calendar.js'
 import { DEV, MARIA, weeklyWith } from '../support/bot-harness.js';
 import { calendarHarness } from '../support/calendar-harness.js';
 import { storeSnapshot } from '../support/store-snapshot.js';
+import { sized } from '../support/long-runs.js';
 
 // FUZZ_SEED=<n> replays a run; the seed is printed with the summary.
 const seed = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
@@ -156,7 +157,7 @@ describe('fuzz: calendar webhook headers', () => {
         // the webhook only enqueues: it never writes to the store
         expect(await storeSnapshot(h.store, [MARIA, DEV])).toEqual(before);
       }),
-      { numRuns: 1000, seed, endOnFailure: true },
+      { numRuns: sized(1000, 300), seed, endOnFailure: true },
     );
     h.queued.take('calendar-sync');
     console.log(

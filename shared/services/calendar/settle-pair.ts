@@ -27,12 +27,7 @@ export const ROLES_RECHECK_HOURS = 24;
  *   manager-only continues); a chat confirmation stands; a new pair is `unconfirmed`, keyed organizer first.
  */
 export async function settlePair(deps: CalendarDeps, oneOnOne: OneOnOne): Promise<Pair> {
-  const [a, b] = oneOnOne.people;
-  const people = new Map([
-    [a, await deps.directory.person(a)],
-    [b, await deps.directory.person(b)],
-  ]);
-  const found = managerAndReport(oneOnOne, people);
+  const found = await rolesFromDirectory(deps, oneOnOne);
   const now = utc(deps.clock.now());
   const forward = await pairDoc(deps.store, pairIdOf(found.managerEmail, found.reportEmail));
   const reverse = await pairDoc(deps.store, pairIdOf(found.reportEmail, found.managerEmail));
@@ -53,7 +48,7 @@ export async function settlePair(deps: CalendarDeps, oneOnOne: OneOnOne): Promis
     pair ??= await createPair(deps, found.managerEmail, found.reportEmail, directory);
   } else {
     const target = forward ?? reverse;
-    const asked = oneOnOne.organizerEmail ?? a;
+    const asked = oneOnOne.organizerEmail ?? oneOnOne.people[0];
     const unconfirmed: PairRoles = {
       source: 'unconfirmed',
       relation: 'manages',
@@ -76,6 +71,21 @@ export async function settlePair(deps: CalendarDeps, oneOnOne: OneOnOne): Promis
   }
   await linkPair(deps.store, pair); // again each time: a crash between the two writes heals on the next sync
   return pair;
+}
+
+/**
+ * Who manages whom, as the directory says, asking it as little as it can: the second person's entry
+ * first (they are the report when the first one, often the organizer, manages them), the first
+ * person's only when the second's does not name them. A manager with many reports is then not asked
+ * about at each of their 1:1s' daily checks.
+ */
+async function rolesFromDirectory(deps: CalendarDeps, oneOnOne: OneOnOne) {
+  const [a, b] = oneOnOne.people;
+  const people = new Map([[b, await deps.directory.person(b)]]);
+  const found = managerAndReport(oneOnOne, people);
+  if (found.source === 'directory') return found;
+  people.set(a, await deps.directory.person(a));
+  return managerAndReport(oneOnOne, people);
 }
 
 /** Whether the directory's `managerEmail` turns round a pair whose roles a trusted source had set the other way. */
