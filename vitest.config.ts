@@ -12,7 +12,13 @@ export default defineConfig({
       { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // with every core busy, a scenario run in a beforeAll can take over Vitest's 10 s
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         extends: true,
@@ -21,8 +27,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // two of them run `npm start`, which rebuilds dist/: one file at a time
-          fileParallelism: false,
+          // several run `npm start`, which builds dist/: built once first, so their builds write nothing
+          globalSetup: ['test/support/build-once.ts'],
         },
       },
     ],
