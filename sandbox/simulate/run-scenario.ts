@@ -1,5 +1,5 @@
 import { LOCAL_TENANT } from '../../shared/config.js';
-import { parseDomainMap, utc } from '../../shared/domain/index.js';
+import { bucketOf, parseDomainMap, utc } from '../../shared/domain/index.js';
 import { trustDigestPartition } from '../../shared/services/one-on-one/trust-digest.js';
 import { pairDocs } from '../../shared/services/pair-docs.js';
 import { userByEmail } from '../../shared/services/people.js';
@@ -11,6 +11,7 @@ import { simulatedFunctions } from './simulated-functions.js';
 import { Recorder, type TranscriptLine } from './transcript.js';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
  * Replays a scenario on the simulated clock through the real code: the fake Google Calendar and
@@ -89,7 +90,21 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
       .map((step, index) => ({ step, index }))
       .sort((a, b) => a.step.at.localeCompare(b.step.at) || a.index - b.index);
     const end = new Date(scenario.end).getTime();
-    for (let t = new Date(scenario.start).getTime(); t <= end; t += MINUTE) {
+    /**
+     * The next minute after `t` in which something can happen: a step, the hourly timer, a job due,
+     * a delivery to retry. The minutes between would only run a scheduler with nothing due, so the
+     * transcript is the same as going minute by minute, in a fraction of the time.
+     */
+    const nextMinute = async (t: number): Promise<number> => {
+      const next = t + MINUTE;
+      if (run.waiting() > 0 || calendar.queued.messages.length > 0) return next;
+      const candidates = [Math.ceil(next / HOUR) * HOUR];
+      if (steps[0] !== undefined) candidates.push(new Date(steps[0].step.at).getTime());
+      for (const bucket of [bucketOf(new Date(t)), bucketOf(new Date(t + HOUR))])
+        for (const dueAt of await dueTimes(calendar.store, bucket)) candidates.push(dueAt);
+      return Math.ceil(Math.max(next, Math.min(...candidates)) / MINUTE) * MINUTE;
+    };
+    for (let t = new Date(scenario.start).getTime(); t <= end; t = await nextMinute(t)) {
       calendar.time.set(new Date(t).toISOString());
       while (steps[0] !== undefined && new Date(steps[0].step.at).getTime() <= t) {
         const next = steps.shift();
@@ -124,6 +139,22 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     await system.stop();
     await calendar.stop();
   }
+}
+
+/** When each job in an hour's bucket falls due. */
+async function dueTimes(store: Store, bucket: string): Promise<number[]> {
+  const times: number[] = [];
+  let continuation: string | undefined;
+  do {
+    const page = await store.jobs.list(bucket, {
+      type: 'job',
+      limit: 1000,
+      ...(continuation ? { continuation } : {}),
+    });
+    for (const { doc } of page.items) if (doc.type === 'job') times.push(new Date(doc.dueAt).getTime());
+    continuation = page.continuation;
+  } while (continuation !== undefined);
+  return times;
 }
 
 /** A scenario that parsed but cannot be played: the message names the part of the file at fault. */

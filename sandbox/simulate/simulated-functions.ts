@@ -26,6 +26,8 @@ export function simulatedFunctions(root: Root, queued: ReturnType<typeof memoryQ
     /** The hourly `calendarChannels` timer. */
     calendarChannels: () =>
       handlers.calendarChannels(timerAt(root.clock.now()), invocationContext('calendarChannels', logs)),
+    /** Deliveries that failed and wait for the next minute. */
+    waiting: () => retries.length,
     /** Every waiting `deliveries` message through the `deliver` function, retries of earlier minutes first. */
     async deliveries(): Promise<void> {
       const batch = [
