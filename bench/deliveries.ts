@@ -34,7 +34,47 @@ const STARTS = ['2026-03-03T09:00:00Z', '2026-03-10T09:00:00Z'];
  */
 export async function benchDeliveries(): Promise<void> {
   const host = await hostQueueSettings();
-  const people = Array.from({ length: PAIRS }, (_, n) => [person('manager', n), person('report', n)]).flat();
+  section(
+    `deliveries: ${(PAIRS * 2).toLocaleString('en')} agendas due at ${TICK.slice(0, 16)}Z, fake Teams limits 7/s and 60/30 s per chat, ` +
+      `${TENANT_LIMIT}/s per tenant (Teams: 30), ${host.concurrency} at a time (host.json), SQLite :memory:`,
+  );
+  const d = await runDeliveries({ pairs: PAIRS, tenantLimit: TENANT_LIMIT });
+  const minimum = (d.messages / TENANT_LIMIT) * 1000;
+  figure(
+    `completion, ${d.messages.toLocaleString('en')} agendas`,
+    ms(d.elapsed),
+    atMost(d.elapsed / minimum, 1.15, `${ms(minimum * 1.15)} (1.15×)`),
+    `[${(d.elapsed / minimum).toFixed(3)} × the ${ms(minimum)} the tenant limit allows; ` +
+      `${Math.round((d.messages / d.elapsed) * 1000)}/s]`,
+  );
+  figure('duplicates (cards beyond one per chat)', String(d.duplicates), equal(d.duplicates, 0));
+  figure('lost (chats without their agenda)', String(d.lost), equal(d.lost, 0));
+  figure(
+    "429s from the fake's limits",
+    String(d.count429),
+    undefined,
+    `[${d.retried} messages back on the queue, ${d.poisoned} poisoned; outcomes ${JSON.stringify(d.outcomes)}]`,
+  );
+  figure(
+    'busy time of the event loop per delivery',
+    ms((d.busy.active / d.messages) * 1, 2),
+    undefined,
+    `[${Math.round(d.busy.utilization * 100)}% busy; the fake Teams on its own thread; ` +
+      `the tick: ${d.tick.due} due jobs, ${d.tick.enqueued} messages]`,
+  );
+}
+
+/**
+ * `pairs` pairs' agendas (two each) due in one scheduler tick, delivered as above with the tenant
+ * limited to `tenantLimit` requests a second. Returns the counts: the bench prints them at 1,500
+ * pairs, `test/integration/deliveries-count.test.ts` asserts them at a size a test run affords.
+ */
+export async function runDeliveries(options: { pairs: number; tenantLimit: number }) {
+  const host = await hostQueueSettings();
+  const people = Array.from({ length: options.pairs }, (_, n) => [
+    person('manager', n),
+    person('report', n),
+  ]).flat();
   const teams = await startFakeTeamsThread({
     tenantId: TENANT,
     people: people.map((p) => ({
@@ -43,21 +83,18 @@ export async function benchDeliveries(): Promise<void> {
       aadObjectId: p.aadObjectId,
       installed: true,
     })),
-    rateLimits: { perTenantPerSecond: TENANT_LIMIT },
+    rateLimits: { perTenantPerSecond: options.tenantLimit },
   });
   const store = openSqliteStore(':memory:');
   try {
-    section(
-      `deliveries: ${(PAIRS * 2).toLocaleString('en')} agendas due at ${TICK.slice(0, 16)}Z, fake Teams limits 7/s and 60/30 s per chat, ` +
-        `${TENANT_LIMIT}/s per tenant (Teams: 30), ${host.concurrency} at a time (host.json), SQLite :memory:`,
-    );
-    await seed(store, teams);
+    await seed(store, teams, options.pairs);
     const queue = memoryQueue();
     const started = Date.now();
     const clock = { now: () => new Date(Date.parse(TICK) + (Date.now() - started)) };
     const tick = await runScheduler({ store, queue: queue.queue, clock });
     const messages = queue.take('deliveries');
-    if (messages.length !== PAIRS * 2) throw new Error(`the tick enqueued ${messages.length} deliveries`);
+    if (messages.length !== options.pairs * 2)
+      throw new Error(`the tick enqueued ${messages.length} deliveries`);
 
     const deps: BotDeps = {
       store,
@@ -71,7 +108,7 @@ export async function benchDeliveries(): Promise<void> {
         http: { token: 'bench-token' },
         botId: '28:steady-bot',
         allowLoopback: true,
-        limits: { ...TEAMS_LIMITS, tenant: [{ limit: TENANT_LIMIT, ms: 1_000 }] },
+        limits: { ...TEAMS_LIMITS, tenant: [{ limit: options.tenantLimit, ms: 1_000 }] },
       }),
     };
     const root = rootOf(store, deps);
@@ -86,41 +123,26 @@ export async function benchDeliveries(): Promise<void> {
 
     const { cards, count429 } = await teams.summary();
     const chats = teams.conversations;
-    const lost = chats.filter((c) => (cards[c.id] ?? 0) === 0).length;
-    const duplicates = chats.reduce((sum, c) => sum + Math.max(0, (cards[c.id] ?? 0) - 1), 0);
-    const minimum = (messages.length / TENANT_LIMIT) * 1000;
-    figure(
-      `completion, ${messages.length.toLocaleString('en')} agendas`,
-      ms(elapsed),
-      atMost(elapsed / minimum, 1.15, `${ms(minimum * 1.15)} (1.15×)`),
-      `[${(elapsed / minimum).toFixed(3)} × the ${ms(minimum)} the tenant limit allows; ` +
-        `${Math.round((messages.length / elapsed) * 1000)}/s]`,
-    );
-    figure('duplicates (cards beyond one per chat)', String(duplicates), equal(duplicates, 0));
-    figure('lost (chats without their agenda)', String(lost), equal(lost, 0));
-    figure(
-      "429s from the fake's limits",
-      String(count429),
-      undefined,
-      `[${run.retried} messages back on the queue, ${run.poisoned} poisoned; outcomes ${JSON.stringify(run.outcomes)}]`,
-    );
-    figure(
-      'busy time of the event loop per delivery',
-      ms((busy.active / messages.length) * 1, 2),
-      undefined,
-      `[${Math.round(busy.utilization * 100)}% busy; the fake Teams on its own thread; ` +
-        `the tick: ${tick.due} due jobs, ${tick.enqueued} messages]`,
-    );
+    return {
+      messages: messages.length,
+      elapsed,
+      busy,
+      tick,
+      count429,
+      ...run,
+      lost: chats.filter((c) => (cards[c.id] ?? 0) === 0).length,
+      duplicates: chats.reduce((sum, c) => sum + Math.max(0, (cards[c.id] ?? 0) - 1), 0),
+    };
   } finally {
     await store.close();
     await teams.stop();
   }
 }
 
-async function seed(store: Store, teams: FakeTeamsThread): Promise<void> {
+async function seed(store: Store, teams: FakeTeamsThread, pairs: number): Promise<void> {
   const chats = new Map(teams.conversations.map((c) => [c.email, c.id]));
   const chatOf = (p: Person) => ({ conversationId: chats.get(p.email) ?? '', serviceUrl: teams.url });
-  for (let n = 0; n < PAIRS; n++) {
+  for (let n = 0; n < pairs; n++) {
     const { pair, occurrences } = await seedPair(
       store,
       person('manager', n),
