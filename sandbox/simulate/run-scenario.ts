@@ -1,11 +1,12 @@
 import { LOCAL_TENANT } from '../../shared/config.js';
-import { bucketOf, parseDomainMap, utc } from '../../shared/domain/index.js';
+import { parseDomainMap, utc } from '../../shared/domain/index.js';
 import { trustDigestPartition } from '../../shared/services/one-on-one/trust-digest.js';
 import { pairDocs } from '../../shared/services/pair-docs.js';
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
 import { startBotSystem } from '../local/bot-system.js';
 import { calendarHarness } from '../local/calendar-system.js';
+import { dueTimesAround } from '../local/due-times.js';
 import type { Scenario } from './scenario.js';
 import { simulatedFunctions } from './simulated-functions.js';
 import { Recorder, type TranscriptLine } from './transcript.js';
@@ -100,8 +101,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
       if (run.waiting() > 0 || calendar.queued.messages.length > 0) return next;
       const candidates = [Math.ceil(next / HOUR) * HOUR];
       if (steps[0] !== undefined) candidates.push(new Date(steps[0].step.at).getTime());
-      for (const bucket of [bucketOf(new Date(t)), bucketOf(new Date(t + HOUR))])
-        for (const dueAt of await dueTimes(calendar.store, bucket)) candidates.push(dueAt);
+      candidates.push(...(await dueTimesAround(calendar.store, t)));
       return Math.ceil(Math.max(next, Math.min(...candidates)) / MINUTE) * MINUTE;
     };
     for (let t = new Date(scenario.start).getTime(); t <= end; t = await nextMinute(t)) {
@@ -139,22 +139,6 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     await system.stop();
     await calendar.stop();
   }
-}
-
-/** When each job in an hour's bucket falls due. */
-async function dueTimes(store: Store, bucket: string): Promise<number[]> {
-  const times: number[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.jobs.list(bucket, {
-      type: 'job',
-      limit: 1000,
-      ...(continuation ? { continuation } : {}),
-    });
-    for (const { doc } of page.items) if (doc.type === 'job') times.push(new Date(doc.dueAt).getTime());
-    continuation = page.continuation;
-  } while (continuation !== undefined);
-  return times;
 }
 
 /** A scenario that parsed but cannot be played: the message names the part of the file at fault. */

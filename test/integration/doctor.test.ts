@@ -31,7 +31,6 @@ const TSX = createRequire(import.meta.url).resolve('tsx/cli');
  * `npm run doctor` does. Kept beside node_modules so that the bundle's imports of packages resolve.
  */
 const BUNDLE = join(REPO, 'node_modules', '.cache', 'steady-test', `doctor-${process.pid}.mjs`);
-let entry: string[] = [BUNDLE];
 const SERVICE_ACCOUNT = 'steady@steady-project.iam.gserviceaccount.com';
 const UNDELEGATED_ACCOUNT = 'other@steady-project.iam.gserviceaccount.com';
 const USER = 'maria@contoso.example';
@@ -154,7 +153,11 @@ interface Run {
   stdout: string;
 }
 
-async function doctor(env: Record<string, string>, args: string[] = ['--google-user', USER, ...fakes()]) {
+async function doctor(
+  env: Record<string, string>,
+  args: string[] = ['--google-user', USER, ...fakes()],
+  entry: string[] = [BUNDLE],
+) {
   const child = spawn(process.execPath, [...entry, ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -197,8 +200,8 @@ function expectOnlyFailure(run: Run, ...failing: Name[]): void {
 describe('npm run doctor', () => {
   it('passes every check against working dependencies, and exits 0', async () => {
     const before = { tokens: oauth.issued.length, bot: entra.issuedCount };
-    entry = [TSX, 'tools/doctor/main.ts']; // this once as `npm run doctor` runs it
-    const run = await doctor(settings()).finally(() => (entry = [BUNDLE]));
+    // this once through tsx, as `npm run doctor` runs it
+    const run = await doctor(settings(), undefined, [TSX, 'tools/doctor/main.ts']);
 
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(NAMES.length + 1);

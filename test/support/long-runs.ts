@@ -3,7 +3,7 @@
  * and runs them at full size, as CI does in a step of its own; `npm test` runs a short version of each,
  * with the same checks, to keep the loop fast.
  */
-export const LONG = process.env['STEADY_LONG'] === '1';
+const LONG = process.env['STEADY_LONG'] === '1';
 
 /** `full` in the long runs, `short` in `npm test`. */
 export const sized = (full: number, short: number): number => (LONG ? full : short);

@@ -4,10 +4,10 @@ import { deliverFunction } from '../../../functions/deliver.js';
 import { scheduler } from '../../../functions/scheduler.js';
 import { startBotSystem } from '../../../sandbox/local/bot-system.js';
 import { calendarHarness } from '../../../sandbox/local/calendar-system.js';
+import { dueTimesAround } from '../../../sandbox/local/due-times.js';
 import { invocationContext, timerAt } from '../../../sandbox/local/invoke.js';
 import type { FakeGoogleCalendarOptions } from '../../../sandbox/fake-google/index.js';
 import { createTeamsMessenger } from '../../../shared/adapters/teams/teams-messenger.js';
-import { bucketOf } from '../../../shared/domain/index.js';
 import type { QueueName, Store } from '../../../shared/ports.js';
 import type { Root } from '../../../shared/root.js';
 import { DeliveryLedger, KillSwitch } from './ledger.js';
@@ -259,11 +259,7 @@ export async function startSystem(options: SystemOptions) {
     const candidates = [Math.ceil(next / HOUR) * HOUR];
     if (events[0] !== undefined) candidates.push(events[0].at);
     for (const item of waiting) candidates.push(item.visibleAt);
-    for (const bucket of [bucketOf(new Date(last)), bucketOf(new Date(last + HOUR))]) {
-      const jobs = await driverStore.jobs.list(bucket, { type: 'job', limit: 1000 });
-      for (const { doc } of jobs.items)
-        if (doc.type === 'job') candidates.push(new Date(doc.dueAt).getTime());
-    }
+    candidates.push(...(await dueTimesAround(driverStore, last)));
     const earliest = Math.max(next, Math.min(...candidates));
     return Math.ceil(earliest / MINUTE) * MINUTE;
   };

@@ -1,0 +1,25 @@
+import { bucketOf } from '../../shared/domain/index.js';
+import type { Store } from '../../shared/ports.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * When the jobs of the hour of `t` and of the next hour fall due (ms): what a driver of the simulated
+ * clock (`npm run simulate`, the soak) reads to skip to the next minute in which a job can be due.
+ */
+export async function dueTimesAround(store: Store, t: number): Promise<number[]> {
+  const times: number[] = [];
+  for (const bucket of [bucketOf(new Date(t)), bucketOf(new Date(t + HOUR))]) {
+    let continuation: string | undefined;
+    do {
+      const page = await store.jobs.list(bucket, {
+        type: 'job',
+        limit: 1000,
+        ...(continuation === undefined ? {} : { continuation }),
+      });
+      for (const { doc } of page.items) if (doc.type === 'job') times.push(new Date(doc.dueAt).getTime());
+      continuation = page.continuation;
+    } while (continuation !== undefined);
+  }
+  return times;
+}
