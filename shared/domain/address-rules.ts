@@ -13,7 +13,20 @@ export interface AddressRules {
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+const domainOf = (email: string): string => foldAddress(email.slice(email.lastIndexOf('@') + 1));
+
+/**
+ * An address as Steady compares it: Unicode NFC, then each character's own lower case, with no
+ * locale and no context (so a Turkish dotless ı stays ı, and a capital İ does not become a plain i).
+ * The Kelvin sign is the letter K under NFC, so `\u212Aate@` is kate@. Steady accepts only the ASCII
+ * addresses Google Workspace and Entra give out (`Email`): an address that is not ASCII once folded is
+ * refused, so no lookalike can stand for another address, and no address can be spelled as two.
+ */
+export function foldAddress(email: string): string {
+  return Array.from(email.normalize('NFC'), (c) => c.toLowerCase())
+    .join('')
+    .normalize('NFC');
+}
 
 /** `contoso.onmicrosoft.com=contoso.com,…`: each Teams domain once, each side a domain name. */
 export function parseDomainMap(text: string): Result<Record<string, string>, string> {
@@ -55,7 +68,7 @@ export function parseTenantDomains(text: string): Result<Record<string, string[]
 
 /** The Teams address with its domain mapped to the Google one (unchanged when the map has none). */
 export function mappedAddress(rules: AddressRules, email: string): string {
-  const address = email.toLowerCase();
+  const address = foldAddress(email);
   const to = rules.domainMap[domainOf(address)];
   return to === undefined ? address : `${address.slice(0, address.lastIndexOf('@'))}@${to}`;
 }

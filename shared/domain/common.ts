@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { foldAddress } from './address-rules.js';
 
-/** An email address, compared case-insensitively, so stored lower-case. */
+/** An email address, compared case-insensitively, so stored folded (`foldAddress`): ASCII only. */
 export const Email = z
-  .email({ error: 'must be an email address' })
-  .max(320)
-  .transform((value) => value.toLowerCase());
+  .string()
+  .transform(foldAddress)
+  .pipe(z.email({ error: 'must be an email address' }).max(320));
 
 /** An instant in UTC, ISO 8601 with `Z` (what `Date.prototype.toISOString` writes). */
 export const Instant = z.iso.datetime({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldAddress } from './address-rules.js';
 import { DocBase, Email, Instant, TimeZone, UserText } from './common.js';
 
 /** Where the bot reaches a person proactively: their personal chat with Steady. */
@@ -37,6 +38,11 @@ export const EmailAlias = DocBase.extend({
   type: z.literal('emailAlias'),
   userId: z.string().min(1),
   targetUserId: z.string().min(1),
+  /**
+   * How the holder came to the address (`FoundBy`): absent on claims from before issue 27, which
+   * count as exact. A mapped claim gives way to an exact one from the same tenant.
+   */
+  via: z.enum(['exact', 'mapped']).optional(),
 });
 export type EmailAlias = z.infer<typeof EmailAlias>;
 
@@ -76,14 +82,18 @@ export const ClaimRefusal = DocBase.extend({
   claimantUserId: z.string().min(1),
   /** Who holds the address; absent when the refusal is the tenant's domains (`TENANT_DOMAINS`). */
   holderUserId: z.string().min(1).optional(),
-  reason: z.enum(['ADDRESS_TAKEN', 'DOMAIN_NOT_ALLOWED']),
+  /**
+   * `MAPPED_COLLISION`: `DOMAIN_MAP` led the claimant to an address that is another person's own
+   * (their Teams address, or the directory's answer for it): refused, or given up when that person came.
+   */
+  reason: z.enum(['ADDRESS_TAKEN', 'DOMAIN_NOT_ALLOWED', 'MAPPED_COLLISION']),
 });
 export type ClaimRefusal = z.infer<typeof ClaimRefusal>;
 
 export const UsersDoc = z.discriminatedUnion('type', [User, EmailAlias, PairLink, Erasure, ClaimRefusal]);
 export type UsersDoc = z.infer<typeof UsersDoc>;
 
-export const emailAliasKey = (email: string): string => `email:${email.toLowerCase()}`;
+export const emailAliasKey = (email: string): string => `email:${foldAddress(email)}`;
 
 /** Where the erasure of `email` is kept: its partition key, from `digest` (see IdGen). */
 export const erasureKey = (email: string, digest: (text: string) => string): string =>

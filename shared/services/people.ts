@@ -1,6 +1,7 @@
 import {
   CLAIM_REFUSALS,
   emailAliasKey,
+  foldAddress,
   err,
   ok,
   type EmailAlias,
@@ -9,32 +10,51 @@ import {
   type User,
 } from '../domain/index.js';
 import type { Store } from '../ports.js';
+import type { FoundBy } from './google-address.js';
 
-/** Why an identity may not have an address: another identity holds it, or its tenant may not claim the domain. */
+/**
+ * Why an identity may not have an address: another identity holds it, `DOMAIN_MAP` led to an address
+ * that is another person's own (`MAPPED_COLLISION`), or its tenant may not claim the domain.
+ */
 export type ClaimError =
-  | { readonly code: 'ADDRESS_TAKEN'; readonly address: string; readonly holderUserId: string }
+  | {
+      readonly code: 'ADDRESS_TAKEN' | 'MAPPED_COLLISION';
+      readonly address: string;
+      readonly holderUserId: string;
+    }
   | { readonly code: 'DOMAIN_NOT_ALLOWED'; readonly address: string };
 
-/** What a save did to the address: kept by this user, claimed fresh, or moved from a gone identity. */
+/**
+ * What a save did to the address: kept by this user, claimed fresh, moved from a gone identity, or
+ * taken from an identity that only `DOMAIN_MAP` had led to it (`displaced`).
+ */
 export type Claimed =
   | { readonly kind: 'kept' }
   | { readonly kind: 'claimed' }
-  | { readonly kind: 'moved'; readonly fromUserId: string };
+  | { readonly kind: 'moved' | 'displaced'; readonly fromUserId: string };
 
 /**
  * Saves a user and the alias that finds them by email. An address belongs to one Teams identity: a
  * second one is refused (`ADDRESS_TAKEN`, nothing written but the refusal record for the doctor),
  * except from the same tenant when the holder is gone (the app uninstalled, or sends refused: as
- * when the account was deleted and its address given to a new one). Writes are conditional, so two
- * identities claiming at once cannot both win.
+ * when the account was deleted and its address given to a new one), or when the holder came to it
+ * only through `DOMAIN_MAP` and the claimant by its own address (`via: 'exact'`): the address is the
+ * claimant's, and the holder loses it (recorded as a `MAPPED_COLLISION` for the doctor). A mapped
+ * claim on an address someone holds as their own is refused as a `MAPPED_COLLISION`. Writes are
+ * conditional, so two identities claiming at once cannot both win.
  */
-export async function saveUser(store: Store, user: User): Promise<Result<Claimed, ClaimError>> {
+export async function saveUser(
+  store: Store,
+  user: User,
+  via: FoundBy = 'exact',
+): Promise<Result<Claimed, ClaimError>> {
   const key = emailAliasKey(user.email);
   const alias: EmailAlias = {
     type: 'emailAlias',
     id: 'alias',
     userId: key,
     targetUserId: user.userId,
+    via,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };
@@ -46,20 +66,36 @@ export async function saveUser(store: Store, user: User): Promise<Result<Claimed
       return ok({ kind: 'claimed' });
     }
     const holderId = held.doc.targetUserId;
+    const heldVia = held.doc.via ?? 'exact';
     if (holderId === user.userId) {
+      if (heldVia !== via) await store.users.replace({ ...alias, createdAt: held.doc.createdAt }, held.etag);
       await store.users.upsert(user);
       return ok({ kind: 'kept' });
     }
     const holder = await userById(store, holderId);
-    if (holder !== undefined && (holder.tenantId !== user.tenantId || holder.reachable)) {
-      await refuse(store, user, { code: 'ADDRESS_TAKEN', address: user.email, holderUserId: holderId });
-      return err({ code: 'ADDRESS_TAKEN', address: user.email, holderUserId: holderId });
+    const gone = holder === undefined || !holder.reachable;
+    const sameTenant = holder === undefined || holder.tenantId === user.tenantId;
+    const stronger = via === 'exact' && heldVia === 'mapped';
+    if (!sameTenant || (!gone && !stronger)) {
+      const code = via === 'mapped' && heldVia === 'exact' ? 'MAPPED_COLLISION' : 'ADDRESS_TAKEN';
+      const error = { code, address: user.email, holderUserId: holderId } as const;
+      await refuse(store, user, error);
+      return err(error);
     }
     if (!(await store.users.replace({ ...alias, createdAt: held.doc.createdAt }, held.etag)).ok) continue;
     await store.users.upsert(user);
-    return ok({ kind: 'moved', fromUserId: holderId });
+    if (gone) return ok({ kind: 'moved', fromUserId: holderId });
+    const error = { code: 'MAPPED_COLLISION', address: user.email, holderUserId: user.userId } as const;
+    await refuse(store, { ...holder, updatedAt: user.updatedAt }, error);
+    return ok({ kind: 'displaced', fromUserId: holderId });
   }
   throw new Error('saveUser: the address kept changing while it was claimed');
+}
+
+/** Whether `user` still holds their address (another identity may have claimed it since). */
+export async function holdsAddress(store: Store, user: User): Promise<boolean> {
+  const alias = await store.users.get(emailAliasKey(user.email), 'alias');
+  return alias?.doc.type === 'emailAlias' && alias.doc.targetUserId === user.userId;
 }
 
 /**
@@ -75,11 +111,11 @@ export async function saveProfile(store: Store, user: User): Promise<void> {
 export async function refuse(store: Store, claimant: User, error: ClaimError): Promise<void> {
   await store.users.upsert({
     type: 'claimRefusal',
-    id: `${claimant.userId}|${error.address.toLowerCase()}`,
+    id: `${claimant.userId}|${foldAddress(error.address)}`,
     userId: CLAIM_REFUSALS,
-    address: error.address.toLowerCase(),
+    address: foldAddress(error.address),
     claimantUserId: claimant.userId,
-    ...(error.code === 'ADDRESS_TAKEN' ? { holderUserId: error.holderUserId } : {}),
+    ...('holderUserId' in error ? { holderUserId: error.holderUserId } : {}),
     reason: error.code,
     createdAt: claimant.updatedAt,
     updatedAt: claimant.updatedAt,
@@ -133,7 +169,7 @@ export async function linkPair(store: Store, pair: Pair): Promise<void> {
 
 /** Whether `email` is one of the pair's two people: the one rule every read and write of a pair obeys. */
 export const isMember = (pair: Pair, email: string): boolean =>
-  pair.managerEmail === email.toLowerCase() || pair.reportEmail === email.toLowerCase();
+  pair.managerEmail === foldAddress(email) || pair.reportEmail === foldAddress(email);
 
 export const otherOf = (pair: Pair, email: string): string =>
-  pair.managerEmail === email.toLowerCase() ? pair.reportEmail : pair.managerEmail;
+  pair.managerEmail === foldAddress(email) ? pair.reportEmail : pair.managerEmail;

@@ -1,14 +1,14 @@
-import {
-  mappedAddress,
-  mayClaim,
-  plainText,
-  TimeZone,
-  userIdOf,
-  utc,
-  type User,
-} from '../../shared/domain/index.js';
+import { mayClaim, plainText, TimeZone, userIdOf, utc, type User } from '../../shared/domain/index.js';
 import { log } from '../../shared/log.js';
-import { refuse, saveProfile, saveUser, userById, type ClaimError } from '../../shared/services/people.js';
+import { googleAddress } from '../../shared/services/google-address.js';
+import {
+  holdsAddress,
+  refuse,
+  saveProfile,
+  saveUser,
+  userById,
+  type ClaimError,
+} from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
 import {
   isErased,
@@ -37,13 +37,18 @@ const ERASED: Record<Exclude<Contact, 'message'>, string> = {
     'To use Steady again, write me any message.',
 };
 
+/** A Teams profile whose address is not one Steady can use (not ASCII once folded, or no address). */
+const UNUSABLE =
+  "Your Teams profile's email address is not one Steady can use (Google Workspace addresses are plain " +
+  'ASCII), so I have not linked it to you. Nothing was changed. Your administrator can fix the profile.';
+
 /** Who an activity is from: a user, a refusal (answered in chat, nothing stored), or nobody known. */
 export type Identity = { readonly user: User } | { readonly refused: string } | undefined;
 
 /**
  * The person behind an activity: known by tenant + object id. On first contact (or a new chat) the
  * bot looks them up in the conversation's members for their email, finds the Google account it
- * stands for (`DOMAIN_MAP`, then the directory's primary address for any of its addresses), claims
+ * stands for (the directory's primary address for it, else `DOMAIN_MAP`'s guess: `googleAddress`), claims
  * that address for this identity, stores the conversation reference and starts following their
  * calendar. A claim that is refused changes nothing and is answered. A person who had their data
  * deleted is refused too, unless they asked for it themselves (and are told): a typed message, or an
@@ -58,11 +63,17 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     serviceUrl: incoming.serviceUrl,
     tenantId: incoming.tenantId,
   };
-  if (known?.reachable && known.conversation?.conversationId === address.conversationId)
+  const holds = known !== undefined && (await holdsAddress(deps.store, known));
+  if (holds && known.reachable && known.conversation?.conversationId === address.conversationId)
     return { user: known };
   const member = await deps.messenger.member(address, incoming.from.id);
-  if (member === undefined) return known && { user: known };
-  const email = await googleAddress(deps, member.email);
+  if (member === undefined) return holds ? { user: known } : undefined;
+  const found = await googleAddress(deps, member.email);
+  if (found === undefined) {
+    log.warn('people.address_unusable', { userId });
+    return { refused: UNUSABLE };
+  }
+  const email = found.email;
   const now = utc(deps.clock.now());
   const zone = TimeZone.safeParse(incoming.localTimezone);
   const user: User = {
@@ -91,29 +102,18 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     await refuse(deps.store, user, error);
     return refused(user, error);
   }
-  const saved = await saveUser(deps.store, user);
+  const saved = await saveUser(deps.store, user, found.via);
   if (!saved.ok) return refused(user, saved.error);
   if (saved.value.kind === 'moved')
     log.warn('people.address_moved', { userId, from: saved.value.fromUserId, address: email });
+  if (saved.value.kind === 'displaced')
+    log.warn('people.mapped_claim_displaced', { userId, from: saved.value.fromUserId, address: email });
   if (erased) {
     await unerase(deps, user.email, userId); // they use Steady again: their 1:1s may be found
     await deps.messenger.send(address, { text: CAME_BACK });
   }
   await startWatching(deps, user.calendarId, user.userId);
   return { user };
-}
-
-/**
- * The Google address a Teams address stands for: its domain mapped by `DOMAIN_MAP`, then the
- * directory's primary address of whichever of the two it knows (an alias finds its person).
- */
-async function googleAddress(deps: BotDeps, teamsEmail: string): Promise<string> {
-  const teams = teamsEmail.toLowerCase();
-  const mapped = mappedAddress(deps.addressRules, teams);
-  const person =
-    (await deps.directory.person(mapped)) ??
-    (mapped === teams ? undefined : await deps.directory.person(teams));
-  return person?.primaryEmail ?? mapped;
 }
 
 /** Logged (the address as a digest) and answered; the doctor lists the refusal record. */
@@ -124,8 +124,12 @@ function refused(user: User, error: ClaimError): Identity {
       error.code === 'ADDRESS_TAKEN'
         ? `${error.address} already belongs to another Teams account in Steady, so I have not linked it to you. ` +
           'Nothing was changed. Your Steady administrator can see this in `npm run doctor`.'
-        : `Your organisation's people may not use ${error.address} with Steady (its domain is not one of your tenant's), ` +
-          'so I have not linked it to you. Nothing was changed.',
+        : error.code === 'MAPPED_COLLISION'
+          ? `Your Teams address only led me to ${error.address} through your organisation's domain mapping, and ` +
+            "that address is another person's own, so I have not linked it to you. Nothing was changed. " +
+            'Your Steady administrator can see this in `npm run doctor`.'
+          : `Your organisation's people may not use ${error.address} with Steady (its domain is not one of your tenant's), ` +
+            'so I have not linked it to you. Nothing was changed.',
   };
 }
 

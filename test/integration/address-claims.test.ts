@@ -119,3 +119,46 @@ describe('an address given to a new account after the old one left', () => {
     expect(summary).not.toContain('Thinking of leaving');
   });
 });
+
+describe('an address spelled with lookalike characters (issue 27)', () => {
+  const KATE = 'kate@contoso.com';
+
+  it('is the same address when Unicode says so: a Kelvin sign is the letter K', async () => {
+    h = await botHarness({
+      people: [
+        { email: KATE, name: 'Kate' },
+        { email: 'kelvin@contoso.com', name: 'Kelvin', profileEmail: '\u212Aate@Contoso.com' },
+      ],
+    });
+    await h.install(KATE);
+    await h.teams.install('kelvin@contoso.com');
+    expect(texts('kelvin@contoso.com')).toEqual([
+      expect.stringMatching(/^kate@contoso\.com already belongs to another Teams account in Steady/),
+    ]);
+    expect((await userByEmail(h.store, KATE))?.name).toBe('Kate');
+  });
+
+  it('is refused when it is not an address Steady can use: a dotless ı or a dotted İ is not an i', async () => {
+    h = await botHarness({
+      people: [
+        { email: 'mallory1@contoso.com', name: 'M1', profileEmail: 'mar\u0131a@contoso.com' },
+        { email: 'mallory2@contoso.com', name: 'M2', profileEmail: 'MAR\u0130A@contoso.com' },
+      ],
+    });
+    await h.install(MARIA, DEV);
+    for (const mallory of ['mallory1@contoso.com', 'mallory2@contoso.com']) {
+      await h.teams.install(mallory);
+      await h.teams.say(mallory, 'add Read her agenda');
+      expect(texts(mallory)).toEqual([
+        expect.stringMatching(/^Your Teams profile's email address is not one Steady can use/),
+        expect.stringMatching(/^Your Teams profile's email address is not one Steady can use/),
+      ]);
+    }
+    expect((await userByEmail(h.store, MARIA))?.name).toBe('Maria Lopez');
+    expect(await userByEmail(h.store, 'mar\u0131a@contoso.com')).toBeUndefined();
+    await h.at('2026-03-02T08:01:00Z');
+    expect(agendasTo('mallory1@contoso.com')).toEqual([]);
+    expect(agendasTo('mallory2@contoso.com')).toEqual([]);
+    expect(agendasTo(MARIA)[0]).not.toContain('Read her agenda');
+  });
+});

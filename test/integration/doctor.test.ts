@@ -396,17 +396,33 @@ describe('npm run doctor', () => {
       createdAt: '2026-03-02T08:00:00.000Z',
       updatedAt: '2026-03-02T08:00:00.000Z',
     };
+    // a DOMAIN_MAP guess that led John Smith (john@fabrikam.example) to John Doe's own address (issue 27)
+    const collision = {
+      ...refusal,
+      id: 'tenant-contoso:aad-smith|john@contoso.example',
+      address: 'john@contoso.example',
+      claimantUserId: 'tenant-contoso:aad-smith',
+      holderUserId: 'tenant-contoso:aad-doe',
+      reason: 'MAPPED_COLLISION' as const,
+      updatedAt: '2026-03-01T08:00:00.000Z',
+    };
     await store.users.upsert(refusal);
+    await store.users.upsert(collision);
     try {
       const run = await doctor(settings());
 
       expectOnlyFailure(run, 'addresses');
       expect(run.lines.addresses).toContain(
-        'FAIL  addresses 1 refused address claim: dev@contoso.example claimed by tenant-fabrikam:aad-mallory, held by tenant-contoso:aad-dev',
+        'FAIL  addresses 2 refused address claims: dev@contoso.example claimed by tenant-fabrikam:aad-mallory, held by tenant-contoso:aad-dev (2026-03-02T08:00:00.000Z); ' +
+          "john@contoso.example reached by tenant-contoso:aad-smith only through DOMAIN_MAP, but it is tenant-contoso:aad-doe's own address",
       );
       expect(run.lines.addresses).toContain('a claimant from another tenant is a takeover attempt');
+      expect(run.lines.addresses).toContain(
+        'a DOMAIN_MAP collision is two people with one name in both domains',
+      );
     } finally {
       await store.users.delete(CLAIM_REFUSALS, refusal.id);
+      await store.users.delete(CLAIM_REFUSALS, collision.id);
     }
   });
 

@@ -6,9 +6,17 @@ import { fail, pass, skip, type Check } from './check.js';
 
 const SHOWN = 5;
 
+const REFUSED: Record<ClaimRefusal['reason'], (r: ClaimRefusal) => string> = {
+  ADDRESS_TAKEN: (r) => `claimed by ${r.claimantUserId}, held by ${r.holderUserId ?? '?'}`,
+  DOMAIN_NOT_ALLOWED: (r) => `claimed by ${r.claimantUserId}, outside its tenant's TENANT_DOMAINS`,
+  MAPPED_COLLISION: (r) =>
+    `reached by ${r.claimantUserId} only through DOMAIN_MAP, but it is ${r.holderUserId ?? '?'}'s own address`,
+};
+
 /**
  * The address claims Steady refused: a second Teams identity that asked for an address another one
- * holds, or one outside its tenant's domains (`TENANT_DOMAINS`). Each is named, so an admin can
+ * holds, one outside its tenant's domains (`TENANT_DOMAINS`), or one `DOMAIN_MAP` led to that is another
+ * person's own (`MAPPED_COLLISION`). Each is named, so an admin can
  * tell a takeover attempt from a person whose old account still holds their address.
  */
 export const addressesCheck: Check = {
@@ -34,17 +42,15 @@ export const addressesCheck: Check = {
       const named = refused
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
         .slice(0, SHOWN)
-        .map((r) =>
-          r.reason === 'ADDRESS_TAKEN'
-            ? `${r.address} claimed by ${r.claimantUserId}, held by ${r.holderUserId ?? '?'} (${r.updatedAt})`
-            : `${r.address} claimed by ${r.claimantUserId}, outside its tenant's TENANT_DOMAINS (${r.updatedAt})`,
-        );
+        .map((r) => `${r.address} ${REFUSED[r.reason](r)} (${r.updatedAt})`);
       const more = refused.length > SHOWN ? `; and ${refused.length - SHOWN} more` : '';
       return fail(
         `${refused.length} refused address claim${refused.length === 1 ? '' : 's'}: ${named.join('; ')}${more}`,
         'each was refused in chat and changed nothing; a claimant from another tenant is a takeover attempt ' +
           "(check that tenant's ALLOWED_TENANTS entry); if the claimant is the address's owner, the holding account " +
-          'must leave Steady first (uninstall the app, or `delete my data`), or fix DOMAIN_MAP/TENANT_DOMAINS (docs/tenants.md)',
+          'must leave Steady first (uninstall the app, or `delete my data`), or fix DOMAIN_MAP/TENANT_DOMAINS (docs/tenants.md); ' +
+          "a DOMAIN_MAP collision is two people with one name in both domains: list the mapped person's Teams address " +
+          'as an alias of their Google account in the directory, which then wins over the mapping',
       );
     } finally {
       await store.close();
