@@ -51,6 +51,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       clock,
       ids: createCryptoIds(config.digestKey),
       directory: await directory(),
+      addressRules: config.identity,
       settings: {
         ...DEFAULT_CALENDAR_SETTINGS,
         agendaLeadMinutes: config.agendaLeadMinutes,

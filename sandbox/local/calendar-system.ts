@@ -11,6 +11,7 @@ import { createGoogleDirectory } from '../../shared/adapters/google/google-direc
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
 import { setLogDigestKey } from '../../shared/log.js';
+import type { AddressRules } from '../../shared/domain/index.js';
 import type { Clock, Directory, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
@@ -48,6 +49,8 @@ export async function calendarHarness(options: {
   directory?: readonly FakeDirectoryUser[];
   /** A directory port instead of the fake Google one (a test that changes the answers midway). */
   directoryOverride?: Directory;
+  /** `DOMAIN_MAP` for the calendar side (invitations naming a Teams address); the bot gets its own. */
+  addressRules?: AddressRules;
   fake?: FakeGoogleCalendarOptions;
   settings?: Partial<CalendarDeps['settings']>;
   /** The store to run on; SQLite `:memory:` by default (the fault tests run the same wiring on Cosmos). */
@@ -95,6 +98,7 @@ export async function calendarHarness(options: {
         }),
         time.clock,
       ),
+    ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
     calendar: createGoogleCalendar({
       rootUrl: `${fake.url}/`,
       authFor: presetTokenAuth('test-token'),

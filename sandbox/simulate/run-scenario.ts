@@ -32,10 +32,12 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
       : [],
   );
   const domainMap = parseDomainMap(scenario.settings?.domainMap ?? '');
+  const addressRules = { domainMap: domainMap.ok ? domainMap.value : {} };
   const calendar = await calendarHarness({
     start: scenario.start,
     managers,
     directory,
+    addressRules,
     settings: {
       ...(scenario.settings?.agendaLeadMinutes === undefined
         ? {}
@@ -56,7 +58,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
       timeZone: p.timeZone,
       ...(p.teamsEmail === undefined ? {} : { profileEmail: p.teamsEmail }),
     })),
-    addressRules: { domainMap: domainMap.ok ? domainMap.value : {} },
+    addressRules,
     rateLimits: false,
     now: () => now().getTime(),
     wrapMessenger: (messenger) => recorder.wrap(messenger),

@@ -234,6 +234,33 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     expect(latest('2026-03-05T13:00:00Z')).toContain('Conference budget');
   });
 
+  it("alias invitation: an invitation naming Dev by his alias, in capitals, is Dev's 1:1 (issue 27)", async () => {
+    const lines = await run('alias-invitation');
+    invariants(lines);
+    // Maria's invitation names DEV.PATEL@contoso.com, Dev's alias; his Teams address is the alias too
+    expect(new Set(lines.filter((l) => l.pair !== undefined).map((l) => l.pair))).toEqual(
+      new Set([`${MARIA}|${DEV}`]),
+    );
+    expect(
+      of(lines, 'agenda', '2026-03-03T08:00:00Z')
+        .map((l) => l.to)
+        .sort(),
+    ).toEqual([DEV, MARIA]);
+    expect(lines.find((l) => l.to === DEV && l.kind === 'reply')?.text).toBe(
+      'Added to the agenda of your 1:1 on 2026-03-03: Hiring plan for my team',
+    );
+    expect(
+      lines
+        .filter((l) => l.kind === 'agenda' && l.occurrence === '2026-03-03T08:00:00Z' && l.to === MARIA)
+        .at(-1)?.text,
+    ).toContain('Hiring plan for my team');
+    // his decline of 10 Mar, his own copy naming him by the alias: no agenda, no summary
+    expect([
+      ...of(lines, 'agenda', '2026-03-10T08:00:00Z'),
+      ...of(lines, 'summary', '2026-03-10T08:00:00Z'),
+    ]).toEqual([]);
+  });
+
   describe('coaching month: feedback, a growth plan, a career conversation and the trust digest, used in chat and on cards', () => {
     const SHARED = 'You walked the team through the billing migration trade-offs';
     const DRAFT = 'You changed the sprint scope after we had committed';

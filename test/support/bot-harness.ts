@@ -57,6 +57,7 @@ export async function botHarness(
       options.managers ??
       Object.fromEntries([DEV, ANA, ...(options.reports ?? [])].map((report) => [report, MARIA])),
     ...(options.directory === undefined ? {} : { directory: options.directory }),
+    ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
   });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));

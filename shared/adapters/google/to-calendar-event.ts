@@ -1,5 +1,5 @@
 import type { calendar_v3 } from '@googleapis/calendar';
-import { utc, type Attendee, type CalendarEvent } from '../../domain/index.js';
+import { foldAddress, utc, type Attendee, type CalendarEvent } from '../../domain/index.js';
 
 const responses = new Set<Attendee['responseStatus']>(['needsAction', 'declined', 'tentative', 'accepted']);
 
@@ -17,7 +17,7 @@ export function toCalendarEvent(event: calendar_v3.Schema$Event): CalendarEvent 
       a.email
         ? [
             {
-              email: a.email.toLowerCase(),
+              email: foldAddress(a.email),
               responseStatus: responses.has(a.responseStatus as Attendee['responseStatus'])
                 ? (a.responseStatus as Attendee['responseStatus'])
                 : 'needsAction',
@@ -37,7 +37,7 @@ export function toCalendarEvent(event: calendar_v3.Schema$Event): CalendarEvent 
     ...(event.start?.timeZone ? { timeZone: event.start.timeZone } : {}),
     ...(event.recurrence ? { recurrence: event.recurrence } : {}),
     ...(event.eventType ? { eventType: event.eventType } : {}),
-    ...(event.organizer?.email ? { organizerEmail: event.organizer.email.toLowerCase() } : {}),
+    ...(event.organizer?.email ? { organizerEmail: foldAddress(event.organizer.email) } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { admin_directory_v1 } from '@googleapis/admin';
+import { foldAddress } from '../../domain/index.js';
 import type { DirectoryPerson } from '../../ports.js';
 
 const lower = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.includes('@') ? value.trim().toLowerCase() : undefined;
+  typeof value === 'string' && value.includes('@') ? foldAddress(value.trim()) : undefined;
 
 /**
  * A `users.get` answer in our terms, converted once here. Relations carry free text in Google

@@ -1,3 +1,4 @@
+import type { AddressRules } from '../../domain/index.js';
 import type { Calendar, Clock, Directory, IdGen, Queue, Store } from '../../ports.js';
 
 export interface CalendarSettings {
@@ -30,5 +31,7 @@ export interface CalendarDeps {
   readonly clock: Clock;
   readonly ids: IdGen;
   readonly directory: Directory;
+  /** `DOMAIN_MAP` (an invitation naming a Teams address); none when absent. */
+  readonly addressRules?: AddressRules;
   readonly settings: CalendarSettings;
 }

@@ -12,6 +12,7 @@ import type { CalendarDeps } from './deps.js';
 import { reconcileJobs, removeOccurrence } from './reconcile-jobs.js';
 import { occurrencesOf } from './series-occurrences.js';
 import { organizerDecides } from './speaks-for.js';
+import { withPeopleResolved } from './event-people.js';
 
 export interface RefreshResult {
   readonly coveredUntil: string;
@@ -50,7 +51,8 @@ export async function refreshSeries(
   const followed = new Set(Object.keys(series.eventIds).map((id) => id.toLowerCase()));
   let written = 0;
   for (const instance of instances.value) {
-    const read = occurrenceFromInstance(instance, { people, durationMinutes: series.durationMinutes });
+    const named = await withPeopleResolved(deps, instance, people);
+    const read = occurrenceFromInstance(named, { people, durationMinutes: series.durationMinutes });
     if (read === undefined) continue;
     const id = occurrenceIdOf(series.id, read.originalStart);
     const before = stored.get(id);

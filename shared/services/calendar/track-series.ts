@@ -1,5 +1,6 @@
 import {
   docId,
+  foldAddress,
   minutesBetween,
   oneOnOneOf,
   utc,
@@ -13,6 +14,7 @@ import type { CalendarDeps } from './deps.js';
 import { organizerDecides, speaksFor } from './speaks-for.js';
 import { dropFutureOccurrences } from './refresh-series.js';
 import { settlePair } from './settle-pair.js';
+import { withPeopleResolved } from './event-people.js';
 
 export type Tracked = CalendarState['tracked'];
 
@@ -37,7 +39,7 @@ export async function trackSeries(
   tracked: Tracked,
 ): Promise<Series | undefined> {
   const before = tracked[master.id];
-  const oneOnOne = oneOnOneOf(master);
+  const oneOnOne = oneOnOneOf(await withPeopleResolved(deps, master));
   if (master.privateCopy === true || (oneOnOne.ok && !oneOnOne.value.people.includes(owner(calendarId)))) {
     // not this calendar's word on any pair: forget it here, and leave the pair's series as it is
     if (before !== undefined) delete tracked[master.id];
@@ -120,7 +122,7 @@ export async function placeSeries(
 }
 
 /** The person whose calendar this is (`calendarId` is the user's address). */
-export const owner = (calendarId: string): string => calendarId.toLowerCase();
+export const owner = (calendarId: string): string => foldAddress(calendarId);
 
 /** Stops following a series: its future occurrences and their jobs go; its past stays as history. */
 export async function untrack(
