@@ -185,6 +185,11 @@ export interface Messenger {
 
 /** A person as the organisation's directory knows them (every address in lower case). */
 export interface DirectoryPerson {
+  /**
+   * The directory's own id of the person (Google's user id): it never changes, while an address can
+   * be handed to someone else. Absent when the directory has none to give.
+   */
+  readonly id?: string;
   /** The Google Workspace primary address: the one their calendar is read under. */
   readonly primaryEmail: string;
   /** Every address that reaches the person: the primary one, other emails and aliases. */

@@ -60,6 +60,8 @@ export function userDoc(p: Person, conversation?: User['conversation']): User {
     timeZone: 'Europe/Berlin',
     ...(conversation === undefined ? {} : { conversation }),
     reachable: true,
+    // as identify records it with the directory (`staticDirectory`'s ids): checks need no Teams call
+    directoryId: `static:${p.email}`,
     ...stamps,
   };
 }

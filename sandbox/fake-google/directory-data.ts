@@ -1,5 +1,7 @@
 /** A person in the fake Workspace directory, as a test or scenario names them. */
 export interface FakeDirectoryUser {
+  /** Google's immutable user id; derived from the primary address when absent. */
+  readonly id?: string;
   readonly primaryEmail: string;
   /** Other addresses that reach the person (`aliases` in Google's answer). */
   readonly aliases?: readonly string[];

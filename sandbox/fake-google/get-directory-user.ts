@@ -41,9 +41,9 @@ export function getDirectoryUser(
 
 /** The User resource's wire format (the fields Steady reads, and enough around them to look real). */
 function toResource(user: FakeDirectoryUser): Record<string, unknown> {
-  const id = BigInt(
-    `0x${createHash('sha256').update(user.primaryEmail).digest('hex').slice(0, 15)}`,
-  ).toString();
+  const id =
+    user.id ??
+    BigInt(`0x${createHash('sha256').update(user.primaryEmail).digest('hex').slice(0, 15)}`).toString();
   const aliases = user.aliases ?? [];
   const relations = [
     ...(user.manager === undefined ? [] : [{ value: user.manager.toLowerCase(), type: 'manager' }]),

@@ -10,8 +10,8 @@ export interface Member {
   readonly userId: string;
   readonly aadObjectId: string;
   readonly timeZone: string;
-  /** What the member lookup gives as `email` and `userPrincipalName`. */
-  readonly profileEmail: string;
+  /** What the member lookup gives as `email` and `userPrincipalName` (an admin can change it). */
+  profileEmail: string;
 }
 
 /** The people the fake knows, found by email, Teams user id, object id or UPN. */

@@ -134,6 +134,8 @@ export interface FakeTeams {
   failNext(count: number, status: FaultStatus, match?: FaultMatch): void;
   /** The app was removed without telling the bot: sends to the person's chat get 403. */
   uninstalled(email: string): void;
+  /** An admin renamed the person: the member lookup gives `profileEmail` from now on. */
+  setProfileEmail(email: string, profileEmail: string): void;
   readonly requests: readonly RecordedRequest[];
   count429(): number;
   /** Resolves once every Bot Connector request received so far is answered. */

@@ -110,6 +110,9 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
       const chat = chats.ofEmail(directory.require(email).email);
       if (chat) chat.installed = false;
     },
+    setProfileEmail(email, profileEmail) {
+      directory.require(email).profileEmail = profileEmail.toLowerCase(); // chats share the member
+    },
     get requests() {
       return requests;
     },

@@ -27,6 +27,16 @@ export const User = DocBase.extend({
   conversation: ConversationReference.optional(),
   /** False after an uninstall or a 403/404 on send: nothing more is sent until they come back. */
   reachable: z.boolean(),
+  /**
+   * When Teams' member lookup last said their profile still carries `email` (issue 27): looked again
+   * when older than a day, before anything is sent to them or they are taken at their word.
+   */
+  addressCheckedAt: Instant.optional(),
+  /**
+   * The directory's id of the person whose address `email` was when it was claimed (`DirectoryPerson.id`):
+   * while the directory still gives that id for the address, it is theirs, with no Teams call.
+   */
+  directoryId: z.string().min(1).max(200).optional(),
 });
 export type User = z.infer<typeof User>;
 

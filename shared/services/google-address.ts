@@ -1,5 +1,5 @@
 import { Email, foldAddress, mappedAddress, type AddressRules } from '../domain/index.js';
-import type { Directory } from '../ports.js';
+import type { Directory, DirectoryPerson } from '../ports.js';
 
 /**
  * How Steady came to an address: `exact` when the directory knows the address itself (as a person's
@@ -11,7 +11,12 @@ export type FoundBy = 'exact' | 'mapped';
 export interface GoogleAddress {
   readonly email: string;
   readonly via: FoundBy;
+  /** The directory's id of the person found (`DirectoryPerson.id`), if it found one. */
+  readonly directoryId?: string;
 }
+
+const idOf = (person: DirectoryPerson | undefined) =>
+  person?.id === undefined ? {} : { directoryId: person.id };
 
 /**
  * The Google address an address stands for (a Teams profile's, or an invitation's). The directory's
@@ -26,9 +31,9 @@ export async function googleAddress(
   const parsed = Email.safeParse(address);
   if (!parsed.success) return undefined;
   const exact = await deps.directory.person(parsed.data);
-  if (exact !== undefined) return { email: foldAddress(exact.primaryEmail), via: 'exact' };
+  if (exact !== undefined) return { email: foldAddress(exact.primaryEmail), via: 'exact', ...idOf(exact) };
   const mapped = mappedAddress(deps.addressRules, parsed.data);
   if (mapped === parsed.data) return { email: mapped, via: 'exact' };
   const person = await deps.directory.person(mapped);
-  return { email: foldAddress(person?.primaryEmail ?? mapped), via: 'mapped' };
+  return { email: foldAddress(person?.primaryEmail ?? mapped), via: 'mapped', ...idOf(person) };
 }

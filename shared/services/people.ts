@@ -47,6 +47,8 @@ export async function saveUser(
   store: Store,
   user: User,
   via: FoundBy = 'exact',
+  /** Asks Teams whether a reachable holder's profile still carries the address (false: it does not). */
+  stillHolds: (holder: User) => Promise<boolean> = async () => true,
 ): Promise<Result<Claimed, ClaimError>> {
   const key = emailAliasKey(user.email);
   const alias: EmailAlias = {
@@ -73,7 +75,11 @@ export async function saveUser(
       return ok({ kind: 'kept' });
     }
     const holder = await userById(store, holderId);
-    const gone = holder === undefined || !holder.reachable;
+    const gone =
+      holder === undefined ||
+      !holder.reachable ||
+      holder.email !== user.email || // an alias its holder left behind (before issue 27)
+      (holder.tenantId === user.tenantId && !(await stillHolds(holder)));
     const sameTenant = holder === undefined || holder.tenantId === user.tenantId;
     const stronger = via === 'exact' && heldVia === 'mapped';
     if (!sameTenant || (!gone && !stronger)) {
@@ -84,12 +90,24 @@ export async function saveUser(
     }
     if (!(await store.users.replace({ ...alias, createdAt: held.doc.createdAt }, held.etag)).ok) continue;
     await store.users.upsert(user);
-    if (gone) return ok({ kind: 'moved', fromUserId: holderId });
+    if (gone || holder === undefined) return ok({ kind: 'moved', fromUserId: holderId });
     const error = { code: 'MAPPED_COLLISION', address: user.email, holderUserId: user.userId } as const;
     await refuse(store, { ...holder, updatedAt: user.updatedAt }, error);
     return ok({ kind: 'displaced', fromUserId: holderId });
   }
   throw new Error('saveUser: the address kept changing while it was claimed');
+}
+
+/**
+ * Gives up `user`'s claim on their address (their profile no longer carries it: a rename, the address
+ * handed to someone else), so nothing more reaches them under it and its new owner can claim it. Only
+ * the alias that still names this user is removed.
+ */
+export async function releaseAddress(store: Store, user: Pick<User, 'userId' | 'email'>): Promise<boolean> {
+  const key = emailAliasKey(user.email);
+  const held = await store.users.get(key, 'alias');
+  if (held?.doc.type !== 'emailAlias' || held.doc.targetUserId !== user.userId) return false;
+  return (await store.users.delete(key, 'alias', held.etag)).ok;
 }
 
 /** Whether `user` still holds their address (another identity may have claimed it since). */

@@ -8,7 +8,8 @@ import {
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
 import { cadenceAlertToSend } from '../../shared/services/one-on-one/cadence.js';
 import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
-import { pairTimeZone, userByEmail } from '../../shared/services/people.js';
+import { pairTimeZone } from '../../shared/services/people.js';
+import { recipientOf } from './address-check.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
 import { deepDiveCard } from './deep-dive.js';
@@ -51,7 +52,7 @@ async function deliverFor(
     return (await refreshAgendaCards(deps, pair, occurrence)) > 0 ? 'SENT' : 'NOTHING_TO_UPDATE';
   if (pair.tracking === 'paused') return 'PAUSED';
   if (!isLive(occurrence)) return 'NOT_LIVE';
-  const recipient = await userByEmail(deps.store, request.recipientEmail);
+  const recipient = await recipientOf(deps, request.recipientEmail);
   if (recipient === undefined) return 'NO_APP';
   const base = { pair: pair, occurrenceId: occurrence.id, recipient };
   switch (request.kind) {
@@ -98,7 +99,7 @@ async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promi
   if (!hasTrustedRoles(pair)) return 'NO_ALERT'; // nobody is known to manage the other: no alert to anyone
   const alert = await cadenceAlertToSend(deps, pair.pairId, occurrence.id);
   if (alert === undefined) return 'NO_ALERT';
-  const manager = await userByEmail(deps.store, alert.managerEmail);
+  const manager = await recipientOf(deps, alert.managerEmail);
   if (manager === undefined) return 'NO_APP';
   const day = new Intl.DateTimeFormat('en-GB', {
     timeZone: manager.timeZone,

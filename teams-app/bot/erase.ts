@@ -1,6 +1,7 @@
 import type { User } from '../../shared/domain/index.js';
 import { erasePerson } from '../../shared/services/erase-person.js';
-import { otherOf, pairsOf, userByEmail } from '../../shared/services/people.js';
+import { otherOf, pairsOf } from '../../shared/services/people.js';
+import { recipientOf } from './address-check.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { nameOf } from './present.js';
 
@@ -26,7 +27,7 @@ export async function eraseMe(deps: BotDeps, user: User): Promise<Reply> {
   }
   const erased = await erasePerson(deps, user);
   for (const email of erased.others) {
-    const other = await userByEmail(deps.store, email);
+    const other = await recipientOf(deps, email);
     if (other?.conversation === undefined || !other.reachable) continue;
     await deps.messenger.send(
       { ...other.conversation, tenantId: other.tenantId },

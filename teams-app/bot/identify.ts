@@ -4,6 +4,7 @@ import { googleAddress } from '../../shared/services/google-address.js';
 import {
   holdsAddress,
   refuse,
+  releaseAddress,
   saveProfile,
   saveUser,
   userById,
@@ -16,6 +17,7 @@ import {
   reinstalledAfterErasure,
   unerase,
 } from '../../shared/services/erase-person.js';
+import { addressCheckDue, profileCarries } from './address-check.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
 
@@ -64,7 +66,8 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     tenantId: incoming.tenantId,
   };
   const holds = known !== undefined && (await holdsAddress(deps.store, known));
-  if (holds && known.reachable && known.conversation?.conversationId === address.conversationId)
+  const fresh = known !== undefined && !addressCheckDue(known, deps.clock.now());
+  if (holds && fresh && known.reachable && known.conversation?.conversationId === address.conversationId)
     return { user: known };
   const member = await deps.messenger.member(address, incoming.from.id);
   if (member === undefined) return holds ? { user: known } : undefined;
@@ -88,6 +91,8 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     timeZone: zone.success ? zone.data : (known?.timeZone ?? 'UTC'),
     conversation: { conversationId: address.conversationId, serviceUrl: address.serviceUrl },
     reachable: true,
+    addressCheckedAt: now,
+    ...(found.directoryId === undefined ? {} : { directoryId: found.directoryId }),
     createdAt: known?.createdAt ?? now,
     updatedAt: now,
   };
@@ -102,7 +107,13 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     await refuse(deps.store, user, error);
     return refused(user, error);
   }
-  const saved = await saveUser(deps.store, user, found.via);
+  if (known !== undefined && known.email !== email && (await releaseAddress(deps.store, known)))
+    log.warn('people.address_lost', { userId, address: known.email }); // their profile carries another now
+  const saved = await saveUser(deps.store, user, found.via, async (holder) => {
+    const carries = await profileCarries(deps, holder);
+    if (carries === 'lost') log.warn('people.address_lost', { userId: holder.userId, address: holder.email });
+    return carries !== 'lost';
+  });
   if (!saved.ok) return refused(user, saved.error);
   if (saved.value.kind === 'moved')
     log.warn('people.address_moved', { userId, from: saved.value.fromUserId, address: email });

@@ -5,7 +5,7 @@ import {
   type Pair,
   type User,
 } from '../../shared/domain/index.js';
-import { userByEmail } from '../../shared/services/people.js';
+import { recipientOf } from './address-check.js';
 import type { BotDeps } from './bot-deps.js';
 
 /**
@@ -23,7 +23,7 @@ export async function updateSentCards(
 ): Promise<number> {
   let updated = 0;
   for (const email of [pair.managerEmail, pair.reportEmail]) {
-    const user = await userByEmail(deps.store, email);
+    const user = await recipientOf(deps, email);
     if (user === undefined || user.userId === except || !user.reachable || user.conversation === undefined)
       continue;
     const sent = await deps.store.pairs.get(pair.pairId, deliveryIdOf(kind, occurrence.id, user.userId));

@@ -104,6 +104,7 @@ describe('the Google directory adapter', () => {
     const before = oauth.issued.length;
     const dir = directory(delegated(SERVICE_ACCOUNT));
     const dev = {
+      id: expect.stringMatching(/^\d+$/) as unknown, // Google's user id: what stays when an address moves
       primaryEmail: DEV,
       addresses: [DEV, 'dev@contoso.com', 'dpatel@contoso.com'],
       managerEmail: MARIA,
@@ -113,7 +114,9 @@ describe('the Google directory adapter', () => {
     expect(await dir.person(DEV)).toEqual(dev);
     expect(await dir.person('DEV@contoso.com')).toEqual(dev);
     expect(await dir.managerOf('dpatel@contoso.com')).toBe(MARIA);
+    expect((await dir.person(MARIA))?.id).not.toBe((await dir.person(DEV))?.id);
     expect(await dir.person(MARIA)).toEqual({
+      id: expect.stringMatching(/^\d+$/) as unknown,
       primaryEmail: MARIA,
       addresses: [MARIA],
       dottedLineManagerEmails: [],

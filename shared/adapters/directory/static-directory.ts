@@ -15,6 +15,7 @@ export function staticDirectory(managers: Readonly<Record<string, string>> = {})
       if (!known.has(address)) return undefined;
       const managerEmail = byEmail.get(address);
       return {
+        id: `static:${address}`,
         primaryEmail: address,
         addresses: [address],
         ...(managerEmail ? { managerEmail } : {}),

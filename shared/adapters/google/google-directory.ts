@@ -60,7 +60,7 @@ export function createGoogleDirectory(options: GoogleDirectoryOptions): Director
             userKey: email.toLowerCase(),
             viewType: 'admin_view',
             projection: 'basic',
-            fields: 'primaryEmail,emails,aliases,nonEditableAliases,relations',
+            fields: 'id,primaryEmail,emails,aliases,nonEditableAliases,relations',
           }),
         policy,
       );

@@ -29,6 +29,7 @@ export function toDirectoryPerson(user: admin_directory_v1.Schema$User): Directo
       .filter((a): a is string => a !== undefined);
   const managerEmail = related('manager')[0];
   return {
+    ...(typeof user.id === 'string' && user.id !== '' ? { id: user.id } : {}),
     primaryEmail,
     addresses: [...new Set(addresses)],
     ...(managerEmail === undefined ? {} : { managerEmail }),

@@ -1,0 +1,74 @@
+import { addMinutes, foldAddress, isBefore, utc, type User } from '../../shared/domain/index.js';
+import { log } from '../../shared/log.js';
+import { googleAddress } from '../../shared/services/google-address.js';
+import { releaseAddress, saveProfile, userByEmail } from '../../shared/services/people.js';
+import type { BotDeps } from './bot-deps.js';
+
+/** How long Teams' word that a profile carries its address holds (issue 27: at least daily). */
+export const ADDRESS_RECHECK_HOURS = 24;
+
+/** Whether the user's address is due to be checked again with Teams. */
+export const addressCheckDue = (user: User, now: Date): boolean =>
+  user.addressCheckedAt === undefined ||
+  !isBefore(addMinutes(utc(now), -ADDRESS_RECHECK_HOURS * 60), user.addressCheckedAt);
+
+/**
+ * Whether the user's address is still theirs, as Teams says now: `holds`, `lost` (their profile
+ * carries another address: renamed, the address handed to someone else), or `unknown` (Teams did not
+ * answer; the send that follows finds out the rest). Teams' member lookup, by their object id in their
+ * chat with Steady.
+ */
+export async function profileCarries(deps: BotDeps, user: User): Promise<'holds' | 'lost' | 'unknown'> {
+  if (user.conversation === undefined) return 'unknown';
+  const member = await deps.messenger.member(
+    { ...user.conversation, tenantId: user.tenantId },
+    user.aadObjectId,
+  );
+  if (member === undefined) return 'unknown';
+  return (await googleAddress(deps, member.email))?.email === user.email ? 'holds' : 'lost';
+}
+
+/**
+ * `profileCarries`, with the directory answering first when it can: the same person id behind the
+ * address as at the claim is theirs, with no Teams call. Any other answer (another id, none) is Teams'
+ * to decide, and a `holds` then records the directory's id of today.
+ */
+async function stillTheirs(
+  deps: BotDeps,
+  user: User,
+): Promise<{ carries: 'holds' | 'lost' | 'unknown'; directoryId?: string }> {
+  const person = await deps.directory.person(user.email);
+  if (person?.id !== undefined && person.id === user.directoryId) return { carries: 'holds' };
+  const carries = await profileCarries(deps, user);
+  return carries === 'holds' && person?.id !== undefined ? { carries, directoryId: person.id } : { carries };
+}
+
+/**
+ * The person Steady may send `email`'s messages to: its holder, checked first (the directory, else
+ * Teams: `stillTheirs`) when the last check is a day old. A holder whose profile no longer carries the address loses the claim (logged as
+ * `people.address_lost`), and nobody gets the message under it; its new owner can claim it.
+ */
+export async function recipientOf(deps: BotDeps, email: string): Promise<User | undefined> {
+  const user = await userByEmail(deps.store, email);
+  if (user === undefined) return undefined;
+  if (user.email !== foldAddress(email)) {
+    await releaseAddress(deps.store, { userId: user.userId, email }); // an alias left behind by a rename
+    return undefined;
+  }
+  const now = deps.clock.now();
+  if (!addressCheckDue(user, now)) return user;
+  const { carries, directoryId } = await stillTheirs(deps, user);
+  if (carries === 'lost') {
+    await releaseAddress(deps.store, user);
+    log.warn('people.address_lost', { userId: user.userId, address: user.email });
+    return undefined;
+  }
+  if (carries === 'unknown') return user;
+  const checked = {
+    ...user,
+    addressCheckedAt: utc(now),
+    ...(directoryId === undefined ? {} : { directoryId }),
+  };
+  await saveProfile(deps.store, checked);
+  return checked;
+}
