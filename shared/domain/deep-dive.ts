@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { foldAddress } from './address-rules.js';
 import { DocBase, Email, UserText } from './common.js';
+import type { Viewer } from './note.js';
 
 /**
  * The report's answers to the monthly deep dive. The manager sees them only when `shared` is true;
@@ -10,6 +12,11 @@ export const DeepDiveAnswer = DocBase.extend({
   pairId: z.string().min(1),
   occurrenceId: z.string().min(1),
   reportEmail: Email,
+  /**
+   * The Teams identity that answered: unshared answers are theirs, not their address's, so whoever later
+   * gets the address never reads them (issue 27). Absent on answers from before.
+   */
+  authorUserId: z.string().min(1).optional(),
   happiness: z.number().int().min(1).max(10),
   makeItTen: UserText(2000).optional(),
   learning: UserText(2000).optional(),
@@ -17,3 +24,9 @@ export const DeepDiveAnswer = DocBase.extend({
   shared: z.boolean(),
 });
 export type DeepDiveAnswer = z.infer<typeof DeepDiveAnswer>;
+
+/** Whether `viewer` gave these answers: by Teams identity, else (answers from before) by address. */
+export const gaveAnswers = (answer: DeepDiveAnswer, viewer: Viewer): boolean =>
+  answer.authorUserId !== undefined
+    ? answer.authorUserId === viewer.userId
+    : answer.reportEmail === foldAddress(viewer.email);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DocBase, Email, Instant, UserText } from './common.js';
+import { foldAddress } from './address-rules.js';
+import type { Viewer } from './note.js';
 import { err, ok, type Result } from './result.js';
 
 /** The longest one part of an SBI feedback may be; a moment, an act, a consequence and an ask each fit. */
@@ -22,6 +24,11 @@ export const Feedback = DocBase.extend({
   occurrenceId: z.string().min(1),
   occurrenceStart: Instant,
   authorEmail: Email,
+  /**
+   * The Teams identity that wrote it: a draft is theirs, not their address's, so whoever later gets the
+   * address never reads or edits it (issue 27). Absent on feedback written before.
+   */
+  authorUserId: z.string().min(1).optional(),
   recipientEmail: Email,
   situation: Part.optional(),
   behavior: Part,
@@ -90,10 +97,18 @@ export function checkFeedback(
   });
 }
 
-/** Whether `viewerEmail` may see `feedback`: a draft only its author; shared, both of the pair. */
-export const canSeeFeedback = (feedback: Feedback, viewerEmail: string): boolean => {
-  const viewer = viewerEmail.toLowerCase();
-  return (
-    feedback.authorEmail === viewer || (feedback.state === 'shared' && feedback.recipientEmail === viewer)
-  );
+/**
+ * Whether `viewer` wrote `feedback`: by Teams identity; feedback from before identities were recorded
+ * falls back to its author's address.
+ */
+export const wroteFeedback = (feedback: Feedback, viewer: Viewer): boolean =>
+  feedback.authorUserId !== undefined
+    ? feedback.authorUserId === viewer.userId
+    : feedback.authorEmail === foldAddress(viewer.email);
+
+/** Whether `viewer` may see `feedback`: a draft only its author (by identity); shared, both of the pair. */
+export const canSeeFeedback = (feedback: Feedback, viewer: Viewer): boolean => {
+  if (feedback.state === 'draft') return wroteFeedback(feedback, viewer);
+  const email = foldAddress(viewer.email);
+  return feedback.authorEmail === email || feedback.recipientEmail === email;
 };

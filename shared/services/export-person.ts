@@ -1,4 +1,11 @@
-import { canSee, canSeeFeedback, hasTrustedRoles, type PairDoc, type User } from '../domain/index.js';
+import {
+  canSee,
+  canSeeFeedback,
+  gaveAnswers,
+  hasTrustedRoles,
+  type PairDoc,
+  type User,
+} from '../domain/index.js';
 import type { Store } from '../ports.js';
 import { trustDigestPartition } from './one-on-one/trust-digest.js';
 import { allDocs, pairDocs } from './pair-docs.js';
@@ -37,10 +44,10 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
       topics: of('topic'),
       notes: of('note').filter((note) => canSee(note, user)),
       actionItems: of('actionItem'),
-      feedback: of('feedback').filter((f) => canSeeFeedback(f, me)),
+      feedback: of('feedback').filter((f) => canSeeFeedback(f, user)),
       growthPlans: of('growthPlan'),
       conversationPlans: of('conversationPlan'),
-      deepDiveAnswers: of('deepDiveAnswer').filter((a) => a.reportEmail === me || a.shared),
+      deepDiveAnswers: of('deepDiveAnswer').filter((a) => a.shared || gaveAnswers(a, user)),
       messagesToYou: of('delivery').filter((d) => d.recipientUserId === user.userId),
     });
   }

@@ -9,7 +9,7 @@ import { updateSentCards } from './sent-cards.js';
 /** The agenda card of one occurrence as `viewer` sees it, times in the viewer's zone. */
 export async function agendaCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
   const timeZone = await pairTimeZone(deps.store, pair);
-  const view = await agendaView(deps.store, pair, occurrence, viewer.email, timeZone);
+  const view = await agendaView(deps.store, pair, occurrence, viewer, timeZone);
   return deps.renderCard('agenda', await agendaCardData(deps.store, view, viewer.timeZone));
 }
 

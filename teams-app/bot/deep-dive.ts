@@ -104,6 +104,7 @@ export async function onSubmitDeepDive(
     pairId: pair.pairId,
     occurrenceId: data.occurrenceId,
     reportEmail: user.email,
+    authorUserId: user.userId,
     happiness: data.happiness,
     ...answers,
     shared: data.share,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { derivedAadObjectId } from '../../sandbox/fake-teams/teams-ids.js';
-import { CLAIM_REFUSALS, userIdOf } from '../../shared/domain/index.js';
+import { CLAIM_REFUSALS, pairIdOf, userIdOf } from '../../shared/domain/index.js';
+import { exportPerson } from '../../shared/services/export-person.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
@@ -117,6 +118,47 @@ describe('an address given to a new account after the old one left', () => {
     const summary = texts(NEW_DEV).find((t) => t.includes('Shared with Maria'));
     expect(summary).toBeDefined();
     expect(summary).not.toContain('Thinking of leaving');
+  });
+});
+
+describe('what the old account kept private, after its address moved (issue 27)', () => {
+  it("stays its own: the new account's export and agendas hold no unshared answer or draft", async () => {
+    const NEW_DEV = 'new.dev@contoso.com';
+    const PAIR = pairIdOf(MARIA, DEV);
+    h = await botHarness({ people: [{ email: NEW_DEV, name: 'New Dev', profileEmail: DEV }] });
+    await h.install(MARIA, DEV);
+    await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar, and Dev's deep-dive prompt
+    const occurrenceId = (await h.store.pairs.list(PAIR, { type: 'occurrence' })).items[0]!.doc.id;
+    const draft = {
+      feedbackId: 'feedback:old-dev-draft',
+      behavior: 'You rushed the review',
+      request: 'Slow down',
+    };
+    const said = async (email: string, verb: string, data: Record<string, string>) =>
+      JSON.stringify((await h.teams.invoke(email, { verb, data: { pairId: PAIR, ...data } })).body);
+    expect(await said(DEV, 'saveFeedback', { ...draft, state: 'draft' })).toMatch(/draft/i);
+    const answers = { occurrenceId, happiness: '3', makeItTen: 'A different team', share: 'false' };
+    expect(await said(DEV, 'submitDeepDive', answers)).toMatch(/kept private/);
+    await h.teams.uninstall(DEV); // the old account is gone; dev@ goes to a new account
+
+    await h.teams.install(NEW_DEV);
+    const newUser = (await userByEmail(h.store, DEV))!;
+    expect(newUser.userId).toBe(userIdOf('tenant-contoso', derivedAadObjectId('tenant-contoso', NEW_DEV)));
+    const file = JSON.stringify(await exportPerson(h.store, newUser, '2026-03-02T09:00:00Z'));
+    expect(file).not.toContain('You rushed the review');
+    expect(file).not.toContain('A different team');
+    // nor can the new account take the draft over
+    expect(await said(NEW_DEV, 'saveFeedback', { ...draft, behavior: 'Mine now', state: 'shared' })).toMatch(
+      /not one of yours/,
+    );
+    await h.at('2026-03-09T08:01:00Z'); // the next agenda, to the new account
+    const agendas = texts(NEW_DEV).filter((t) => t.startsWith('Agenda\n1:1 with'));
+    expect(agendas).toHaveLength(1);
+    expect(agendas[0]).not.toContain('You rushed the review');
+    // and the old account's private things are still stored, its own
+    expect((await h.store.pairs.list(PAIR, { type: 'feedback' })).items.map((i) => i.doc.behavior)).toEqual([
+      'You rushed the review',
+    ]);
   });
 });
 

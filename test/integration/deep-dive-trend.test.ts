@@ -76,7 +76,7 @@ const card = async (pair: Pair, day: string, viewer: User) =>
 const lines = async (pair: Pair, day: string, viewer: User) =>
   visibleText(await card(pair, day, viewer)).split('\n');
 const view = async (pair: Pair, day: string, viewer: User) =>
-  agendaView(h.store, pair, await on(day), viewer.email, viewer.timeZone);
+  agendaView(h.store, pair, await on(day), viewer, viewer.timeZone);
 
 describe('the happiness trend of the monthly deep dive', () => {
   it("shows the manager's deep-dive agenda only the scores the report shared, month by month", async () => {

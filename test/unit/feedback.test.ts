@@ -113,18 +113,25 @@ describe('SBI feedback is specific, or refused with the reason', () => {
 });
 
 describe('who sees feedback', () => {
-  test('a draft only its author, in any case of the address', () => {
+  test('a draft from before identities were recorded: only its author address, in any case', () => {
     const draft = feedback('draft');
-    expect(canSeeFeedback(draft, MARIA)).toBe(true);
-    expect(canSeeFeedback(draft, 'MARIA@contoso.com')).toBe(true);
-    expect(canSeeFeedback(draft, DEV)).toBe(false);
+    expect(canSeeFeedback(draft, { email: MARIA })).toBe(true);
+    expect(canSeeFeedback(draft, { email: 'MARIA@contoso.com' })).toBe(true);
+    expect(canSeeFeedback(draft, { email: DEV })).toBe(false);
+  });
+
+  test('a draft only the Teams identity that wrote it, not whoever holds the address now (issue 27)', () => {
+    const draft = { ...feedback('draft'), authorUserId: 'tenant:maria-old' };
+    expect(canSeeFeedback(draft, { email: MARIA, userId: 'tenant:maria-old' })).toBe(true);
+    expect(canSeeFeedback(draft, { email: MARIA, userId: 'tenant:maria-new' })).toBe(false);
+    expect(canSeeFeedback(draft, { email: MARIA })).toBe(false);
   });
 
   test('shared, both of the pair and no one else', () => {
     const shared = feedback('shared');
-    expect(canSeeFeedback(shared, MARIA)).toBe(true);
-    expect(canSeeFeedback(shared, DEV)).toBe(true);
-    expect(canSeeFeedback(shared, 'ana@contoso.com')).toBe(false);
+    expect(canSeeFeedback(shared, { email: MARIA })).toBe(true);
+    expect(canSeeFeedback(shared, { email: DEV })).toBe(true);
+    expect(canSeeFeedback(shared, { email: 'ana@contoso.com' })).toBe(false);
   });
 });
 

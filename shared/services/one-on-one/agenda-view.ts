@@ -19,6 +19,7 @@ import {
   type Occurrence,
   type Pair,
   type Topic,
+  type Viewer,
 } from '../../domain/index.js';
 import type { Store } from '../../ports.js';
 import { pairDocs } from '../pair-docs.js';
@@ -92,10 +93,11 @@ export async function agendaView(
   store: Store,
   pair: Pair,
   occurrence: Occurrence,
-  viewerEmail: string,
+  viewer: Viewer,
   /** The pair's time zone (`pairTimeZone`): months, and so the deep dive, are the same for both. */
   timeZone: string,
 ): Promise<AgendaView> {
+  const viewerEmail = viewer.email;
   const topics = (await pairTopics(store, pair.pairId))
     .filter(
       (t) => t.occurrenceId === occurrence.id || (!t.done && t.occurrenceStart < occurrence.originalStart),
@@ -123,7 +125,7 @@ export async function agendaView(
     reportTopics: topics.filter((t) => t.authorEmail === pair.reportEmail),
     managerTopics: topics.filter((t) => t.authorEmail === pair.managerEmail),
     actionItems: await openActionItems(store, pair.pairId),
-    feedback: await agendaFeedback(store, pair, occurrence, viewerEmail),
+    feedback: await agendaFeedback(store, pair, occurrence, viewer),
     ...(plan?.doc.type === 'growthPlan' ? { growthPlan: plan.doc } : {}),
     ...(conversation === undefined ? {} : { conversation }),
     ...(asked === undefined || note === undefined ? {} : { checkpoint: { date: asked.date, note } }),
@@ -143,10 +145,10 @@ async function agendaFeedback(
   store: Store,
   pair: Pair,
   occurrence: Occurrence,
-  viewerEmail: string,
+  viewer: Viewer,
 ): Promise<Feedback[]> {
   const visible = (await pairDocs(store, pair.pairId, 'feedback'))
-    .filter((f) => canSeeFeedback(f, viewerEmail))
+    .filter((f) => canSeeFeedback(f, viewer))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return [
     ...visible.filter((f) => f.state === 'shared' && f.occurrenceId === occurrence.id),

@@ -4,6 +4,7 @@ import {
   err,
   ok,
   utc,
+  wroteFeedback,
   type Feedback,
   type FeedbackPart,
   type FeedbackProblem,
@@ -56,7 +57,7 @@ export async function saveFeedback(
   const author = actor.email.toLowerCase();
   const existing = await deps.store.pairs.get(pair.value.pairId, request.feedbackId);
   if (existing !== undefined) {
-    if (existing.doc.type !== 'feedback' || existing.doc.authorEmail !== author)
+    if (existing.doc.type !== 'feedback' || !wroteFeedback(existing.doc, actor))
       return err({ code: 'NOT_YOURS' });
     if (existing.doc.state === 'shared') return err({ code: 'ALREADY_SHARED', feedback: existing.doc });
   }
@@ -70,6 +71,7 @@ export async function saveFeedback(
     occurrenceId: occurrence.id,
     occurrenceStart: occurrence.originalStart,
     authorEmail: author,
+    ...(actor.userId === undefined ? {} : { authorUserId: actor.userId }),
     recipientEmail: otherOf(pair.value, author),
     ...text.value,
     state: request.state,
@@ -83,7 +85,7 @@ export async function saveFeedback(
   // Another press of the same card won the race: what it stored stands.
   if (!written.ok) {
     const stored = await deps.store.pairs.get(pair.value.pairId, request.feedbackId);
-    if (stored?.doc.type !== 'feedback' || stored.doc.authorEmail !== author)
+    if (stored?.doc.type !== 'feedback' || !wroteFeedback(stored.doc, actor))
       return err({ code: 'NOT_YOURS' });
     return ok({ pair: pair.value, occurrence, feedback: stored.doc });
   }

@@ -90,7 +90,7 @@ export async function summaryView(
     .sort(byCreation);
   const actionItems = (await pairDocs(store, pair.pairId, 'actionItem')).sort(byCreation);
   const feedback = (await pairDocs(store, pair.pairId, 'feedback'))
-    .filter((f) => f.occurrenceId === occurrence.id && f.state === 'shared' && canSeeFeedback(f, viewerEmail))
+    .filter((f) => f.occurrenceId === occurrence.id && f.state === 'shared' && canSeeFeedback(f, viewer))
     .sort(byCreation);
   const plan = await conversationOf(store, pair.pairId, occurrence);
   const growth = plan && (await store.pairs.get(pair.pairId, growthPlanIdOf(quarter)));
