@@ -3,7 +3,7 @@ import { derivedAadObjectId } from '../../sandbox/fake-teams/teams-ids.js';
 import { userIdOf } from '../../shared/domain/index.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
-import { ANA, DEV, botHarness } from '../support/bot-harness.js';
+import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
 // A reused address (issue 27): Dev installs as dev@; the organisation renames him dev.patel@ and gives
 // dev@ to a new hire, Dev Nguyen, whose weekly 1:1 is with Ana. Through the bot over HTTP: the fake
@@ -66,6 +66,20 @@ const lookups = (email: string) => {
   const chat = h.teams.conversations().find((c) => c.email === email)?.id ?? '?';
   return h.teams.requests.filter((r) => r.method === 'GET' && r.path.includes(`${chat}/members/`)).length;
 };
+
+describe('an alias left pointing at a person whose address changed (data from before issue 27)', () => {
+  it('sends nothing under it, drops it, and no delivery fails', async () => {
+    h = await botHarness({ reports: [DEV] });
+    await h.install(MARIA, DEV);
+    // what the old code left: Dev's profile moved to dev.patel@, the dev@ alias still naming him
+    const dev = (await userByEmail(h.store, DEV))!;
+    await h.store.users.upsert({ ...dev, email: RENAMED, calendarId: RENAMED });
+    await h.at('2026-03-03T08:46:00Z'); // agendas and summaries of Tue 3 Mar: each delivery returns
+    expect(cards(MARIA, 'Summary')).toHaveLength(1);
+    expect([...cards(DEV, 'Agenda'), ...cards(DEV, 'Summary')]).toEqual([]);
+    expect(await userByEmail(h.store, DEV)).toBeUndefined();
+  });
+});
 
 describe.each([
   ['with the directory', true],
