@@ -29,24 +29,13 @@ export async function profileCarries(deps: BotDeps, user: User): Promise<'holds'
 }
 
 /**
- * `profileCarries`, with the directory answering first when it can: the same person id behind the
- * address as at the claim is theirs, with no Teams call. Any other answer (another id, none) is Teams'
- * to decide, and a `holds` then records the directory's id of today.
- */
-async function stillTheirs(
-  deps: BotDeps,
-  user: User,
-): Promise<{ carries: 'holds' | 'lost' | 'unknown'; directoryId?: string }> {
-  const person = await deps.directory.person(user.email);
-  if (person?.id !== undefined && person.id === user.directoryId) return { carries: 'holds' };
-  const carries = await profileCarries(deps, user);
-  return carries === 'holds' && person?.id !== undefined ? { carries, directoryId: person.id } : { carries };
-}
-
-/**
- * The person Steady may send `email`'s messages to: its holder, checked first (the directory, else
- * Teams: `stillTheirs`) when the last check is a day old. A holder whose profile no longer carries the address loses the claim (logged as
- * `people.address_lost`), and nobody gets the message under it; its new owner can claim it.
+ * The person Steady may send `email`'s messages to: its holder, if the address is still theirs. With
+ * the directory, that is asked before every message, at no Teams cost: the directory's person id for the
+ * address (cached, as every directory answer) still being the one recorded at the claim settles it.
+ * Otherwise, and whenever the directory names another person, Teams' member lookup decides
+ * (`profileCarries`), at least daily: when the directory names another person, or the last lookup is a
+ * day old. A holder whose address is now someone else's loses the claim (`people.address_lost`), and
+ * nobody gets the message under it; its new owner can claim it.
  */
 export async function recipientOf(deps: BotDeps, email: string): Promise<User | undefined> {
   const user = await userByEmail(deps.store, email);
@@ -55,19 +44,22 @@ export async function recipientOf(deps: BotDeps, email: string): Promise<User | 
     await releaseAddress(deps.store, { userId: user.userId, email }); // an alias left behind by a rename
     return undefined;
   }
+  const person = user.directoryId === undefined ? undefined : await deps.directory.person(user.email);
+  if (person?.id !== undefined && person.id === user.directoryId) return user;
   const now = deps.clock.now();
-  if (!addressCheckDue(user, now)) return user;
-  const { carries, directoryId } = await stillTheirs(deps, user);
+  if (person?.id === undefined && !addressCheckDue(user, now)) return user;
+  const carries = await profileCarries(deps, user);
   if (carries === 'lost') {
     await releaseAddress(deps.store, user);
     log.warn('people.address_lost', { userId: user.userId, address: user.email });
     return undefined;
   }
   if (carries === 'unknown') return user;
+  // Teams says it is theirs: today's date, and the directory's id of today (an id changes with the account)
   const checked = {
     ...user,
     addressCheckedAt: utc(now),
-    ...(directoryId === undefined ? {} : { directoryId }),
+    ...(person?.id === undefined ? {} : { directoryId: person.id }),
   };
   await saveProfile(deps.store, checked);
   return checked;
