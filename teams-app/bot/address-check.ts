@@ -29,13 +29,22 @@ export async function profileCarries(deps: BotDeps, user: User): Promise<'holds'
 }
 
 /**
- * The person Steady may send `email`'s messages to: its holder, if the address is still theirs. With
- * the directory, that is asked before every message, at no Teams cost: the directory's person id for the
- * address (cached, as every directory answer) still being the one recorded at the claim settles it.
- * Otherwise, and whenever the directory names another person, Teams' member lookup decides
- * (`profileCarries`), at least daily: when the directory names another person, or the last lookup is a
- * day old. A holder whose address is now someone else's loses the claim (`people.address_lost`), and
- * nobody gets the message under it; its new owner can claim it.
+ * What the directory says of the user's address: `theirs` when its person id for the address is the
+ * one recorded at their claim, `another` when it names someone else, `unknown` when it cannot tell
+ * (no id recorded, no directory, the address not in it). Cached, as every directory answer.
+ */
+export async function directorySays(deps: BotDeps, user: User): Promise<'theirs' | 'another' | 'unknown'> {
+  if (user.directoryId === undefined) return 'unknown';
+  const id = (await deps.directory.person(user.email))?.id;
+  return id === undefined ? 'unknown' : id === user.directoryId ? 'theirs' : 'another';
+}
+
+/**
+ * The person Steady may send `email`'s messages to: its holder, if the address is still theirs, asked
+ * before every message. The directory answers when it can, at no Teams cost (`directorySays`);
+ * otherwise, and whenever it names someone else, Teams' member lookup decides (`profileCarries`). A
+ * holder whose address is now someone else's loses the claim (`people.address_lost`), and nobody gets
+ * the message under it; its new owner can claim it.
  */
 export async function recipientOf(deps: BotDeps, email: string): Promise<User | undefined> {
   const user = await userByEmail(deps.store, email);
@@ -44,10 +53,7 @@ export async function recipientOf(deps: BotDeps, email: string): Promise<User | 
     await releaseAddress(deps.store, { userId: user.userId, email }); // an alias left behind by a rename
     return undefined;
   }
-  const person = user.directoryId === undefined ? undefined : await deps.directory.person(user.email);
-  if (person?.id !== undefined && person.id === user.directoryId) return user;
-  const now = deps.clock.now();
-  if (person?.id === undefined && !addressCheckDue(user, now)) return user;
+  if ((await directorySays(deps, user)) === 'theirs') return user;
   const carries = await profileCarries(deps, user);
   if (carries === 'lost') {
     await releaseAddress(deps.store, user);
@@ -55,11 +61,14 @@ export async function recipientOf(deps: BotDeps, email: string): Promise<User | 
     return undefined;
   }
   if (carries === 'unknown') return user;
-  // Teams says it is theirs: today's date, and the directory's id of today (an id changes with the account)
+  // Teams says it is theirs: recorded with the directory's id of today (a new account has a new id)
+  const now = deps.clock.now();
+  const directoryId = (await deps.directory.person(user.email))?.id;
+  if (directoryId === user.directoryId && !addressCheckDue(user, now)) return user;
   const checked = {
     ...user,
     addressCheckedAt: utc(now),
-    ...(person?.id === undefined ? {} : { directoryId: person.id }),
+    ...(directoryId === undefined ? {} : { directoryId }),
   };
   await saveProfile(deps.store, checked);
   return checked;

@@ -17,7 +17,7 @@ import {
   reinstalledAfterErasure,
   unerase,
 } from '../../shared/services/erase-person.js';
-import { addressCheckDue, profileCarries } from './address-check.js';
+import { addressCheckDue, directorySays, profileCarries } from './address-check.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
 
@@ -66,7 +66,11 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     tenantId: incoming.tenantId,
   };
   const holds = known !== undefined && (await holdsAddress(deps.store, known));
-  const fresh = known !== undefined && !addressCheckDue(known, deps.clock.now());
+  // taken at their word while the directory still gives their address their id, or Teams said so today
+  const said = known === undefined ? 'unknown' : await directorySays(deps, known);
+  const fresh =
+    known !== undefined &&
+    (said === 'unknown' ? !addressCheckDue(known, deps.clock.now()) : said === 'theirs');
   if (holds && fresh && known.reachable && known.conversation?.conversationId === address.conversationId)
     return { user: known };
   const member = await deps.messenger.member(address, incoming.from.id);
