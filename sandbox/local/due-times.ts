@@ -1,5 +1,6 @@
 import { bucketOf } from '../../shared/domain/index.js';
 import type { Store } from '../../shared/ports.js';
+import { allDocs } from '../../shared/services/pair-docs.js';
 
 const HOUR = 3_600_000;
 
@@ -9,17 +10,7 @@ const HOUR = 3_600_000;
  */
 export async function dueTimesAround(store: Store, t: number): Promise<number[]> {
   const times: number[] = [];
-  for (const bucket of [bucketOf(new Date(t)), bucketOf(new Date(t + HOUR))]) {
-    let continuation: string | undefined;
-    do {
-      const page = await store.jobs.list(bucket, {
-        type: 'job',
-        limit: 1000,
-        ...(continuation === undefined ? {} : { continuation }),
-      });
-      for (const { doc } of page.items) if (doc.type === 'job') times.push(new Date(doc.dueAt).getTime());
-      continuation = page.continuation;
-    } while (continuation !== undefined);
-  }
+  for (const bucket of [bucketOf(new Date(t)), bucketOf(new Date(t + HOUR))])
+    for (const job of await allDocs(store.jobs, bucket, 'job')) times.push(new Date(job.dueAt).getTime());
   return times;
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { foldAddress } from './address-rules.js';
 import { DocBase, Email, UserText } from './common.js';
-import type { Viewer } from './note.js';
+import { isAuthor, type Viewer } from './note.js';
 
 /**
  * The report's answers to the monthly deep dive. The manager sees them only when `shared` is true;
@@ -25,8 +24,6 @@ export const DeepDiveAnswer = DocBase.extend({
 });
 export type DeepDiveAnswer = z.infer<typeof DeepDiveAnswer>;
 
-/** Whether `viewer` gave these answers: by Teams identity, else (answers from before) by address. */
+/** Whether `viewer` gave these answers (`isAuthor`: by Teams identity). */
 export const gaveAnswers = (answer: DeepDiveAnswer, viewer: Viewer): boolean =>
-  answer.authorUserId !== undefined
-    ? answer.authorUserId === viewer.userId
-    : answer.reportEmail === foldAddress(viewer.email);
+  isAuthor(answer, answer.reportEmail, viewer);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocBase, Email, Instant, UserText } from './common.js';
 import { foldAddress } from './address-rules.js';
-import type { Viewer } from './note.js';
+import { isAuthor, type Viewer } from './note.js';
 import { err, ok, type Result } from './result.js';
 
 /** The longest one part of an SBI feedback may be; a moment, an act, a consequence and an ask each fit. */
@@ -97,14 +97,9 @@ export function checkFeedback(
   });
 }
 
-/**
- * Whether `viewer` wrote `feedback`: by Teams identity; feedback from before identities were recorded
- * falls back to its author's address.
- */
+/** Whether `viewer` wrote `feedback` (`isAuthor`: by Teams identity). */
 export const wroteFeedback = (feedback: Feedback, viewer: Viewer): boolean =>
-  feedback.authorUserId !== undefined
-    ? feedback.authorUserId === viewer.userId
-    : feedback.authorEmail === foldAddress(viewer.email);
+  isAuthor(feedback, feedback.authorEmail, viewer);
 
 /** Whether `viewer` may see `feedback`: a draft only its author (by identity); shared, both of the pair. */
 export const canSeeFeedback = (feedback: Feedback, viewer: Viewer): boolean => {

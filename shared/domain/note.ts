@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldAddress } from './address-rules.js';
 import { DocBase, Email, UserText } from './common.js';
 
 export const NOTE_MAX_LENGTH = 4000;
@@ -26,11 +27,18 @@ export interface Viewer {
 }
 
 /**
- * Whether `viewer` may see `note`: a shared one, or their own private one, by identity. A private note
- * from before identities were recorded falls back to its author's address.
+ * Whether `viewer` wrote something private (a note, a feedback draft, deep-dive answers): by Teams
+ * identity; what was written before identities were recorded falls back to its author's address.
  */
+export const isAuthor = (
+  written: { readonly authorUserId?: string | undefined },
+  authorEmail: string,
+  viewer: Viewer,
+): boolean =>
+  written.authorUserId !== undefined
+    ? written.authorUserId === viewer.userId
+    : authorEmail === foldAddress(viewer.email);
+
+/** Whether `viewer` may see `note`: a shared one, or their own private one (`isAuthor`). */
 export const canSee = (note: Note, viewer: Viewer): boolean =>
-  note.visibility === 'shared' ||
-  (note.authorUserId !== undefined
-    ? note.authorUserId === viewer.userId
-    : note.authorEmail === viewer.email.toLowerCase());
+  note.visibility === 'shared' || isAuthor(note, note.authorEmail, viewer);

@@ -29,14 +29,18 @@ export async function profileCarries(deps: BotDeps, user: User): Promise<'holds'
 }
 
 /**
- * What the directory says of the user's address: `theirs` when its person id for the address is the
- * one recorded at their claim, `another` when it names someone else, `unknown` when it cannot tell
- * (no id recorded, no directory, the address not in it). Cached, as every directory answer.
+ * What the directory says of the user's address, once: `id`, its person id for the address today, and
+ * `says`: `theirs` when that is the id recorded at their claim, `another` when it names someone else,
+ * `unknown` when it cannot tell (no id recorded, no directory, the address not in it). Cached, as every
+ * directory answer.
  */
-export async function directorySays(deps: BotDeps, user: User): Promise<'theirs' | 'another' | 'unknown'> {
-  if (user.directoryId === undefined) return 'unknown';
+export async function directorySays(
+  deps: BotDeps,
+  user: User,
+): Promise<{ readonly says: 'theirs' | 'another' | 'unknown'; readonly id: string | undefined }> {
   const id = (await deps.directory.person(user.email))?.id;
-  return id === undefined ? 'unknown' : id === user.directoryId ? 'theirs' : 'another';
+  if (id === undefined || user.directoryId === undefined) return { says: 'unknown', id };
+  return { says: id === user.directoryId ? 'theirs' : 'another', id };
 }
 
 /**
@@ -53,7 +57,8 @@ export async function recipientOf(deps: BotDeps, email: string): Promise<User | 
     await releaseAddress(deps.store, { userId: user.userId, email }); // an alias left behind by a rename
     return undefined;
   }
-  if ((await directorySays(deps, user)) === 'theirs') return user;
+  const directory = await directorySays(deps, user);
+  if (directory.says === 'theirs') return user;
   const carries = await profileCarries(deps, user);
   if (carries === 'lost') {
     await releaseAddress(deps.store, user);
@@ -63,7 +68,7 @@ export async function recipientOf(deps: BotDeps, email: string): Promise<User | 
   if (carries === 'unknown') return user;
   // Teams says it is theirs: recorded with the directory's id of today (a new account has a new id)
   const now = deps.clock.now();
-  const directoryId = (await deps.directory.person(user.email))?.id;
+  const directoryId = directory.id;
   if (directoryId === user.directoryId && !addressCheckDue(user, now)) return user;
   const checked = {
     ...user,

@@ -67,7 +67,7 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
   };
   const holds = known !== undefined && (await holdsAddress(deps.store, known));
   // taken at their word while the directory still gives their address their id, or Teams said so today
-  const said = known === undefined ? 'unknown' : await directorySays(deps, known);
+  const said = known === undefined ? 'unknown' : (await directorySays(deps, known)).says;
   const fresh =
     known !== undefined &&
     (said === 'unknown' ? !addressCheckDue(known, deps.clock.now()) : said === 'theirs');

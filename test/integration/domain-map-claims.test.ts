@@ -103,3 +103,31 @@ describe('a DOMAIN_MAP guess and the directory', () => {
     expect(agendasTo(SMITH_TEAMS)).toEqual([]);
   });
 });
+
+describe('a mapped claim the directory later confirms', () => {
+  it('becomes exact: an account whose profile carries the address can no longer take it', async () => {
+    const DEV_TEAMS = 'dev@contoso.onmicrosoft.com';
+    const DEV_GOOGLE = 'dev@contoso.com';
+    h = await botHarness({
+      reports: [],
+      addressRules: { domainMap: { 'contoso.onmicrosoft.com': 'contoso.com' } },
+      directory: [{ primaryEmail: DEV_GOOGLE, manager: MARIA }],
+      people: [
+        { email: DEV_TEAMS, name: 'Dev Patel' },
+        { email: 'other@contoso.com', name: 'Other', profileEmail: DEV_GOOGLE },
+      ],
+    });
+    await h.install(DEV_TEAMS); // only the mapping leads to dev@contoso.com: a mapped claim
+    const dev = (await userByEmail(h.store, DEV_GOOGLE))!.userId;
+
+    // the directory now lists the Teams address as Dev's alias; past its cache, Dev installs the app again
+    h.calendar.fake.setDirectoryUser({ primaryEmail: DEV_GOOGLE, aliases: [DEV_TEAMS], manager: MARIA });
+    h.calendar.time.set('2026-03-02T12:00:00Z');
+    await h.teams.uninstall(DEV_TEAMS);
+    await h.teams.install(DEV_TEAMS);
+
+    await h.teams.install('other@contoso.com');
+    expect(texts('other@contoso.com')[0]).toMatch(/already belongs to another Teams account/);
+    expect((await userByEmail(h.store, DEV_GOOGLE))?.userId).toBe(dev);
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { CLAIM_REFUSALS, type ClaimRefusal } from '../../shared/domain/index.js';
 import type { Config } from '../../shared/config.js';
 import type { Store } from '../../shared/ports.js';
+import { allDocs } from '../../shared/services/pair-docs.js';
 import { fail, pass, skip, type Check } from './check.js';
 
 const SHOWN = 5;
@@ -27,17 +28,7 @@ export const addressesCheck: Check = {
     if (store === undefined)
       return skip(`no SQLite file at ${config.store.kind === 'sqlite' ? config.store.file : ''} yet`);
     try {
-      const refused: ClaimRefusal[] = [];
-      let continuation: string | undefined;
-      do {
-        const page = await store.users.list(CLAIM_REFUSALS, {
-          type: 'claimRefusal',
-          limit: 1000,
-          ...(continuation === undefined ? {} : { continuation }),
-        });
-        for (const item of page.items) if (item.doc.type === 'claimRefusal') refused.push(item.doc);
-        continuation = page.continuation;
-      } while (continuation !== undefined);
+      const refused = await allDocs(store.users, CLAIM_REFUSALS, 'claimRefusal');
       if (refused.length === 0) return pass('no address was claimed by a second Teams identity');
       const named = refused
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
