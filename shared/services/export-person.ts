@@ -19,7 +19,9 @@ export const EXPORT_FORMAT = 'steady-export/1';
  * chat address, which is Teams' and not theirs), and for each of their 1:1s the pair, its series and
  * occurrences, topics, action items, the notes they may see (the other person's private notes are not
  * theirs), the feedback they may see (a draft only its author), the pair's growth plans, the deep-dive answers they may see
- * (a manager only what the report shared) and the messages Steady sent them. Nothing of anyone else's 1:1s, and for a report not the manager's coaching tips.
+ * (a manager only what the report shared) and the messages Steady sent them. Nothing of anyone else's 1:1s,
+ * nothing of the other person's calendar (their event ids), and for a report not what only the manager's
+ * cards show (the coaching tips, the cadence alert's state).
  * A manager's file also has the record of each monthly trust digest sent to them (kept under their own
  * user id, so no one else's file has it; empty for anyone who manages nobody).
  */
@@ -32,14 +34,18 @@ export async function exportPerson(store: Store, user: User, exportedAt: string)
       docs.filter((doc): doc is Extract<PairDoc, { type: K }> => doc.type === type);
     const me = user.email;
     const role = pair.managerEmail === me ? 'manager' : 'report';
-    // The coaching tips are the manager's alone: the report's file leaves out which ones the manager was shown.
-    const { coachingTips: _managersOnly, ...forReport } = pair;
+    // The coaching tips and the cadence alert's state are the manager's alone: the report's file leaves them out.
+    const { coachingTips: _tips, cadence: _alerted, ...forReport } = pair;
     pairs.push({
       pairId: pair.pairId,
       role,
       // and so does an organizer's file while nobody has said they manage the other
       pair: role === 'manager' && hasTrustedRoles(pair) ? pair : forReport,
-      series: of('series'),
+      // each person's calendar event ids are their calendar's: the file keeps only the person's own
+      series: of('series').map((series) => ({
+        ...series,
+        eventIds: Object.fromEntries(Object.entries(series.eventIds).filter(([email]) => email === me)),
+      })),
       occurrences: of('occurrence').map(({ jobs: _internal, ...occurrence }) => occurrence),
       topics: of('topic'),
       notes: of('note').filter((note) => canSee(note, user)),
