@@ -117,6 +117,8 @@ export interface FakeTeams {
   /** `installationUpdate` remove; from then on sends to the person's chat get 403. */
   uninstall(email: string): Promise<BotReply>;
   say(email: string, text: string): Promise<BotReply>;
+  /** The person's last message posted again, unchanged (Teams' retry of a slow answer). */
+  redeliver(email: string): Promise<BotReply>;
   invoke(
     email: string,
     action: { verb: string; data: Record<string, unknown> },

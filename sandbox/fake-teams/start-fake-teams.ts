@@ -95,6 +95,7 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
     install: (email) => client.install(email),
     uninstall: (email) => client.uninstall(email),
     say: (email, text) => client.say(email, text),
+    redeliver: (email) => client.redeliver(email),
     invoke: (email, action, replyToId) => client.invoke(email, action, replyToId),
     sendRaw: (activity, headers) => client.sendRaw(activity, headers),
     fileConsent: (email, action) => client.fileConsent(email, action),

@@ -23,6 +23,9 @@ export interface TeamsClientDeps {
 
 /** What a person does in Teams, turned into the activities Teams posts to the bot. */
 export class TeamsClient {
+  /** The last message posted from each chat, by conversation id, for `redeliver`. */
+  private readonly posted = new Map<string, Record<string, unknown>>();
+
   constructor(private readonly deps: TeamsClientDeps) {}
 
   /** As Teams on a personal install: `conversationUpdate` with the bot and the person added, then `installationUpdate` add. */
@@ -49,7 +52,7 @@ export class TeamsClient {
     const chat = this.installedChat(email);
     const id = this.deps.ids.message();
     this.deps.log.userSaid(chat.id, id, text, this.deps.now());
-    return this.post(chat, id, { type: 'message', text, textFormat: 'plain' });
+    return this.post(chat, id, { type: 'message', text, textFormat: 'plain' }, true);
   }
 
   /**
@@ -112,11 +115,27 @@ export class TeamsClient {
     });
   }
 
+  /**
+   * The person's last message posted again as it was (same id, same timestamp), as Teams retries an
+   * activity when the bot took over 15 s to answer it (what they did since may already be handled).
+   */
+  async redeliver(email: string): Promise<BotReply> {
+    const chat = this.installedChat(email);
+    const activity = this.posted.get(chat.id);
+    if (activity === undefined) throw new UsageError(`${email} has written nothing to deliver again`);
+    return postToBot(this.endpoint(), activity);
+  }
+
   async sendRaw(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<BotReply> {
     return postToBot(this.endpoint(), activity, headers);
   }
 
-  private async post(chat: PersonalChat, id: string, fields: Record<string, unknown>): Promise<BotReply> {
+  private async post(
+    chat: PersonalChat,
+    id: string,
+    fields: Record<string, unknown>,
+    message = false,
+  ): Promise<BotReply> {
     const activity = teamsActivity(
       {
         id,
@@ -128,6 +147,7 @@ export class TeamsClient {
       },
       fields,
     );
+    if (message) this.posted.set(chat.id, activity);
     return postToBot(this.endpoint(), activity);
   }
 

@@ -79,9 +79,21 @@ export async function erasePerson(deps: Deps, user: Pick<User, 'userId' | 'email
  * digest was keyed (plain SHA-256) still counts: an erasure is never forgotten by an upgrade.
  */
 export async function isErased(deps: Pick<Deps, 'store' | 'ids'>, email: string): Promise<boolean> {
-  for (const key of erasureKeysOf(deps, email))
-    if ((await deps.store.users.get(key, 'erasure')) !== undefined) return true;
-  return false;
+  return (await erasedAt(deps, email)) !== undefined;
+}
+
+/** When `email` asked to be forgotten (the latest record's time), if they did. */
+export async function erasedAt(
+  deps: Pick<Deps, 'store' | 'ids'>,
+  email: string,
+): Promise<string | undefined> {
+  let latest: string | undefined;
+  for (const key of erasureKeysOf(deps, email)) {
+    const stored = await deps.store.users.get(key, 'erasure');
+    if (stored !== undefined && (latest === undefined || stored.doc.createdAt > latest))
+      latest = stored.doc.createdAt;
+  }
+  return latest;
 }
 
 /** They use Steady again: their 1:1s may be found again (whichever digest their record was kept under). */

@@ -12,7 +12,7 @@ import {
 } from '../../shared/services/people.js';
 import { startWatching } from '../../shared/services/calendar/watch-calendar.js';
 import {
-  isErased,
+  erasedAt,
   noteUninstall,
   reinstalledAfterErasure,
   unerase,
@@ -21,7 +21,7 @@ import { addressCheckDue, directorySays, profileCarries } from './address-check.
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
 
-/** What brought the activity: only a typed message may bring back someone who was erased. */
+/** What brought the activity: only a message written after the erasure may bring back someone erased. */
 export type Contact = 'message' | 'install' | 'press';
 
 /** Said once when a typed message brings back a person who had their data deleted. */
@@ -29,8 +29,14 @@ export const CAME_BACK =
   'Welcome back. You had asked Steady to delete your data; as you wrote again, Steady starts over: ' +
   'it follows your calendar\'s 1:1s again from now. Write "delete my data" to stop.';
 
-/** An erased person's old card, or an install event Steady cannot tell they made: nothing is stored. */
-const ERASED: Record<Exclude<Contact, 'message'>, string> = {
+/**
+ * An erased person's old card, a message from before the erasure delivered again, or an install event
+ * Steady cannot tell they made: nothing is stored.
+ */
+const ERASED: Record<Contact, string> = {
+  message:
+    'You asked Steady to delete your data after this message was sent, so it changes nothing. ' +
+    'To use Steady again, write me a new message.',
   press:
     'You asked Steady to delete your data, so this card no longer works. Nothing was changed. ' +
     'To use Steady again, write me any message.',
@@ -53,7 +59,8 @@ export type Identity = { readonly user: User } | { readonly refused: string } | 
  * stands for (the directory's primary address for it, else `DOMAIN_MAP`'s guess: `googleAddress`), claims
  * that address for this identity, stores the conversation reference and starts following their
  * calendar. A claim that is refused changes nothing and is answered. A person who had their data
- * deleted is refused too, unless they asked for it themselves (and are told): a typed message, or an
+ * deleted is refused too, unless they asked for it themselves (and are told): a message written after
+ * the erasure (Teams' timestamp: not one from before delivered again), or an
  * install after they removed the app since the erasure. An old card's button, or an install event
  * sent again while the app stayed installed (an admin's setup policy), is not them asking.
  */
@@ -100,10 +107,13 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
     createdAt: known?.createdAt ?? now,
     updatedAt: now,
   };
-  const erased = known === undefined && (await isErased(deps, user.email));
+  const erasure = known === undefined ? await erasedAt(deps, user.email) : undefined;
+  const erased = erasure !== undefined;
   if (erased) {
     const theyAsked =
-      contact === 'message' || (contact === 'install' && (await reinstalledAfterErasure(deps, userId)));
+      contact === 'message'
+        ? writtenAfter(incoming, erasure)
+        : contact === 'install' && (await reinstalledAfterErasure(deps, userId));
     if (!theyAsked) return { refused: ERASED[contact] };
   }
   if (!mayClaim(deps.addressRules, user.tenantId, email)) {
@@ -129,6 +139,17 @@ export async function identify(deps: BotDeps, incoming: Incoming, contact: Conta
   }
   await startWatching(deps, user.calendarId, user.userId);
   return { user };
+}
+
+/**
+ * Whether the message was written after the erasure: Teams sends an activity again, with its own id
+ * and timestamp, when the bot took over 15 s to answer it, and a message from before "Delete
+ * everything" (the "delete my data" itself, often) must not bring the person back. A message without
+ * Teams' timestamp cannot show it, so it does not.
+ */
+function writtenAfter(incoming: Incoming, erasure: string): boolean {
+  const at = incoming.timestamp === undefined ? Number.NaN : Date.parse(incoming.timestamp);
+  return Number.isFinite(at) && at > Date.parse(erasure);
 }
 
 /** Logged (the address as a digest) and answered; the doctor lists the refusal record. */

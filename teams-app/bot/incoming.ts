@@ -20,6 +20,8 @@ export const Incoming = z.object({
     .optional(),
   // Teams delivers messages up to about 28 KB; longer text is answered (too long), not refused
   text: z.string().max(32_000).optional(),
+  /** When Teams received the activity (UTC, from Teams): the same on a redelivery. */
+  timestamp: z.string().max(64).optional(),
   localTimezone: z.string().max(64).optional(),
 });
 export type Incoming = z.infer<typeof Incoming> & { readonly tenantId: string };

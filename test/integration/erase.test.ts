@@ -33,8 +33,8 @@ const lastSent = (email: string) =>
     .at(-1);
 
 /** Maria manages Dev and Ana; Dev's 1:1 has topics, notes (one private to Maria), an action item and a deep-dive answer. */
-async function busyPair() {
-  h = await botHarness({ reports: [DEV, ANA] });
+async function busyPair(options: { teamsOnSimulatedClock?: boolean } = {}) {
+  h = await botHarness({ reports: [DEV, ANA], ...options });
   await h.install(MARIA, DEV, ANA);
   await h.teams.say(DEV, 'add Career path');
   await h.teams.say(MARIA, 'private Dev seemed tired');
@@ -210,6 +210,31 @@ describe('delete my data', () => {
     const sent = h.teams.activities(DEV).filter((a) => a.op === 'send');
     expect(sent.at(-2)?.text).toMatch(/^Welcome back. You had asked Steady to delete your data/);
     expect(JSON.stringify(sent.at(-1))).toContain('welcome to Steady');
+    await h.calendar.drainSyncs();
+    expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
+  });
+
+  it('a message from before the erasure, delivered again by Teams, brings no one back; a new one does', async () => {
+    await busyPair({ teamsOnSimulatedClock: true });
+    h.calendar.time.advance(60_000);
+    await h.teams.say(DEV, 'delete my data');
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    // Teams sends "delete my data" again (the bot had taken over 15 s to answer it), same id and timestamp
+    await h.teams.redeliver(DEV);
+    expect(lastSent(DEV)?.text).toBe(
+      'You asked Steady to delete your data after this message was sent, so it changes nothing. To use Steady again, write me a new message.',
+    );
+    expect(h.teams.activities(DEV).some((a) => a.text?.startsWith('Welcome back'))).toBe(false);
+    await queueFullSync(MARIA);
+    await h.calendar.drainSyncs();
+    expect(await userByEmail(h.store, DEV)).toBeUndefined();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+
+    // a message he writes afterwards is him asking
+    h.calendar.time.advance(60_000);
+    await h.teams.say(DEV, 'hello');
+    expect(h.teams.activities(DEV).some((a) => a.text?.startsWith('Welcome back'))).toBe(true);
     await h.calendar.drainSyncs();
     expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
   });

@@ -48,6 +48,8 @@ export async function botHarness(
     directory?: FakeDirectoryUser[];
     /** The directory's managers; by default Maria manages everyone. `{}`: a directory that knows nobody. */
     managers?: Record<string, string>;
+    /** The fake Teams stamps activities with the simulated clock (and has no rate limits, as time stands still). */
+    teamsOnSimulatedClock?: boolean;
   } = {},
 ) {
   const calendar = await calendarHarness({
@@ -74,6 +76,9 @@ export async function botHarness(
     ],
     ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
     ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.teamsOnSimulatedClock
+      ? { now: () => calendar.time.clock.now().getTime(), rateLimits: false as const }
+      : {}),
     ...(options.secure
       ? {
           local: false,
