@@ -39,6 +39,10 @@ param googlePrivateKey string = ''
 @description('STEADY_DIGEST_KEY: the key of the keyed digests (HMAC-SHA256) that stand for email addresses in erasure records and logs, stored as a Key Vault secret. newGuid() makes one on a deployment that gets none; azd passes the existing secret back (infra/main.parameters.json), since a new key on each deployment would lose every erasure record. Deploying without azd: pass the existing value.')
 param digestKey string = newGuid()
 
+@secure()
+@description('STEADY_OLD_DIGEST_KEYS: the digest keys a rotation replaced, comma-separated, or none: erasure records kept under them are still found (docs/deploy.md, "Rotate the digest key"). Stored as a Key Vault secret on every deployment; azd passes the azd environment\'s STEADY_OLD_DIGEST_KEYS.')
+param oldDigestKeys string = 'none'
+
 @description('ALLOWED_TENANTS: comma-separated Entra tenant ids whose people may use Steady. Empty: the tenant of this subscription.')
 param allowedTenants string = ''
 
@@ -147,6 +151,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     googlePrivateKey: googlePrivateKey
     digestKey: digestKey
+    oldDigestKeys: oldDigestKeys
     appPrincipalId: identity.outputs.principalId
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
@@ -173,6 +178,7 @@ module functions 'modules/functions.bicep' = {
     cosmosDatabaseName: cosmos.outputs.databaseName
     googleKeySecretUri: keyVault.outputs.googleKeySecretUri
     digestKeySecretUri: keyVault.outputs.digestKeySecretUri
+    oldDigestKeysSecretUri: keyVault.outputs.oldDigestKeysSecretUri
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     googleServiceAccountEmail: googleServiceAccountEmail
     allowedTenants: effectiveAllowedTenants

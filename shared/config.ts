@@ -53,6 +53,8 @@ export const ConfigSchema = z.object({
   AzureWebJobsStorage__queueServiceUri: z.url({ error: 'must be the queue service URL' }).optional(),
   /** The key of the keyed digests (HMAC-SHA256) that stand for email addresses; from Key Vault in Azure. */
   STEADY_DIGEST_KEY: optionalText,
+  /** Keys used before a rotation, comma-separated (`none`: none): erasures made under them still match. */
+  STEADY_OLD_DIGEST_KEYS: optionalText,
   /** The bot's Microsoft app id (the Azure Bot's app registration or user-assigned identity client id). */
   BOT_ID: optionalText,
   /** The app registration's client secret; without it the bot signs in with its managed identity. */
@@ -116,6 +118,8 @@ export interface Config {
   };
   /** The key of the digests that stand for an email address (erasure records, log lines). */
   readonly digestKey: string;
+  /** The keys `digestKey` replaced: erasure records kept under them are still found. */
+  readonly oldDigestKeys: readonly string[];
   /** Who manages whom, and which addresses are one person. */
   readonly directory:
     | { readonly kind: 'none' }
@@ -173,6 +177,7 @@ export function loadConfig(
     queue: queue(vars, problems),
     bot: bot(vars, problems),
     digestKey: digestKey(vars, problems),
+    oldDigestKeys: oldDigestKeys(vars, problems),
     directory: directory(vars, problems),
     identity: addressRules(vars, problems),
     agendaLeadMinutes: vars.AGENDA_LEAD_MINUTES,
@@ -218,6 +223,15 @@ function digestKey(vars: Vars, problems: string[]): string {
     );
   else if (key.length < 16) problems.push('STEADY_DIGEST_KEY: must be at least 16 characters');
   return key ?? '';
+}
+
+function oldDigestKeys(vars: Vars, problems: string[]): string[] {
+  const value = vars.STEADY_OLD_DIGEST_KEYS?.trim();
+  if (value === undefined || value === '' || value === 'none') return [];
+  const keys = value.split(',').map((key) => key.trim());
+  if (keys.some((key) => key.length < 16))
+    problems.push('STEADY_OLD_DIGEST_KEYS: each key (comma-separated) must be at least 16 characters');
+  return keys;
 }
 
 function webhookUrl(vars: Vars, problems: string[]): string {

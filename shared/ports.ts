@@ -80,6 +80,8 @@ export interface IdGen {
   digest(text: string): string;
   /** The plain SHA-256 (hex) that erasure records were keyed by before the keyed digest: still honoured. */
   legacyDigest(text: string): string;
+  /** `digest` under each key the configuration's key replaced (a rotation): what they keyed is still found. */
+  readonly oldDigests: ReadonlyArray<(text: string) => string>;
 }
 
 // ── Queue ─────────────────────────────────────────────────────────────────────────────────────

@@ -49,7 +49,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       queue: await queue(),
       calendar: createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor }),
       clock,
-      ids: createCryptoIds(config.digestKey),
+      ids: createCryptoIds(config.digestKey, config.oldDigestKeys),
       directory: await directory(),
       addressRules: config.identity,
       settings: {
@@ -70,7 +70,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       store: await store(),
       queue: await queue(),
       clock,
-      ids: createCryptoIds(config.digestKey),
+      ids: createCryptoIds(config.digestKey, config.oldDigestKeys),
       directory: await directory(),
       addressRules: config.identity,
       renderCard: (name, data) => renderCard(name as never, data as never),

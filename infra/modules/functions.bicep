@@ -55,6 +55,9 @@ param applicationInsightsConnectionString string
 @description('The versionless Key Vault secret URI of the digest key (STEADY_DIGEST_KEY).')
 param digestKeySecretUri string
 
+@description('The versionless Key Vault secret URI of the replaced digest keys (STEADY_OLD_DIGEST_KEYS).')
+param oldDigestKeysSecretUri string
+
 @description('GOOGLE_SERVICE_ACCOUNT_EMAIL: the service account with domain-wide delegation (may be empty at first).')
 param googleServiceAccountEmail string
 
@@ -158,6 +161,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       GOOGLE_SERVICE_ACCOUNT_EMAIL: googleServiceAccountEmail
       GOOGLE_PRIVATE_KEY: '@Microsoft.KeyVault(SecretUri=${googleKeySecretUri})'
       STEADY_DIGEST_KEY: '@Microsoft.KeyVault(SecretUri=${digestKeySecretUri})'
+      STEADY_OLD_DIGEST_KEYS: '@Microsoft.KeyVault(SecretUri=${oldDigestKeysSecretUri})'
       CALENDAR_WEBHOOK_URL: 'https://${site.properties.defaultHostName}/api/calendar/webhook'
       AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
       BOT_ID: identityClientId

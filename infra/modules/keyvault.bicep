@@ -27,6 +27,13 @@ param digestKeySecretName string = 'steady-digest-key'
 @description('The key of the keyed digests (HMAC-SHA256) of email addresses (Steady refuses to start with fewer than 16 characters).')
 param digestKey string
 
+@description('Name of the secret that holds the digest keys a rotation replaced.')
+param oldDigestKeysSecretName string = 'steady-old-digest-keys'
+
+@secure()
+@description('The digest keys a rotation replaced, comma-separated, or none.')
+param oldDigestKeys string = 'none'
+
 @description('Principal id of the app\'s managed identity (reads secrets).')
 param appPrincipalId string
 
@@ -73,6 +80,16 @@ resource digestKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+// Written on every deployment too (`none` when there are none), so the app setting always resolves.
+resource oldDigestKeysSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: oldDigestKeysSecretName
+  properties: {
+    value: empty(oldDigestKeys) ? 'none' : oldDigestKeys
+    contentType: 'text/plain'
+  }
+}
+
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // Key Vault Secrets Officer
 
@@ -107,3 +124,6 @@ output googleKeySecretName string = googleKeySecretName
 output digestKeySecretUri string = '${vault.properties.vaultUri}secrets/${digestKeySecretName}'
 
 output digestKeySecretName string = digestKeySecretName
+
+@description('The versionless URI of the secret of the replaced digest keys.')
+output oldDigestKeysSecretUri string = '${vault.properties.vaultUri}secrets/${oldDigestKeysSecretName}'

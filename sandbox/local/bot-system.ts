@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cryptoIds } from '../../shared/adapters/crypto-ids.js';
 import type { AddressRules } from '../../shared/domain/index.js';
 import type { Messenger } from '../../shared/ports.js';
 import { createBot, type BotConfig } from '../../teams-app/bot/create-bot.js';
@@ -42,7 +41,7 @@ export async function startBotSystem(
       store: calendar.store,
       queue: calendar.queued.queue,
       clock: calendar.time.clock,
-      ids: cryptoIds,
+      ids: calendar.deps.ids, // one key for both sides, as the composition root builds them
       // the calendar side's directory: one fake Google directory answers both, as in Azure
       directory: calendar.deps.directory,
       addressRules: options.addressRules ?? { domainMap: {} },

@@ -12,7 +12,7 @@ import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
 import { setLogDigestKey } from '../../shared/log.js';
 import type { AddressRules } from '../../shared/domain/index.js';
-import type { Clock, Directory, Store } from '../../shared/ports.js';
+import type { Clock, Directory, IdGen, Store } from '../../shared/ports.js';
 import type { Root } from '../../shared/root.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
 import {
@@ -55,6 +55,8 @@ export async function calendarHarness(options: {
   settings?: Partial<CalendarDeps['settings']>;
   /** The store to run on; SQLite `:memory:` by default (the fault tests run the same wiring on Cosmos). */
   store?: Store;
+  /** Ids and digests; the local mode's key by default (a test of a key rotation brings its own). */
+  ids?: IdGen;
 }) {
   const time = testClock(options.start);
   const fake = await startFakeGoogleCalendar({
@@ -86,7 +88,7 @@ export async function calendarHarness(options: {
     store,
     queue: queued.queue,
     clock: time.clock,
-    ids: cryptoIds,
+    ids: options.ids ?? cryptoIds,
     directory:
       options.directoryOverride ??
       cachedDirectory(

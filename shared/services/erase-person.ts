@@ -102,7 +102,7 @@ export async function unerase(
   email: string,
   userId: string,
 ): Promise<void> {
-  for (const key of [...erasureKeysOf(deps, email), appErasureOf(deps, userId)])
+  for (const key of [...erasureKeysOf(deps, email), ...appErasureKeysOf(deps, userId)])
     await deps.store.users.delete(key, 'erasure');
 }
 
@@ -111,7 +111,7 @@ export async function noteUninstall(
   deps: Pick<Deps, 'store' | 'ids' | 'clock'>,
   userId: string,
 ): Promise<void> {
-  const stored = await deps.store.users.get(appErasureOf(deps, userId), 'erasure');
+  const stored = await appErasure(deps, userId);
   if (stored?.doc.type !== 'erasure' || stored.doc.uninstalledAt !== undefined) return;
   const now = utc(deps.clock.now());
   await deps.store.users.replace({ ...stored.doc, uninstalledAt: now, updatedAt: now }, stored.etag);
@@ -125,7 +125,7 @@ export async function reinstalledAfterErasure(
   deps: Pick<Deps, 'store' | 'ids'>,
   userId: string,
 ): Promise<boolean> {
-  const stored = await deps.store.users.get(appErasureOf(deps, userId), 'erasure');
+  const stored = await appErasure(deps, userId);
   return stored?.doc.type === 'erasure' && stored.doc.uninstalledAt !== undefined;
 }
 
@@ -187,12 +187,31 @@ async function updateCalendar(
 const erasureOf = (deps: Pick<Deps, 'ids'>, email: string): string =>
   erasureKey(email, (text) => deps.ids.digest(text));
 
-/** The keyed key, then the plain SHA-256 one of records written before the key existed. */
+/**
+ * The keyed key, those under the keys it replaced (`STEADY_OLD_DIGEST_KEYS`), then the plain SHA-256
+ * one of records written before the key existed: neither a rotation nor an upgrade forgets an erasure.
+ */
 const erasureKeysOf = (deps: Pick<Deps, 'ids'>, email: string): string[] => [
   erasureOf(deps, email),
+  ...deps.ids.oldDigests.map((digest) => erasureKey(email, digest)),
   erasureKey(email, (text) => deps.ids.legacyDigest(text)),
 ];
 
 /** Where the erasure of the Teams user is kept (the keyed digest of their user id). */
 const appErasureOf = (deps: Pick<Deps, 'ids'>, userId: string): string =>
   erasedAppKey(userId, (text) => deps.ids.digest(text));
+
+/** The keyed key, then those under the keys it replaced. */
+const appErasureKeysOf = (deps: Pick<Deps, 'ids'>, userId: string): string[] => [
+  appErasureOf(deps, userId),
+  ...deps.ids.oldDigests.map((digest) => erasedAppKey(userId, digest)),
+];
+
+/** The Teams user's erasure record, under whichever key it was kept. */
+async function appErasure(deps: Pick<Deps, 'store' | 'ids'>, userId: string) {
+  for (const key of appErasureKeysOf(deps, userId)) {
+    const stored = await deps.store.users.get(key, 'erasure');
+    if (stored !== undefined) return stored;
+  }
+  return undefined;
+}

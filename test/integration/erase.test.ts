@@ -1,6 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCryptoIds } from '../../shared/adapters/crypto-ids.js';
 import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
+import type { IdGen } from '../../shared/ports.js';
 import {
   addMinutes,
   CLAIM_REFUSALS,
@@ -33,7 +35,7 @@ const lastSent = (email: string) =>
     .at(-1);
 
 /** Maria manages Dev and Ana; Dev's 1:1 has topics, notes (one private to Maria), an action item and a deep-dive answer. */
-async function busyPair(options: { teamsOnSimulatedClock?: boolean } = {}) {
+async function busyPair(options: { teamsOnSimulatedClock?: boolean; ids?: IdGen } = {}) {
   h = await botHarness({ reports: [DEV, ANA], ...options });
   await h.install(MARIA, DEV, ANA);
   await h.teams.say(DEV, 'add Career path');
@@ -279,6 +281,48 @@ describe('delete my data', () => {
     await h.teams.say(DEV, 'hello');
     expect(await h.store.users.get(plain, 'erasure')).toBeUndefined();
     expect(await h.store.users.get(keyed, 'erasure')).toBeUndefined();
+  });
+
+  it('a new STEADY_DIGEST_KEY with the old one in STEADY_OLD_DIGEST_KEYS forgets no erasure', async () => {
+    const [oldKey, newKey] = ['the-key-before-rotation', 'the-key-after-rotation'];
+    let keys = createCryptoIds(oldKey);
+    // the deployment's ids: the same store and code, the keys as the configuration gives them
+    const ids: IdGen = {
+      newId: () => keys.newId(),
+      newSecret: () => keys.newSecret(),
+      digest: (text) => keys.digest(text),
+      legacyDigest: (text) => keys.legacyDigest(text),
+      get oldDigests() {
+        return keys.oldDigests;
+      },
+    };
+    await busyPair({ ids });
+    const [topic] = (await h.store.pairs.list(DEV_PAIR, { type: 'topic' })).items;
+    await h.teams.invoke(DEV, { verb: 'eraseMe', data: { confirm: 'erase' } });
+    await h.calendar.drainSyncs();
+    const underOldKey = `erased:${createHmac('sha256', oldKey).update(DEV).digest('hex')}`;
+    expect(await h.store.users.get(underOldKey, 'erasure')).toBeDefined();
+
+    // the key is rotated: STEADY_DIGEST_KEY the new one, STEADY_OLD_DIGEST_KEYS the old one
+    keys = createCryptoIds(newKey, [oldKey]);
+    await queueFullSync(MARIA);
+    await h.calendar.drainSyncs();
+    expect(await h.store.pairs.get(DEV_PAIR, 'pair')).toBeUndefined();
+    const press = await h.teams.invoke(DEV, {
+      verb: 'markCovered',
+      data: { pairId: DEV_PAIR, topicId: topic?.doc.id ?? '' },
+    });
+    expect(replyText(press.body)).toMatch(
+      /^You asked Steady to delete your data, so this card no longer works/,
+    );
+    expect(await userByEmail(h.store, DEV)).toBeUndefined();
+
+    // writing again brings him back and removes the record kept under the old key
+    h.calendar.time.advance(60_000);
+    await h.teams.say(DEV, 'hello');
+    expect(await h.store.users.get(underOldKey, 'erasure')).toBeUndefined();
+    await h.calendar.drainSyncs();
+    expect((await h.store.pairs.get(DEV_PAIR, 'pair'))?.doc).toMatchObject({ reportEmail: DEV });
   });
 
   it('is the presser alone who is erased, whatever the card data says', async () => {

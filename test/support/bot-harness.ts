@@ -4,6 +4,7 @@ import type { FakePerson } from '../../sandbox/fake-teams/index.js';
 import { startBotSystem } from '../../sandbox/local/bot-system.js';
 import type { AddressRules } from '../../shared/domain/index.js';
 import { DeliveryRequest } from '../../shared/domain/index.js';
+import type { IdGen } from '../../shared/ports.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
 import { deliver } from '../../teams-app/bot/deliver.js';
 import { calendarHarness } from './calendar-harness.js';
@@ -50,6 +51,8 @@ export async function botHarness(
     managers?: Record<string, string>;
     /** The fake Teams stamps activities with the simulated clock (and has no rate limits, as time stands still). */
     teamsOnSimulatedClock?: boolean;
+    /** Ids and digests for both sides (a key rotation's test); the local mode's key by default. */
+    ids?: IdGen;
   } = {},
 ) {
   const calendar = await calendarHarness({
@@ -60,6 +63,7 @@ export async function botHarness(
       Object.fromEntries([DEV, ANA, ...(options.reports ?? [])].map((report) => [report, MARIA])),
     ...(options.directory === undefined ? {} : { directory: options.directory }),
     ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
+    ...(options.ids === undefined ? {} : { ids: options.ids }),
   });
   for (const report of options.reports ?? [DEV]) {
     calendar.fake.upsertEvent(MARIA, weeklyWith(report));

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       queue: { connectionString: 'UseDevelopmentStorage=true' },
       bot: { auth: { kind: 'local' }, allowedTenants: ['tenant-contoso'] },
       digestKey: 'steady-local-sandbox-digest-key',
+      oldDigestKeys: [],
       directory: { kind: 'none' },
       identity: { domainMap: {} },
       agendaLeadMinutes: 1440,
@@ -87,6 +88,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...azure, STEADY_DIGEST_KEY: 'short' })).toEqual([
       'STEADY_DIGEST_KEY: must be at least 16 characters',
     ]);
+    expect(problemsOf({ ...azure, STEADY_OLD_DIGEST_KEYS: 'a-key-of-16-chars,short' })).toEqual([
+      'STEADY_OLD_DIGEST_KEYS: each key (comma-separated) must be at least 16 characters',
+    ]);
+    expect(
+      loadConfig({ ...azure, STEADY_OLD_DIGEST_KEYS: ' key-one-sixteen!, key-two-sixteen! ' }).oldDigestKeys,
+    ).toEqual(['key-one-sixteen!', 'key-two-sixteen!']);
+    expect(loadConfig({ ...azure, STEADY_OLD_DIGEST_KEYS: 'none' }).oldDigestKeys).toEqual([]);
     expect(problemsOf({ ...azure, COSMOS_ENDPOINT: '' })).toEqual([
       expect.stringMatching(/^COSMOS_ENDPOINT: is required/),
     ]);
