@@ -7,6 +7,7 @@ import type { Store } from '../../shared/ports.js';
 import { startBotSystem } from '../local/bot-system.js';
 import { calendarHarness } from '../local/calendar-system.js';
 import { dueTimesAround } from '../local/due-times.js';
+import { directoryEntries } from './directory-step.js';
 import type { Scenario } from './scenario.js';
 import { simulatedFunctions } from './simulated-functions.js';
 import { Recorder, type TranscriptLine } from './transcript.js';
@@ -73,6 +74,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
   // delivery records after each step and minute that sent something, never again later, since a
   // later erasure removes the records.
   const labels: Labels = new Map();
+  const entries = directoryEntries(scenario.people, calendar.fake);
   let labelled = 0;
   const label = async () => {
     if (recorder.lines.length === labelled) return;
@@ -118,6 +120,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
           await asInput(`steps[${index}].change`, () =>
             applyChange(calendar.fake, step.calendar, step.change),
           );
+        else if ('directory' in step) entries.change(step.directory, step.set);
         else {
           await label();
           await asInput(`steps[${index}].press`, () => press(system, recorder, labels, step.as, step.press));

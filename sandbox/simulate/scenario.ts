@@ -9,6 +9,20 @@ const Step = z.union([
   z.strictObject({ at: Instant, calendar: Email, change: EventResource }),
   z.strictObject({
     at: Instant,
+    /** A person's directory entry changes (issue 28): what is given replaces what it was. */
+    directory: Email,
+    set: z
+      .strictObject({
+        /** Their manager from now on; `null`: the directory names none. */
+        manager: Email.nullable().optional(),
+        aliases: z.array(Email).max(20).optional(),
+      })
+      .refine((set) => set.manager !== undefined || set.aliases !== undefined, {
+        message: 'must set manager or aliases',
+      }),
+  }),
+  z.strictObject({
+    at: Instant,
     as: Email,
     press: z.strictObject({
       kind: z.string().min(1),
@@ -95,14 +109,34 @@ export const Scenario = z
       if (step.at < scenario.start || step.at > scenario.end) {
         ctx.addIssue({ code: 'custom', path: ['steps', i, 'at'], message: 'must be between start and end' });
       }
-      const who = 'as' in step ? step.as : step.calendar;
+      const [field, who] =
+        'as' in step
+          ? (['as', step.as] as const)
+          : 'calendar' in step
+            ? (['calendar', step.calendar] as const)
+            : (['directory', step.directory] as const);
       if (!people.has(who)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['steps', i, 'as' in step ? 'as' : 'calendar'],
+          path: ['steps', i, field],
           message: `${who} is not one of the people`,
         });
       }
+      if (!('directory' in step)) return;
+      const { manager, aliases } = step.set;
+      if (manager !== undefined && manager !== null && (!people.has(manager) || manager === who))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'set', 'manager'],
+          message: `${manager} is not one of the other people`,
+        });
+      for (const alias of aliases ?? [])
+        if (people.has(alias) && alias !== who)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', i, 'set', 'aliases'],
+            message: `${alias} is already another person's address`,
+          });
     });
   });
 export type Scenario = z.output<typeof Scenario>;

@@ -47,20 +47,33 @@ export interface ManagersOf {
 /**
  * Who manages whom. `source: 'directory'` when the directory names either person's manager (direct or
  * dotted line) as the other; otherwise `unconfirmed`, with the organizer in the manager's place only
- * to key the pair: nothing manager-only follows from it (see `hasTrustedRoles`).
+ * to key the pair: nothing manager-only follows from it (see `hasTrustedRoles`). `managerListedFor`
+ * says which of the two have a manager in the directory (someone else): nobody in chat can become theirs.
  */
 export function managerAndReport(
   oneOnOne: OneOnOne,
   managersOf: ReadonlyMap<string, ManagersOf | undefined>,
-): { managerEmail: string; reportEmail: string; source: 'directory' | 'unconfirmed' } {
+): {
+  managerEmail: string;
+  reportEmail: string;
+  source: 'directory' | 'unconfirmed';
+  managerListedFor: string[];
+} {
   const [a, b] = oneOnOne.people;
-  const manages = (manager: string, report: string): boolean => {
+  const named = (report: string) => {
     const known = managersOf.get(report);
-    const named = [known?.managerEmail, ...(known?.dottedLineManagerEmails ?? [])];
-    return named.some((email) => email?.toLowerCase() === manager);
+    return [known?.managerEmail, ...(known?.dottedLineManagerEmails ?? [])].flatMap((email) =>
+      email === undefined || email === '' ? [] : [email.toLowerCase()],
+    );
   };
-  if (manages(a, b)) return { managerEmail: a, reportEmail: b, source: 'directory' };
-  if (manages(b, a)) return { managerEmail: b, reportEmail: a, source: 'directory' };
+  const managerListedFor = [a, b].filter((person) => named(person).length > 0);
+  if (named(b).includes(a)) return { managerEmail: a, reportEmail: b, source: 'directory', managerListedFor };
+  if (named(a).includes(b)) return { managerEmail: b, reportEmail: a, source: 'directory', managerListedFor };
   const manager = oneOnOne.organizerEmail ?? a;
-  return { managerEmail: manager, reportEmail: manager === a ? b : a, source: 'unconfirmed' };
+  return {
+    managerEmail: manager,
+    reportEmail: manager === a ? b : a,
+    source: 'unconfirmed',
+    managerListedFor,
+  };
 }

@@ -4,10 +4,12 @@ import { DocBase, Email, Instant } from './common.js';
 
 /**
  * Where the pair's roles (who manages whom) come from. `directory`: the organisation's directory names
- * one of the two as the other's manager (direct or dotted line); `confirmed`: one of the two answered in
- * chat (`relation` says what); `unconfirmed`: nobody has said yet, so `managerEmail` is only the
- * organizer and no manager-only content goes to anyone. Absent on pairs stored before roles had a
- * source: they count as `unconfirmed` until the next sync asks the directory.
+ * one of the two as the other's manager (direct or dotted line; `manages`), or names each one's
+ * manager and neither is the other (`peers`: the directory has answered, nobody is asked);
+ * `confirmed`: one of the two answered in chat (`relation` says what), trusted only once the other
+ * agreed (`agreedBy`); `unconfirmed`: nobody has said yet, so `managerEmail` is only the organizer and
+ * no manager-only content goes to anyone. Absent on pairs stored before roles had a source: they count
+ * as `unconfirmed` until the next sync asks the directory.
  */
 export const PairRoles = z.object({
   source: z.enum(['directory', 'confirmed', 'unconfirmed']),
@@ -18,8 +20,15 @@ export const PairRoles = z.object({
   /** Who answered in chat, and when. */
   confirmedBy: Email.optional(),
   confirmedAt: Instant.optional(),
-  /** The other person's press on the answer ("That's right" or a correction): after it, nobody is asked. */
+  /**
+   * Before issue 28: the other person's press on the answer ("That's right" or a correction). Read only
+   * to know who made the latest claim; such a pair is trusted once the other one agrees.
+   */
   settledBy: Email.optional(),
+  /** The other person's "That's right" on `confirmedBy`'s answer: only then are chat roles trusted. */
+  agreedBy: Email.optional(),
+  /** Of the two, those whose manager the directory names (someone else): no chat answer overrides it. */
+  managerListedFor: z.array(Email).optional(),
   /** When the directory was last asked about the two (re-asked once a day by the sync). */
   checkedAt: Instant.optional(),
 });

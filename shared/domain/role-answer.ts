@@ -4,14 +4,15 @@ import { err, ok, type Result } from './result.js';
 /** An answer to "Is X your report?", always from the presser's side of the pair. */
 export type RoleAnswer = 'reportsToMe' | 'managesMe' | 'peers';
 
-/** `ask`: the organizer's first answer; `check`: the other person's word on it, once. */
+/** `ask`: the organizer's first answer; `check`: the other person's word on the latest answer. */
 export type RoleStep = 'ask' | 'check';
 
 export type RoleAnswerError =
   | { readonly code: 'DIRECTORY_DECIDES' }
   | { readonly code: 'NOT_ASKED'; readonly askedEmail: string }
   | { readonly code: 'ALREADY_ANSWERED' }
-  | { readonly code: 'NOT_YET_ANSWERED' };
+  | { readonly code: 'NOT_YET_ANSWERED' }
+  | { readonly code: 'AWAITING_OTHER' };
 
 /** What the pair's roles ask of this viewer's agenda, if anything (`current` is from the viewer's side). */
 export function roleQuestionFor(
@@ -22,15 +23,16 @@ export function roleQuestionFor(
   const roles = pair.roles;
   if (roles === undefined || roles.source === 'unconfirmed')
     return askedOf(pair) === viewer ? { step: 'ask' } : { step: 'wait' };
-  if (roles.source !== 'confirmed' || roles.settledBy !== undefined || roles.confirmedBy === viewer)
-    return undefined;
-  return { step: 'check', current: answerOf(pair, viewer) };
+  if (roles.source !== 'confirmed' || roles.agreedBy !== undefined) return undefined;
+  return { step: claimantOf(pair) === viewer ? 'wait' : 'check', current: answerOf(pair, viewer) };
 }
 
 /**
- * Applies a press on the roles question. Only the person asked (the organizer) answers first; only
- * the other person then checks it, once ("That's right" or a correction); the directory's word is
- * never overridden from chat. The same press twice is `UNCHANGED`.
+ * Applies a press on the roles question. Only the person asked (the organizer) answers first; the
+ * other person then agrees ("That's right": from then on the roles are trusted) or answers otherwise,
+ * which is a new answer for the first one to agree to. Nobody is trusted on their own word, and no
+ * answer makes anyone the manager of a person whose manager the directory names. The same press twice
+ * is `UNCHANGED`.
  */
 export function answerRoles(
   pair: Pair,
@@ -42,29 +44,35 @@ export function answerRoles(
   const roles = pair.roles;
   if (roles?.source === 'directory') return err({ code: 'DIRECTORY_DECIDES' });
   const confirmed = roles?.source === 'confirmed';
+  const same = press.answer === 'right' || answerOf(pair, actor) === press.answer;
   if (press.step === 'ask') {
     if (confirmed)
-      return roles.confirmedBy === actor && press.answer !== 'right' && answerOf(pair, actor) === press.answer
+      return claimantOf(pair) === actor && press.answer !== 'right' && same && roles.agreedBy === undefined
         ? ok('UNCHANGED')
         : err({ code: 'ALREADY_ANSWERED' });
     const asked = askedOf(pair);
     if (actor !== asked) return err({ code: 'NOT_ASKED', askedEmail: asked });
     if (press.answer === 'right') return err({ code: 'NOT_YET_ANSWERED' });
-    return ok(withAnswer(pair, actor, press.answer, { confirmedBy: actor, confirmedAt: now }, now));
+    return claim(pair, actor, press.answer, now);
   }
   if (!confirmed) return err({ code: 'NOT_YET_ANSWERED' });
-  if (roles.confirmedBy === actor) return err({ code: 'ALREADY_ANSWERED' });
-  if (roles.settledBy !== undefined)
-    return roles.settledBy === actor && (press.answer === 'right' || answerOf(pair, actor) === press.answer)
-      ? ok('UNCHANGED')
-      : err({ code: 'ALREADY_ANSWERED' });
-  const answer = press.answer === 'right' ? answerOf(pair, actor) : press.answer;
-  return ok(withAnswer(pair, actor, answer, { settledBy: actor }, now));
+  if (roles.agreedBy !== undefined)
+    return roles.agreedBy === actor && same ? ok('UNCHANGED') : err({ code: 'ALREADY_ANSWERED' });
+  if (claimantOf(pair) === actor) return err({ code: 'AWAITING_OTHER' });
+  if (!same) return claim(pair, actor, press.answer, now);
+  if (overridesDirectory(pair, actor, answerOf(pair, actor))) return err({ code: 'DIRECTORY_DECIDES' });
+  const { settledBy: _before, ...agreed } = roles;
+  return ok({ ...pair, roles: { ...agreed, agreedBy: actor }, updatedAt: now });
 }
 
 /** Who answers first: the organizer the roles were asked of (the pair's first person on older pairs). */
 function askedOf(pair: Pair): string {
   return pair.roles?.askedEmail ?? pair.managerEmail;
+}
+
+/** Who gave the answer the pair stands on (a correction before issue 28 was `settledBy`'s). */
+function claimantOf(pair: Pair): string | undefined {
+  return pair.roles?.settledBy ?? pair.roles?.confirmedBy;
 }
 
 /** The pair's current roles as `viewer` would answer. */
@@ -73,34 +81,41 @@ function answerOf(pair: Pair, viewer: string): RoleAnswer {
   return pair.managerEmail === viewer ? 'reportsToMe' : 'managesMe';
 }
 
-function withAnswer(
-  pair: Pair,
-  actor: string,
-  answer: RoleAnswer,
-  who: { confirmedBy?: string; confirmedAt?: string; settledBy?: string },
-  now: string,
-): Pair {
+/** The two as `actor`'s answer places them. */
+function placed(pair: Pair, actor: string, answer: RoleAnswer): [string, string] {
   const other = pair.managerEmail === actor ? pair.reportEmail : pair.managerEmail;
-  const [managerEmail, reportEmail] =
-    answer === 'reportsToMe'
-      ? [actor, other]
-      : answer === 'managesMe'
-        ? [other, actor]
-        : [pair.managerEmail, pair.reportEmail];
+  if (answer === 'reportsToMe') return [actor, other];
+  if (answer === 'managesMe') return [other, actor];
+  return [pair.managerEmail, pair.reportEmail];
+}
+
+/** Whether the answer makes someone the manager of a person whose manager the directory names. */
+function overridesDirectory(pair: Pair, actor: string, answer: RoleAnswer): boolean {
+  if (answer === 'peers') return false;
+  const [, report] = placed(pair, actor, answer);
+  return (pair.roles?.managerListedFor ?? []).includes(report);
+}
+
+/** `actor`'s answer, waiting for the other person to agree. */
+function claim(pair: Pair, actor: string, answer: RoleAnswer, now: string): Result<Pair, RoleAnswerError> {
+  if (overridesDirectory(pair, actor, answer)) return err({ code: 'DIRECTORY_DECIDES' });
+  const [managerEmail, reportEmail] = placed(pair, actor, answer);
   const { cadence, ...rest } = pair;
-  return {
+  const { settledBy: _before, agreedBy: _agreed, ...roles } = pair.roles ?? { relation: 'manages' };
+  return ok({
     ...rest,
     // a cadence alert sent before the roles were known went to nobody; the state starts afresh on a swap
     ...(cadence !== undefined && managerEmail === pair.managerEmail ? { cadence } : {}),
     managerEmail,
     reportEmail,
     roles: {
-      ...pair.roles,
+      ...roles,
       source: 'confirmed',
       relation: answer === 'peers' ? 'peers' : 'manages',
       askedEmail: askedOf(pair),
-      ...who,
+      confirmedBy: actor,
+      confirmedAt: now,
     },
     updatedAt: now,
-  };
+  });
 }

@@ -119,18 +119,24 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
 /** The roles question as the agenda asks it, `other` being the other person's name. */
 function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, other: string) {
   const until = 'Until then, neither agenda shows what only a manager sees.';
+  const said =
+    question.current === 'reportsToMe'
+      ? 'you manage them'
+      : question.current === 'managesMe'
+        ? 'they manage you'
+        : 'you are peers';
   switch (question.step) {
     case 'ask':
       return { step: question.step, text: `Is ${other} your report? ${until}` };
     case 'wait':
-      return { step: question.step, text: `${other} is asked who manages whom in this 1:1. ${until}` };
+      return {
+        step: question.step,
+        text:
+          question.current === undefined
+            ? `${other} is asked who manages whom in this 1:1. ${until}`
+            : `You said ${said}; ${other} is asked to agree. ${until}`,
+      };
     case 'check': {
-      const said =
-        question.current === 'reportsToMe'
-          ? 'you manage them'
-          : question.current === 'managesMe'
-            ? 'they manage you'
-            : 'you are peers';
       return {
         step: question.step,
         text: `${other} said ${said}. Is that right?`,

@@ -21,7 +21,11 @@ export async function onConfirmRoles(deps: BotDeps, user: User, data: RolesData)
         return { text: 'That 1:1 is not one of yours. Nothing was changed.' };
       case 'DIRECTORY_DECIDES':
         return {
-          text: 'Your organisation’s directory says who manages whom in this 1:1; ask your admin to correct it there. Nothing was changed.',
+          text: 'Your organisation’s directory says who manages whom in this 1:1 (it names the manager of each person it knows, and no answer in chat changes that); ask your admin to correct it there. Nothing was changed.',
+        };
+      case 'AWAITING_OTHER':
+        return {
+          text: 'You have answered; the other person agrees or answers otherwise next. Nothing was changed.',
         };
       case 'NOT_ASKED':
         return {

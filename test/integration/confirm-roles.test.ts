@@ -73,10 +73,14 @@ describe('roles confirmed in chat', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('after "Yes" the manager gets the coaching tip; the other checks it once; a second press changes nothing', async () => {
+  it('after "Yes" nothing manager-only until the other agrees; then the coaching tip; a second press changes nothing', async () => {
     await agendasSent();
     const yes = await press(MARIA, 'ask', 'reportsToMe');
-    expect(visibleText((yes.body as { value: never }).value)).toContain('Coaching tip');
+    // one person's word is not enough: Maria waits for Dev
+    expect(visibleText((yes.body as { value: never }).value)).not.toContain('Coaching tip');
+    expect(visibleText((yes.body as { value: never }).value)).toContain(
+      'You said you manage them; Dev Patel is asked to agree.',
+    );
     const confirmed = await stored();
     expect(confirmed.doc).toMatchObject({
       managerEmail: MARIA,
@@ -92,13 +96,14 @@ describe('roles confirmed in chat', () => {
     expect((await stored()).etag).toBe(confirmed.etag);
     // another answer from Maria, or a check by Maria herself, is refused
     expect(replyText((await press(MARIA, 'ask', 'peers')).body)).toContain('already answered');
-    expect(replyText((await press(MARIA, 'check', 'managesMe')).body)).toContain('already answered');
+    expect(replyText((await press(MARIA, 'check', 'right')).body)).toContain('You have answered');
     expect((await stored()).etag).toBe(confirmed.etag);
 
     const right = await press(DEV, 'check', 'right');
     expect(right.status).toBe(200);
     const settled = await stored();
-    expect(settled.doc.roles).toMatchObject({ source: 'confirmed', settledBy: DEV });
+    expect(settled.doc.roles).toMatchObject({ source: 'confirmed', confirmedBy: MARIA, agreedBy: DEV });
+    expect(text(MARIA)).toContain('Coaching tip');
     await press(DEV, 'check', 'right');
     expect((await stored()).etag).toBe(settled.etag);
     expect(replyText((await press(DEV, 'check', 'peers')).body)).toContain('already answered');
@@ -106,21 +111,30 @@ describe('roles confirmed in chat', () => {
     expect(text(DEV)).not.toContain('Is that right?');
   });
 
-  it('the other person can correct it: a swap keeps the pair and its id, and the roles follow', async () => {
+  it('a correction is a new answer for the first one to agree to: nobody makes themselves a manager alone', async () => {
     await agendasSent();
     await press(MARIA, 'ask', 'reportsToMe');
     await h.teams.say(DEV, 'add Topic before the correction');
-    // Dev says he manages Maria: the pair (and the topic) stay; the tip moves to Dev's card
+    // Dev says he manages Maria: the pair (and the topic) stay, the roles follow his word, yet nothing
+    // manager-only reaches him until Maria agrees
     await press(DEV, 'check', 'reportsToMe');
     const swapped = await stored();
     expect(swapped.doc).toMatchObject({
       pairId: PAIR,
       managerEmail: DEV,
       reportEmail: MARIA,
-      roles: { source: 'confirmed', confirmedBy: MARIA, settledBy: DEV },
+      roles: { source: 'confirmed', confirmedBy: DEV },
     });
-    expect(text(DEV)).toContain('Coaching tip');
+    expect(swapped.doc.roles?.agreedBy).toBeUndefined();
+    expect(text(DEV)).not.toContain('Coaching tip');
     expect(text(DEV)).toContain('Topic before the correction');
+    expect(text(MARIA)).toContain('Dev Patel said they manage you. Is that right?');
+    expect(replyText((await press(DEV, 'check', 'right')).body)).toContain('You have answered');
+
+    // Maria agrees: from now on Dev is her manager in this 1:1
+    await press(MARIA, 'check', 'right');
+    expect((await stored()).doc.roles).toMatchObject({ confirmedBy: DEV, agreedBy: MARIA });
+    expect(text(DEV)).toContain('Coaching tip');
     expect(text(MARIA)).not.toContain('Coaching tip');
   });
 

@@ -395,13 +395,69 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     });
   });
 
+  it('a manager move: the directory names Ana as Dev’s manager; the new pair starts empty and Maria is never asked to confirm herself back', async () => {
+    const ANA = 'ana@contoso.com';
+    const lines = await run('manager-moves');
+    const tipped = (line: Line) =>
+      COACHING_TIPS.some((tip) => JSON.stringify([line.text, line.card]).includes(tip));
+    const old = `${MARIA}|${DEV}`;
+    const moved = '2026-03-05T10:00:00Z';
+    // before the move Maria is Dev's manager: her agenda carries a coaching tip
+    expect(
+      of(lines, 'agenda', '2026-03-03T08:00:00Z').find((l) => l.to === MARIA && tipped(l)),
+    ).toBeDefined();
+    // after it, her 1:1 with Dev goes on, neutral: no question to answer, nothing only a manager sees
+    const later = lines.filter((l) => l.pair === old && l.at > moved);
+    expect(later.filter((l) => l.kind === 'agenda' && l.to === MARIA).map((l) => l.occurrence)).toEqual([
+      '2026-03-10T08:00:00Z',
+      '2026-03-17T08:00:00Z',
+    ]);
+    expect(later.filter((l) => /your report\?|Is that right\?|is asked who/.test(l.text))).toEqual([]);
+    expect(lines.filter((l) => l.to === MARIA && l.at > moved && tipped(l))).toEqual([]);
+    expect(later.filter((l) => ['deepDive', 'cadenceAlert'].includes(l.kind))).toEqual([]);
+    // the new pair starts empty: Dev's topic stays with the old one; Ana is the trusted manager
+    const ana = lines.filter((l) => l.pair === `${ANA}|${DEV}`);
+    expect(
+      ana.filter((l) => l.kind === 'agenda' && l.op === 'send').map((l) => [l.to, l.occurrence]),
+    ).toEqual([
+      [ANA, '2026-03-12T09:00:00Z'],
+      [DEV, '2026-03-12T09:00:00Z'],
+      [ANA, '2026-03-19T09:00:00Z'],
+      [DEV, '2026-03-19T09:00:00Z'],
+    ]);
+    expect(ana.filter((l) => l.text.includes('Moving to the platform team'))).toEqual([]);
+    expect(ana.filter((l) => l.kind === 'agenda' && l.to === ANA).every(tipped)).toBe(true);
+    expect(later.filter((l) => l.text.includes('Moving to the platform team')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a directory step that names someone outside the scenario, or sets nothing', () => {
+    const base = JSON.parse(
+      readFileSync(new URL('../scenarios/manager-moves.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const withStep = (step: object) =>
+      parseScenario(JSON.stringify({ ...base, steps: [{ at: '2026-03-05T10:00:00Z', ...step }] }));
+    expect(withStep({ directory: DEV, set: { manager: 'nobody@contoso.com' } })).toEqual({
+      ok: false,
+      error: 'steps[0].set.manager: nobody@contoso.com is not one of the other people',
+    });
+    expect(withStep({ directory: DEV, set: { aliases: [MARIA] } })).toMatchObject({
+      error: `steps[0].set.aliases: ${MARIA} is already another person's address`,
+    });
+    expect(withStep({ directory: 'nobody@contoso.com', set: { manager: null } })).toMatchObject({
+      error: 'steps[0].directory: nobody@contoso.com is not one of the people',
+    });
+    expect(withStep({ directory: DEV, set: {} })).toMatchObject({ ok: false });
+    expect(withStep({ directory: DEV, set: { manager: null, aliases: [] } })).toMatchObject({ ok: true });
+  });
+
   describe('roles nobody has confirmed: no `manager` in the scenario, as production with no directory entry', () => {
     const LEE = 'lee@contoso.com';
     const DEV_PAIR = `${MARIA}|${DEV}`; // Maria organizes it and answers "Yes"
     const LEE_PAIR = `${LEE}|${MARIA}`; // Lee, Maria's report, organizes it and answers "No, they manage me"
+    // trusted from the other person's agreement, not from the first answer (issue 28)
     const CONFIRMED: Record<string, string> = {
-      [DEV_PAIR]: '2026-03-24T07:00:00Z',
-      [LEE_PAIR]: '2026-03-24T10:00:00Z',
+      [DEV_PAIR]: '2026-03-24T07:30:00Z',
+      [LEE_PAIR]: '2026-03-24T11:00:00Z',
     };
     const MANAGER: Record<string, string> = { [DEV_PAIR]: MARIA, [LEE_PAIR]: MARIA };
     let lines: Line[];

@@ -85,23 +85,29 @@ describe('who manages whom', () => {
   it("takes the directory's word over the organizer", () => {
     expect(
       managerAndReport(oneOnOne, new Map([['dev@contoso.com', { managerEmail: 'maria@contoso.com' }]])),
-    ).toEqual({ managerEmail: 'maria@contoso.com', reportEmail: 'dev@contoso.com', source: 'directory' });
+    ).toMatchObject({
+      managerEmail: 'maria@contoso.com',
+      reportEmail: 'dev@contoso.com',
+      source: 'directory',
+    });
   });
   it('counts a dotted-line manager, in either direction', () => {
     const dotted = new Map([['maria@contoso.com', { dottedLineManagerEmails: ['dev@contoso.com'] }]]);
-    expect(managerAndReport(oneOnOne, dotted)).toEqual({
+    expect(managerAndReport(oneOnOne, dotted)).toMatchObject({
       managerEmail: 'dev@contoso.com',
       reportEmail: 'maria@contoso.com',
       source: 'directory',
     });
   });
-  it('without a directory answer the organizer only keys the pair: unconfirmed', () => {
+  it('without a directory answer the organizer only keys the pair: unconfirmed, naming who has a manager elsewhere', () => {
     const elsewhere = new Map([['dev@contoso.com', { managerEmail: 'sam@contoso.com' }]]);
     expect(managerAndReport(oneOnOne, elsewhere)).toEqual({
       managerEmail: 'dev@contoso.com',
       reportEmail: 'maria@contoso.com',
       source: 'unconfirmed',
+      managerListedFor: ['dev@contoso.com'],
     });
+    expect(managerAndReport(oneOnOne, new Map()).managerListedFor).toEqual([]);
   });
 });
 

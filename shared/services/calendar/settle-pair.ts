@@ -23,8 +23,11 @@ export const ROLES_RECHECK_HOURS = 24;
  * - it names one of the two as the other's manager (direct or dotted line): that pair, `directory`. A
  *   pair of the two kept the other way round with trusted roles is a real role swap: a new pair starts
  *   and the old one's data stays with it.
- * - it names neither: a pair the directory had placed drops to `unconfirmed` (a new manager: nothing
- *   manager-only continues); a chat confirmation stands; a new pair is `unconfirmed`, keyed organizer first.
+ * - it names neither: where it names the manager of the person the organizer meets (someone else), it
+ *   has answered: `directory` peers, nobody is asked; otherwise `unconfirmed`, and the two may settle it
+ *   in chat, never making anyone the manager of a person whose manager it names. A pair the directory
+ *   had placed drops at once (a new manager: nothing manager-only continues); a chat answer stands until
+ *   the daily re-check finds the directory naming the report's manager. A new pair is keyed organizer first.
  */
 export async function settlePair(deps: CalendarDeps, oneOnOne: OneOnOne): Promise<Pair> {
   const found = await rolesFromDirectory(deps, oneOnOne);
@@ -48,26 +51,31 @@ export async function settlePair(deps: CalendarDeps, oneOnOne: OneOnOne): Promis
     pair ??= await createPair(deps, found.managerEmail, found.reportEmail, directory);
   } else {
     const target = forward ?? reverse;
-    const asked = oneOnOne.organizerEmail ?? oneOnOne.people[0];
-    const unconfirmed: PairRoles = {
-      source: 'unconfirmed',
-      relation: 'manages',
-      askedEmail: asked,
-      checkedAt: now,
+    const fresh = (askedEmail: string): PairRoles => {
+      const met = oneOnOne.people.find((person) => person !== askedEmail) ?? found.reportEmail;
+      const listed = { askedEmail, managerListedFor: found.managerListedFor, checkedAt: now };
+      return found.managerListedFor.includes(met)
+        ? { source: 'directory', relation: 'peers', ...listed }
+        : { source: 'unconfirmed', relation: 'manages', ...listed };
     };
+    const asked = oneOnOne.organizerEmail ?? oneOnOne.people[0];
     pair =
       target === undefined
         ? undefined
         : await updatePair(deps.store, target.pairId, (p) => {
-            if (p.roles?.source === 'confirmed') return stale(p.roles, now) ? withChecked(p, now) : undefined;
-            if (p.roles?.source === 'unconfirmed' && !stale(p.roles, now)) return undefined;
-            return {
-              ...p,
-              roles: { ...unconfirmed, askedEmail: p.roles?.askedEmail ?? asked },
-              updatedAt: now,
-            };
+            const roles = p.roles;
+            const dropped = roles?.source === 'directory' && roles.relation === 'manages';
+            if (roles !== undefined && !dropped && !stale(roles, now)) return undefined;
+            const again = fresh(roles?.askedEmail ?? asked);
+            if (roles?.source === 'confirmed' && again.source === 'unconfirmed' && !overridden(p, found))
+              return {
+                ...p,
+                roles: { ...roles, managerListedFor: found.managerListedFor, checkedAt: now },
+                updatedAt: now,
+              };
+            return { ...p, roles: again, updatedAt: now };
           });
-    pair ??= await createPair(deps, found.managerEmail, found.reportEmail, unconfirmed);
+    pair ??= await createPair(deps, found.managerEmail, found.reportEmail, fresh(asked));
   }
   await linkPair(deps.store, pair); // again each time: a crash between the two writes heals on the next sync
   return pair;
@@ -124,10 +132,9 @@ function stale(roles: PairRoles, now: string): boolean {
   );
 }
 
-function withChecked(pair: Pair, now: string): Pair | undefined {
-  return pair.roles === undefined
-    ? undefined
-    : { ...pair, roles: { ...pair.roles, checkedAt: now }, updatedAt: now };
+/** Whether a chat answer makes someone the manager of a person whose manager the directory now names. */
+function overridden(pair: Pair, found: { managerListedFor: readonly string[] }): boolean {
+  return pair.roles?.relation === 'manages' && found.managerListedFor.includes(pair.reportEmail);
 }
 
 async function pairDoc(store: Store, pairId: string): Promise<Pair | undefined> {

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pairIdOf, type Pair } from '../../shared/domain/index.js';
+import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
+import { visibleText } from '../../teams-app/cards/visible-text.js';
+import { ANA, DEV, MARIA, botHarness, weeklyWith } from '../support/bot-harness.js';
+
+/**
+ * Who manages whom, as issue 28 set it: where the directory names a person's manager, no chat answer
+ * makes anyone else their manager; with no directory answer, roles are trusted only when both agree.
+ * Through the real bot over HTTP, the fake Teams and the fake Google directory.
+ */
+let h: Awaited<ReturnType<typeof botHarness>>;
+afterEach(async () => h?.stop());
+
+const agenda = (email: string) =>
+  h.teams
+    .activities(email)
+    .filter((a) => a.op === 'send' || a.op === 'update')
+    .map((a) => visibleText((a.attachments?.[0] as { content?: never } | undefined)?.content))
+    .filter((shown) => shown.startsWith('Agenda'))
+    .at(-1) ?? '';
+const pairOf = async (pairId: string): Promise<Pair> => {
+  const found = await h.store.pairs.get(pairId, 'pair');
+  if (found?.doc.type !== 'pair') throw new Error(`no pair ${pairId}`);
+  return found.doc;
+};
+const press = async (email: string, pairId: string, step: string, answer: string) =>
+  JSON.stringify(
+    (await h.teams.invoke(email, { verb: 'confirmRoles', data: { pairId, step, answer } })).body,
+  );
+
+describe('roles the directory decides', () => {
+  it('the directory moves Dev from Maria to Ana: Maria is not asked, and no press makes her his manager again', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV);
+    const pairId = pairIdOf(MARIA, DEV);
+    await h.at('2026-03-02T08:00:00Z');
+    expect(agenda(MARIA)).toContain('Coaching tip');
+
+    h.calendar.fake.setDirectoryUser({ primaryEmail: DEV, manager: ANA });
+    h.calendar.time.advance(25 * 60); // a day on: the daily re-check asks the directory again
+    await maintainCalendars(h.calendar.deps);
+    await h.calendar.drainSyncs();
+    expect((await pairOf(pairId)).roles).toMatchObject({ source: 'directory', relation: 'peers' });
+
+    await h.at('2026-03-09T08:00:00Z'); // the agendas of 10 March
+    expect(agenda(MARIA)).toContain('1:1 with Dev Patel');
+    expect(agenda(MARIA)).not.toContain('your report?');
+    expect(agenda(MARIA)).not.toContain('Coaching tip');
+    const before = await h.store.pairs.get(pairId, 'pair');
+    expect(await press(MARIA, pairId, 'ask', 'reportsToMe')).toContain('directory says who manages whom');
+    expect(await press(DEV, pairId, 'check', 'managesMe')).toContain('directory says who manages whom');
+    expect(await h.store.pairs.get(pairId, 'pair')).toEqual(before);
+  });
+
+  it('a colleague who organises a recurring 1:1 with Dev cannot make herself his manager', async () => {
+    h = await botHarness({ managers: { [DEV]: MARIA } });
+    const anaDev = {
+      ...weeklyWith(DEV, 'ana-dev'),
+      summary: 'Ana / Dev',
+      organizer: { email: ANA },
+      attendees: [
+        { email: ANA, responseStatus: 'accepted' },
+        { email: DEV, responseStatus: 'accepted' },
+      ],
+    };
+    for (const calendar of [ANA, DEV]) h.calendar.fake.upsertEvent(calendar, anaDev);
+    await h.install(MARIA, DEV, ANA);
+    const pairId = pairIdOf(ANA, DEV);
+    expect((await pairOf(pairId)).roles).toMatchObject({ source: 'directory', relation: 'peers' });
+    await h.at('2026-03-02T08:00:00Z');
+    expect(agenda(ANA)).toContain('1:1 with Dev Patel');
+    expect(agenda(ANA)).not.toContain('your report?');
+    expect(await press(ANA, pairId, 'ask', 'reportsToMe')).toContain('directory says who manages whom');
+    expect((await pairOf(pairId)).roles).toMatchObject({ source: 'directory', relation: 'peers' });
+  });
+
+  it('where the directory names only the organizer’s manager, chat may make her the manager, never him hers', async () => {
+    h = await botHarness({ managers: { [MARIA]: 'carol@contoso.com' } });
+    await h.install(MARIA, DEV);
+    const pairId = pairIdOf(MARIA, DEV);
+    await h.at('2026-03-02T08:00:00Z');
+    expect(agenda(MARIA)).toContain('Is Dev Patel your report?');
+    expect(await press(MARIA, pairId, 'ask', 'managesMe')).toContain('directory says who manages whom');
+    expect((await pairOf(pairId)).roles?.source).toBe('unconfirmed');
+    await press(MARIA, pairId, 'ask', 'reportsToMe');
+    await press(DEV, pairId, 'check', 'right');
+    expect((await pairOf(pairId)).roles).toMatchObject({ confirmedBy: MARIA, agreedBy: DEV });
+    expect(agenda(MARIA)).toContain('Coaching tip');
+  });
+});
+
+describe('roles with no directory answer', () => {
+  it('a report who organises the 1:1 cannot make himself the manager alone', async () => {
+    h = await botHarness({ managers: {}, reports: [] });
+    const devMaria = {
+      ...weeklyWith(MARIA, 'dev-maria'),
+      summary: 'Dev / Maria',
+      organizer: { email: DEV },
+      attendees: [
+        { email: DEV, responseStatus: 'accepted' },
+        { email: MARIA, responseStatus: 'accepted' },
+      ],
+    };
+    for (const calendar of [DEV, MARIA]) h.calendar.fake.upsertEvent(calendar, devMaria);
+    await h.install(MARIA, DEV);
+    const pairId = pairIdOf(DEV, MARIA);
+    await h.at('2026-03-02T08:00:00Z');
+    expect(agenda(DEV)).toContain('Is Maria Lopez your report?');
+    await press(DEV, pairId, 'ask', 'reportsToMe');
+    expect(await pairOf(pairId)).toMatchObject({ managerEmail: DEV, roles: { confirmedBy: DEV } });
+    expect(agenda(DEV)).toContain('You said you manage them; Maria Lopez is asked to agree.');
+    expect(agenda(DEV)).not.toContain('Coaching tip');
+    await h.at('2026-03-03T07:00:00Z');
+    expect(JSON.stringify(h.teams.activities(MARIA))).not.toContain('a few minutes on the bigger picture');
+    // Maria says otherwise: her answer now waits for Dev, and still nobody is trusted
+    expect(agenda(MARIA)).toContain('Dev Patel said they manage you. Is that right?');
+    await press(MARIA, pairId, 'check', 'reportsToMe');
+    expect(await pairOf(pairId)).toMatchObject({ managerEmail: MARIA, roles: { confirmedBy: MARIA } });
+    expect(agenda(MARIA)).not.toContain('Coaching tip');
+    await press(DEV, pairId, 'check', 'right');
+    expect(agenda(MARIA)).toContain('Coaching tip');
+  });
+});
