@@ -53,6 +53,23 @@ describe('roles the directory decides', () => {
     expect(await h.store.pairs.get(pairId, 'pair')).toEqual(before);
   });
 
+  it('the directory moves Dev back to Maria: the next sync that asks it makes the pair hers again', async () => {
+    h = await botHarness();
+    await h.install(MARIA, DEV);
+    const pairId = pairIdOf(MARIA, DEV);
+    h.calendar.fake.setDirectoryUser({ primaryEmail: DEV, manager: ANA });
+    h.calendar.time.advance(25 * 60);
+    await maintainCalendars(h.calendar.deps);
+    await h.calendar.drainSyncs();
+    expect((await pairOf(pairId)).roles).toMatchObject({ source: 'directory', relation: 'peers' });
+
+    h.calendar.fake.setDirectoryUser({ primaryEmail: DEV, manager: MARIA });
+    h.calendar.time.advance(13 * 60); // past the directory cache, within the day of the roles' check
+    h.calendar.fake.upsertEvent(MARIA, { ...weeklyWith(DEV), summary: 'Maria / Dev, weekly' });
+    await h.calendar.drainSyncs();
+    expect((await pairOf(pairId)).roles).toMatchObject({ source: 'directory', relation: 'manages' });
+  });
+
   it('a colleague who organises a recurring 1:1 with Dev cannot make herself his manager', async () => {
     h = await botHarness({ managers: { [DEV]: MARIA } });
     const anaDev = {

@@ -44,7 +44,10 @@ export async function settlePair(deps: CalendarDeps, oneOnOne: OneOnOne): Promis
       target === undefined
         ? undefined
         : await updatePair(deps.store, target.pairId, (p) =>
-            p.roles?.source === 'directory' && p.managerEmail === found.managerEmail && !stale(p.roles, now)
+            p.roles?.source === 'directory' &&
+            p.roles.relation === 'manages' &&
+            p.managerEmail === found.managerEmail &&
+            !stale(p.roles, now)
               ? undefined
               : withRoles(p, found.managerEmail, found.reportEmail, directory, now),
           );
