@@ -14,18 +14,24 @@ export type RoleAnswerError =
   | { readonly code: 'NOT_YET_ANSWERED' }
   | { readonly code: 'AWAITING_OTHER' };
 
-/** What the pair's roles ask of this viewer's agenda, if anything (`current` is from the viewer's side). */
+/**
+ * What the pair's roles ask of this viewer's agenda, if anything: `current` is the answer given, from
+ * the viewer's side; `refused` the answers the directory rules out for them (their buttons are left out).
+ */
 export function roleQuestionFor(
   pair: Pair,
   viewerEmail: string,
-): { step: RoleStep | 'wait'; current?: RoleAnswer } | undefined {
+): { step: RoleStep | 'wait'; current?: RoleAnswer; refused: RoleAnswer[] } | undefined {
   const viewer = viewerEmail.toLowerCase();
   const roles = pair.roles;
+  const refused = ANSWERS.filter((answer) => overridesDirectory(pair, viewer, answer));
   if (roles === undefined || roles.source === 'unconfirmed')
-    return askedOf(pair) === viewer ? { step: 'ask' } : { step: 'wait' };
+    return { step: askedOf(pair) === viewer ? 'ask' : 'wait', refused };
   if (roles.source !== 'confirmed' || roles.agreedBy !== undefined) return undefined;
-  return { step: claimantOf(pair) === viewer ? 'wait' : 'check', current: answerOf(pair, viewer) };
+  return { step: claimantOf(pair) === viewer ? 'wait' : 'check', current: answerOf(pair, viewer), refused };
 }
+
+const ANSWERS: readonly RoleAnswer[] = ['reportsToMe', 'managesMe', 'peers'];
 
 /**
  * Applies a press on the roles question. Only the person asked (the organizer) answers first; the

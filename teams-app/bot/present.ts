@@ -127,7 +127,7 @@ function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, oth
         : 'you are peers';
   switch (question.step) {
     case 'ask':
-      return { step: question.step, text: `Is ${other} your report? ${until}` };
+      return { step: question.step, text: `Is ${other} your report? ${until}`, refused: question.refused };
     case 'wait':
       return {
         step: question.step,
@@ -141,6 +141,7 @@ function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, oth
         step: question.step,
         text: `${other} said ${said}. Is that right?`,
         ...(question.current === undefined ? {} : { current: question.current }),
+        refused: question.refused,
       };
     }
   }

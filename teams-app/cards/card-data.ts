@@ -161,6 +161,11 @@ export const AgendaData = z
         text: Text(300),
         /** For `check`: the answer given, from the viewer's side (its button is left out). */
         current: z.enum(['reportsToMe', 'managesMe', 'peers']).optional(),
+        /** Answers the directory rules out for the viewer (their buttons are left out). */
+        refused: z
+          .array(z.enum(['reportsToMe', 'managesMe', 'peers']))
+          .max(3)
+          .default([]),
       })
       .optional(),
     otherName: Name,

@@ -19,6 +19,16 @@ const agenda = (email: string) =>
     .map((a) => visibleText((a.attachments?.[0] as { content?: never } | undefined)?.content))
     .filter((shown) => shown.startsWith('Agenda'))
     .at(-1) ?? '';
+/** The titles of the roles question's buttons on the person's latest agenda card. */
+const roleButtons = (email: string): string[] => {
+  const card = h.teams
+    .activities(email)
+    .filter((a) => (a.op === 'send' || a.op === 'update') && JSON.stringify(a).includes('"Agenda"'))
+    .at(-1);
+  return [...JSON.stringify(card ?? {}).matchAll(/"title":"([^"]+)","verb":"confirmRoles"/g)].map(
+    (m) => m[1] ?? '',
+  );
+};
 const pairOf = async (pairId: string): Promise<Pair> => {
   const found = await h.store.pairs.get(pairId, 'pair');
   if (found?.doc.type !== 'pair') throw new Error(`no pair ${pairId}`);
@@ -98,6 +108,8 @@ describe('roles the directory decides', () => {
     const pairId = pairIdOf(MARIA, DEV);
     await h.at('2026-03-02T08:00:00Z');
     expect(agenda(MARIA)).toContain('Is Dev Patel your report?');
+    // the answer the directory rules out is not offered, and a forged press of it is refused
+    expect(roleButtons(MARIA)).toEqual(['Yes', 'Neither, we are peers']);
     expect(await press(MARIA, pairId, 'ask', 'managesMe')).toContain('directory says who manages whom');
     expect((await pairOf(pairId)).roles?.source).toBe('unconfirmed');
     await press(MARIA, pairId, 'ask', 'reportsToMe');

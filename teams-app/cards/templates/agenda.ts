@@ -49,8 +49,16 @@ const roleButton = (title: string, step: 'ask' | 'check', answer: string, when?:
   associatedInputs: 'none',
   data: { pairId: '${pairId}', step, answer },
 });
+/** Left out where the directory rules the answer out (`refused`: it names the would-be report's manager). */
+const askButton = (title: string, answer: string): object =>
+  roleButton(title, 'ask', answer, `\${!contains(roleQuestion.refused, '${answer}')}`);
 const checkButton = (title: string, answer: string): object =>
-  roleButton(title, 'check', answer, `\${roleQuestion.current != '${answer}'}`);
+  roleButton(
+    title,
+    'check',
+    answer,
+    `\${roleQuestion.current != '${answer}' && !contains(roleQuestion.refused, '${answer}')}`,
+  );
 /** "Is X your report?" until someone answers, and the other person's check of the answer. */
 const rolesQuestion = {
   type: 'Container',
@@ -62,9 +70,9 @@ const rolesQuestion = {
       type: 'ActionSet',
       $when: "${roleQuestion.step == 'ask'}",
       actions: [
-        roleButton('Yes', 'ask', 'reportsToMe'),
-        roleButton('No, they manage me', 'ask', 'managesMe'),
-        roleButton('Neither, we are peers', 'ask', 'peers'),
+        askButton('Yes', 'reportsToMe'),
+        askButton('No, they manage me', 'managesMe'),
+        askButton('Neither, we are peers', 'peers'),
       ],
     },
     {
