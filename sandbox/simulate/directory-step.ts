@@ -24,8 +24,8 @@ export function directoryEntries(
   );
   return {
     change(email: string, set: Set): void {
-      const { manager: _before, ...rest } = entries.get(email) ?? { primaryEmail: email };
-      const manager = set.manager === undefined ? _before : (set.manager ?? undefined);
+      const { manager: before, ...rest } = entries.get(email) ?? { primaryEmail: email };
+      const manager = set.manager === undefined ? before : (set.manager ?? undefined);
       const entry: FakeDirectoryUser = {
         ...rest,
         ...(manager === undefined ? {} : { manager }),

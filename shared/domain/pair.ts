@@ -4,8 +4,8 @@ import { DocBase, Email, Instant } from './common.js';
 
 /**
  * Where the pair's roles (who manages whom) come from. `directory`: the organisation's directory names
- * one of the two as the other's manager (direct or dotted line; `manages`), or names each one's
- * manager and neither is the other (`peers`: the directory has answered, nobody is asked);
+ * one of the two as the other's manager (direct or dotted line; `manages`), or names the manager of
+ * the person the organizer meets and it is someone else (`peers`: it has answered, nobody is asked);
  * `confirmed`: one of the two answered in chat (`relation` says what), trusted only once the other
  * agreed (`agreedBy`); `unconfirmed`: nobody has said yet, so `managerEmail` is only the organizer and
  * no manager-only content goes to anyone. Absent on pairs stored before roles had a source: they count

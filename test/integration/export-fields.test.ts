@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pairIdOf } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { exportFile } from '../support/export-file.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -174,17 +175,7 @@ function pathsOf(value: unknown, me: string, prefix = ''): string[] {
 }
 
 async function exported(email: string): Promise<string[]> {
-  await h.teams.say(email, 'export');
-  await h.teams.fileConsent(email, 'accept');
-  const info = h.teams
-    .activities(email)
-    .filter((a) => a.op === 'send')
-    .flatMap((a) => (a.attachments ?? []) as { content?: Record<string, unknown> }[])
-    .at(-1);
-  const file: unknown = JSON.parse(
-    h.teams.file(String(info?.content?.['uniqueId']))?.toString('utf8') ?? '{}',
-  );
-  return [...new Set(pathsOf(file, email))].sort();
+  return [...new Set(pathsOf((await exportFile(h.teams, email)).json, email))].sort();
 }
 
 describe('export fields', () => {

@@ -4,23 +4,14 @@ import { pairIdOf } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { attachmentsOf as attachmentsIn, exportFile } from '../support/export-file.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
 afterEach(async () => h.stop());
 
 const PAIR = pairIdOf(MARIA, DEV);
-type Attachment = {
-  contentType: string;
-  name?: string;
-  contentUrl?: string;
-  content?: Record<string, unknown>;
-};
-const attachmentsOf = (email: string): Attachment[] =>
-  h.teams
-    .activities(email)
-    .filter((a) => a.op === 'send')
-    .flatMap((a) => (a.attachments ?? []) as Attachment[]);
+const attachmentsOf = (email: string) => attachmentsIn(h.teams, email);
 const lastText = (email: string) =>
   h.teams
     .activities(email)
@@ -51,17 +42,13 @@ async function history() {
 
 /** `export`, then Allow: the file the bot put in the person's OneDrive, parsed. */
 async function exported(email: string): Promise<Record<string, unknown>> {
-  await h.teams.say(email, 'export');
-  const consent = attachmentsOf(email).at(-1);
+  const { consent, info, file, json } = await exportFile(h.teams, email);
   expect(consent?.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
   expect(consent?.name).toMatch(/^steady-export-2026-03-\d\d\.json$/);
-  await h.teams.fileConsent(email, 'accept');
-  const info = attachmentsOf(email).at(-1);
   expect(info?.contentType).toBe('application/vnd.microsoft.teams.card.file.info');
-  const file = h.teams.file(String(info?.content?.['uniqueId']));
   expect(file).toBeDefined();
   expect(info?.content?.['fileType']).toBe('json');
-  return JSON.parse(file?.toString('utf8') ?? '{}') as Record<string, unknown>;
+  return json;
 }
 
 describe('export', () => {

@@ -19,6 +19,18 @@ const agenda = (email: string) =>
     .map((a) => visibleText((a.attachments?.[0] as { content?: never } | undefined)?.content))
     .filter((shown) => shown.startsWith('Agenda'))
     .at(-1) ?? '';
+/** A weekly 1:1 `organizer` set up with `other`, on both calendars. */
+function weeklyBy(organizer: string, other: string): void {
+  const id = `${organizer.split('@')[0] ?? ''}-${other.split('@')[0] ?? ''}`;
+  const event = {
+    ...weeklyWith(other, id),
+    summary: id,
+    organizer: { email: organizer },
+    attendees: [organizer, other].map((email) => ({ email, responseStatus: 'accepted' })),
+  };
+  for (const calendar of [organizer, other]) h.calendar.fake.upsertEvent(calendar, event);
+}
+
 /** The titles of the roles question's buttons on the person's latest agenda card. */
 const roleButtons = (email: string): string[] => {
   const card = h.teams
@@ -82,16 +94,7 @@ describe('roles the directory decides', () => {
 
   it('a colleague who organises a recurring 1:1 with Dev cannot make herself his manager', async () => {
     h = await botHarness({ managers: { [DEV]: MARIA } });
-    const anaDev = {
-      ...weeklyWith(DEV, 'ana-dev'),
-      summary: 'Ana / Dev',
-      organizer: { email: ANA },
-      attendees: [
-        { email: ANA, responseStatus: 'accepted' },
-        { email: DEV, responseStatus: 'accepted' },
-      ],
-    };
-    for (const calendar of [ANA, DEV]) h.calendar.fake.upsertEvent(calendar, anaDev);
+    weeklyBy(ANA, DEV);
     await h.install(MARIA, DEV, ANA);
     const pairId = pairIdOf(ANA, DEV);
     expect((await pairOf(pairId)).roles).toMatchObject({ source: 'directory', relation: 'peers' });
@@ -120,18 +123,28 @@ describe('roles the directory decides', () => {
 });
 
 describe('roles with no directory answer', () => {
+  it('an agreed chat answer stops counting once the directory names the report’s manager', async () => {
+    h = await botHarness({ managers: {}, reports: [] });
+    weeklyBy(DEV, MARIA);
+    await h.install(MARIA, DEV);
+    const pairId = pairIdOf(DEV, MARIA);
+    await press(DEV, pairId, 'ask', 'managesMe'); // Maria manages Dev, says Dev, who organised it
+    await press(MARIA, pairId, 'check', 'right');
+    expect(await pairOf(pairId)).toMatchObject({ managerEmail: MARIA, roles: { agreedBy: MARIA } });
+
+    h.calendar.fake.setDirectoryUser({ primaryEmail: DEV, manager: ANA });
+    h.calendar.time.advance(25 * 60);
+    await maintainCalendars(h.calendar.deps);
+    await h.calendar.drainSyncs();
+    expect((await pairOf(pairId)).roles).toMatchObject({ source: 'unconfirmed', managerListedFor: [DEV] });
+    await h.at('2026-03-09T08:00:00Z');
+    expect(agenda(MARIA)).not.toContain('Coaching tip');
+    expect(roleButtons(DEV)).toEqual(['Yes', 'Neither, we are peers']);
+  });
+
   it('a report who organises the 1:1 cannot make himself the manager alone', async () => {
     h = await botHarness({ managers: {}, reports: [] });
-    const devMaria = {
-      ...weeklyWith(MARIA, 'dev-maria'),
-      summary: 'Dev / Maria',
-      organizer: { email: DEV },
-      attendees: [
-        { email: DEV, responseStatus: 'accepted' },
-        { email: MARIA, responseStatus: 'accepted' },
-      ],
-    };
-    for (const calendar of [DEV, MARIA]) h.calendar.fake.upsertEvent(calendar, devMaria);
+    weeklyBy(DEV, MARIA);
     await h.install(MARIA, DEV);
     const pairId = pairIdOf(DEV, MARIA);
     await h.at('2026-03-02T08:00:00Z');
