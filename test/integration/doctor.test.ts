@@ -58,7 +58,11 @@ let azurite: Awaited<ReturnType<typeof startAzurite>>;
 let calendar: FakeGoogleCalendar;
 let oauth: FakeGoogleOAuth;
 let entra: FakeEntra;
-let closedPort: number;
+/**
+ * An address nothing listens on: port 1 is below the ephemeral range every test server binds in (port
+ * 0), so, unlike a port freed a moment ago, no server of a test running in parallel can take it.
+ */
+const closedPort = 1;
 const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
@@ -102,7 +106,6 @@ beforeAll(async () => {
     start: { dateTime: '2026-03-02T09:00:00Z' },
     end: { dateTime: '2026-03-02T09:30:00Z' },
   });
-  closedPort = await freePort();
   await build({
     entryPoints: [join(REPO, 'tools/doctor/main.ts')],
     outfile: BUNDLE,
@@ -511,16 +514,6 @@ describe('npm run doctor', () => {
     expect(run.code).toBe(2);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Accepts connections and never answers. */
 async function silentServer(): Promise<{ port: number; stop: () => Promise<void> }> {
