@@ -72,6 +72,56 @@ export function cadenceFinding(
   return undefined;
 }
 
+/** A finding with the missed occurrence whose check found it. */
+export interface CadencePattern extends CadenceFinding {
+  readonly occurrenceId: string;
+  readonly originalStart: string;
+}
+
+/**
+ * The cadence rule judged now, over the occurrences as they are known, past and future: the first
+ * missed occurrence (by original start) whose check (`cadenceFinding`) alerts. A cancellation made
+ * days ahead is therefore judged the moment a sync sees it, not at its date. A `consecutive` run
+ * also names the misses already known right after it (up to the next 1:1 still on), so three
+ * cancellations made at once give one alert that names all three. A pattern whose streak a 1:1
+ * held since has already ended (`now`) is not news and is passed over: a pair whose roles were
+ * confirmed after its misses is not alerted about them once it meets again.
+ */
+export function cadenceNow(
+  occurrences: readonly Occurrence[],
+  state: CadenceState | undefined,
+  now: string,
+): CadencePattern | undefined {
+  const ordered = [...occurrences].sort(byOriginalStart);
+  for (const occurrence of ordered) {
+    if (!isMissed(occurrence)) continue;
+    if (heldSince(ordered, time(occurrence.originalStart), time(now))) continue;
+    const finding = cadenceFinding(ordered, occurrence, state);
+    if (finding !== undefined) return patternAt(ordered, occurrence, finding);
+  }
+  return undefined;
+}
+
+/** The finding of `checked`'s own check, with the known misses that follow a consecutive run. */
+export function cadenceAt(
+  occurrences: readonly Occurrence[],
+  checked: Occurrence,
+): CadencePattern | undefined {
+  const ordered = [...occurrences].sort(byOriginalStart);
+  const finding = cadenceFinding(ordered, checked, undefined);
+  return finding === undefined ? undefined : patternAt(ordered, checked, finding);
+}
+
+function patternAt(ordered: readonly Occurrence[], checked: Occurrence, finding: CadenceFinding): CadencePattern {
+  const at = { occurrenceId: checked.id, originalStart: checked.originalStart };
+  if (finding.pattern !== 'consecutive') return { ...finding, ...at };
+  const after = ordered.slice(ordered.findIndex((o) => o.id === checked.id) + 1);
+  const end = after.findIndex((o) => !isMissed(o));
+  const more = (end === -1 ? after : after.slice(0, end)).map((o) => o.originalStart);
+  const run = finding.missed + more.length;
+  return { ...finding, ...at, missed: run, window: run, dates: [...finding.dates, ...more] };
+}
+
 /** Whether a 1:1 was held after the alerted occurrence's original start, up to `until`. */
 function heldSince(occurrences: readonly Occurrence[], alertedAt: number, until: number): boolean {
   return occurrences.some((o) => isLive(o) && time(o.start) > alertedAt && time(o.start) <= until);

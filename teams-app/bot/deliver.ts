@@ -47,7 +47,7 @@ async function deliverFor(
   pair: Pair,
   occurrence: Occurrence,
 ): Promise<DeliverOutcome> {
-  if (request.kind === 'cadenceCheck') return cadence(deps, pair, occurrence);
+  if (request.kind === 'cadenceCheck') return cadence(deps, pair);
   if (request.kind === 'refresh')
     return (await refreshAgendaCards(deps, pair, occurrence)) > 0 ? 'SENT' : 'NOTHING_TO_UPDATE';
   if (pair.tracking === 'paused') return 'PAUSED';
@@ -94,10 +94,14 @@ async function deliverFor(
   }
 }
 
-/** The manager's cadence alert, when this occurrence completes a pattern of misses (once per streak). */
-async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<DeliverOutcome> {
+/**
+ * The manager's cadence alert, when the pair's occurrences as known now complete a pattern of misses
+ * (once per streak). Its key is the missed occurrence that completed the pattern, whichever change
+ * asked for the check; the dates still ahead are marked so.
+ */
+async function cadence(deps: BotDeps, pair: Pair): Promise<DeliverOutcome> {
   if (!hasTrustedRoles(pair)) return 'NO_ALERT'; // nobody is known to manage the other: no alert to anyone
-  const alert = await cadenceAlertToSend(deps, pair.pairId, occurrence.id);
+  const alert = await cadenceAlertToSend(deps, pair.pairId);
   if (alert === undefined) return 'NO_ALERT';
   const manager = await recipientOf(deps, alert.managerEmail);
   if (manager === undefined) return 'NO_APP';
@@ -108,17 +112,20 @@ async function cadence(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promi
     month: 'short',
     year: 'numeric',
   });
+  const now = deps.clock.now();
+  const dates = alert.dates.map((date) => ({ day: day.format(new Date(date)), ahead: new Date(date) > now }));
   return deliverOnce(deps, {
     kind: 'cadenceAlert',
     pair,
-    occurrenceId: occurrence.id,
+    occurrenceId: alert.occurrenceId,
     recipient: manager,
     card: async () =>
       deps.renderCard('cadenceAlert', {
         reportName: await nameOf(deps.store, alert.reportEmail),
         missed: alert.missed,
         window: alert.window,
-        dates: alert.dates.map((date) => day.format(new Date(date))),
+        dates,
+        ahead: dates.filter((d) => d.ahead).length,
         pattern: alert.pattern,
       }),
   });

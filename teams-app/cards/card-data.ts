@@ -306,11 +306,17 @@ export const CadenceAlertData = z
     missed: z.number().int().min(1),
     /** How many recent occurrences were looked at (6 for "3 of the last 6"). */
     window: z.number().int().min(1).max(52),
-    /** The missed occurrences, formatted. */
-    dates: z.array(Label).min(1).max(52),
+    /** The missed occurrences, formatted, each marked when it is still ahead (cancelled or declined early). */
+    dates: z.array(z.strictObject({ day: Label, ahead: z.boolean() })).min(1).max(52),
+    /** How many of `dates` are still ahead: the headline says "is called off" rather than "was missed". */
+    ahead: z.number().int().min(0).max(52),
     pattern: z.enum(['consecutive', 'recent']),
   })
-  .refine((data) => data.missed <= data.window, { error: 'missed must not exceed window', path: ['missed'] });
+  .refine((data) => data.missed <= data.window, { error: 'missed must not exceed window', path: ['missed'] })
+  .refine((data) => data.ahead === data.dates.filter((d) => d.ahead).length, {
+    error: 'ahead must count the dates still ahead',
+    path: ['ahead'],
+  });
 export type CadenceAlertData = z.infer<typeof CadenceAlertData>;
 
 /** `choosePair`: asks which 1:1 a chat command is for. */

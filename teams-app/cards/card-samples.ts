@@ -159,21 +159,41 @@ export const agendaSamples = {
   },
 } satisfies Record<string, AgendaData>;
 
-/** Cadence alert variants: two in a row, and three of the last six. */
+/** Cadence alert variants: two in a row, three of the last six, and two cancelled ahead. */
 export const cadenceAlertSamples = {
   consecutive: {
     reportName: 'Dev Patel',
     missed: 2,
     window: 2,
-    dates: ['Tue 17 Feb 2026', 'Tue 24 Feb 2026'],
+    dates: [
+      { day: 'Tue 17 Feb 2026', ahead: false },
+      { day: 'Tue 24 Feb 2026', ahead: false },
+    ],
+    ahead: 0,
     pattern: 'consecutive',
   },
   recent: {
     reportName: 'Mia Chen',
     missed: 3,
     window: 6,
-    dates: ['Thu 22 Jan 2026', 'Thu 5 Feb 2026', 'Thu 26 Feb 2026'],
+    dates: [
+      { day: 'Thu 22 Jan 2026', ahead: false },
+      { day: 'Thu 5 Feb 2026', ahead: false },
+      { day: 'Thu 26 Feb 2026', ahead: false },
+    ],
+    ahead: 0,
     pattern: 'recent',
+  },
+  ahead: {
+    reportName: 'Li Wei',
+    missed: 2,
+    window: 2,
+    dates: [
+      { day: 'Mon 14 Dec 2026', ahead: true },
+      { day: 'Mon 28 Dec 2026', ahead: true },
+    ],
+    ahead: 2,
+    pattern: 'consecutive',
   },
 } satisfies Record<string, CadenceAlertData>;
 

@@ -37,10 +37,10 @@ async function given(codes: string, tracking: 'active' | 'paused' = 'active'): P
   for (const occurrence of weekly(codes)) await store.pairs.upsert(occurrence);
 }
 
-/** Runs the check of occurrence `n` at its original start. */
+/** Runs a check at the original start of occurrence `n` (`-1`: a week before the first). */
 function checkAt(n: number) {
   now = new Date(weekOf(n));
-  return checkCadence(deps(), pairId(1), idOf(n));
+  return checkCadence(deps(), pairId(1));
 }
 
 beforeEach(() => {
@@ -52,22 +52,28 @@ afterEach(async () => {
 });
 
 describe('checkCadence', () => {
-  it('alerts the manager once, at the occurrence that completes the pattern', async () => {
+  it('alerts the manager once, as soon as the misses are known, naming the whole known run', async () => {
     await given('HCRC');
-    expect(await checkAt(1)).toBeUndefined();
-    expect(await checkAt(2)).toEqual({
+    expect(await checkAt(-1)).toEqual({
       pairId: pairId(1),
       occurrenceId: idOf(2),
       managerEmail: 'maria@contoso.com',
       reportEmail: 'report1@contoso.com',
       pattern: 'consecutive',
-      missed: 2,
-      window: 2,
-      dates: [weekOf(1), weekOf(2)],
+      missed: 3,
+      window: 3,
+      dates: [weekOf(1), weekOf(2), weekOf(3)],
     });
-    expect(await checkAt(3)).toBeUndefined(); // the same streak
+    expect(await checkAt(2)).toBeUndefined(); // the same streak, at its dates
+    expect(await checkAt(3)).toBeUndefined();
     const stored = await store.pairs.get(pairId(1), 'pair');
-    expect(stored?.doc).toMatchObject({ cadence: { alertedFor: weekOf(2) }, updatedAt: weekOf(2) });
+    expect(stored?.doc).toMatchObject({ cadence: { alertedFor: weekOf(2) }, updatedAt: weekOf(-1) });
+  });
+
+  it('says nothing while a 1:1 still on separates the misses', async () => {
+    await given('HCHC');
+    expect(await checkAt(-1)).toBeUndefined();
+    expect(await checkAt(3)).toBeUndefined();
   });
 
   it('returns the alert once when the same check runs twice', async () => {
@@ -80,8 +86,8 @@ describe('checkCadence', () => {
     await given('CHCHC');
     now = new Date(weekOf(4));
     const runs = await Promise.all([
-      checkCadence(deps(), pairId(1), idOf(4)),
-      checkCadence(deps(), pairId(1), idOf(4)),
+      checkCadence(deps(), pairId(1)),
+      checkCadence(deps(), pairId(1)),
     ]);
     expect(runs.filter((run) => run !== undefined)).toEqual([
       expect.objectContaining({ pattern: 'recent', missed: 3, window: 5 }),
@@ -92,7 +98,7 @@ describe('checkCadence', () => {
     await given('CC');
     now = new Date(weekOf(1));
     const [alert] = await Promise.all([
-      checkCadence(deps(), pairId(1), idOf(1)),
+      checkCadence(deps(), pairId(1)),
       store.pairs.upsert(pair(1, { lastQuestion: { occurrenceId: 'o-1', index: 3 } })), // lands after the check's read
     ]);
     expect(alert).toMatchObject({ pattern: 'consecutive', missed: 2 });
@@ -107,12 +113,6 @@ describe('checkCadence', () => {
     const before = await store.pairs.get(pairId(1), 'pair');
     expect(await checkAt(1)).toBeUndefined();
     expect((await store.pairs.get(pairId(1), 'pair'))?.etag).toBe(before?.etag);
-  });
-
-  it('sends nothing for an occurrence that is gone', async () => {
-    await given('C');
-    now = new Date(weekOf(1));
-    expect(await checkCadence(deps(), pairId(1), idOf(1))).toBeUndefined();
   });
 
   it('names the manager as the recipient, whoever declined', async () => {

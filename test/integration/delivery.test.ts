@@ -115,7 +115,8 @@ describe('the scheduler and deliveries', () => {
     await started();
     h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
     await h.calendar.drainSyncs();
-    expect(await drainDeliveries()).toEqual(['NOTHING_TO_UPDATE']); // no card was sent yet
+    // no card was sent yet; one miss is no pattern
+    expect(await drainDeliveries()).toEqual(['NOTHING_TO_UPDATE', 'NO_ALERT']);
     h.calendar.time.set('2026-03-02T08:01:00Z');
     await runScheduler(schedulerDeps());
     expect(await drainDeliveries()).toEqual([]); // the agenda job went with the cancellation
@@ -194,26 +195,28 @@ describe('the scheduler and deliveries', () => {
     ).toHaveLength(0);
   });
 
-  it('alerts the manager, and only the manager, once, when two 1:1s in a row are cancelled', async () => {
+  it('alerts the manager, and only the manager, once, as soon as two 1:1s in a row are cancelled', async () => {
     await started();
     h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-03T08:00:00Z');
     h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-10T08:00:00Z');
     await h.calendar.drainSyncs();
-    h.calendar.queued.take('deliveries'); // card refreshes: no card was sent yet
-    h.calendar.time.set('2026-03-03T08:00:10Z');
-    await runScheduler(schedulerDeps());
-    expect(await drainDeliveries()).toEqual(['NO_ALERT']);
-    h.calendar.time.set('2026-03-10T08:00:10Z');
-    await runScheduler(schedulerDeps());
     const requests = [...h.calendar.queued.messages.map((m) => m.message)];
-    expect(await drainDeliveries()).toEqual(['SENT']);
-    const alert = cards(MARIA, 'missed');
+    expect(requests.filter((r) => (r as { kind: string }).kind === 'cadenceCheck')).toHaveLength(2);
+    // the card refreshes (no card was sent yet) and the two checks: the first finds both misses
+    expect(await drainDeliveries()).toEqual(['NOTHING_TO_UPDATE', 'SENT', 'NOTHING_TO_UPDATE', 'NO_ALERT']);
+    const alert = cards(MARIA, 'called off');
     expect(alert).toHaveLength(1);
-    expect(alert[0]).toMatch(/Tue, 3 Mar 2026[\s\S]*Tue, 10 Mar 2026/);
-    expect(cards(DEV, 'missed')).toHaveLength(0);
+    expect(alert[0]).toMatch(/Tue, 3 Mar 2026 \(still ahead\)[\s\S]*Tue, 10 Mar 2026 \(still ahead\)/);
+    expect(cards(DEV, 'called off')).toHaveLength(0);
     for (const request of requests) await h.calendar.queued.queue.send('deliveries', request);
-    expect(await drainDeliveries()).toEqual(['NO_ALERT']);
-    expect(cards(MARIA, 'missed')).toHaveLength(1);
+    expect((await drainDeliveries()).filter((o) => o === 'SENT')).toEqual([]);
+    // the checks at their dates find the same streak: nothing more
+    for (const at of ['2026-03-03T08:00:10Z', '2026-03-10T08:00:10Z']) {
+      h.calendar.time.set(at);
+      await runScheduler(schedulerDeps());
+      expect(await drainDeliveries()).toEqual(['NO_ALERT']);
+    }
+    expect(cards(MARIA, 'called off')).toHaveLength(1);
   });
 
   it('sends both people the summary 15 minutes after the end, and none for a cancelled 1:1', async () => {

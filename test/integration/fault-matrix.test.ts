@@ -264,7 +264,7 @@ describe('Teams faults', () => {
   it('502 ×6 on the cadence alert: the alert still reaches the manager', async () => {
     m = await startMatrix();
     const matrix = m;
-    matrix.system.at('2026-03-11T08:59:00Z', 'Teams 502 ×6', () =>
+    matrix.system.at('2026-03-05T11:59:00Z', 'Teams 502 ×6', () =>
       matrix.system.teams.failNext(6, 502, { method: 'POST', path: /\/activities$/ }),
     );
     const result = await matrix.finish();

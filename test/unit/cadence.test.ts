@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addMinutes,
   cadenceFinding,
+  cadenceNow,
   occurrenceIdOf,
   type CadenceState,
   type Occurrence,
@@ -131,5 +132,72 @@ describe('one alert per streak', () => {
   it('never alerts again for the alerted occurrence or one before it', () => {
     expect(checkAt('CC', 1, { alertedFor: weekOf(1) })).toBeUndefined();
     expect(checkAt('CCHCC', 1, { alertedFor: weekOf(4) })).toBeUndefined();
+  });
+});
+
+describe('the rule judged as the occurrences are known now (cadenceNow)', () => {
+  const now = (codes: string, state?: CadenceState) => cadenceNow(weekly(codes), state, weekOf(-1));
+
+  it('alerts for two misses still ahead, keyed by the one that completes the pattern', () => {
+    expect(now('HHCC')).toMatchObject({
+      pattern: 'consecutive',
+      missed: 2,
+      dates: [weekOf(2), weekOf(3)],
+      occurrenceId: occurrenceIdOf('series-1', weekOf(3)),
+      next: { alertedFor: weekOf(3) },
+    });
+  });
+
+  it('names every miss of a run already known, past the one that completed it', () => {
+    expect(now('HCCCH')).toMatchObject({ missed: 3, window: 3, dates: [1, 2, 3].map(weekOf) });
+  });
+
+  it('says nothing for a single miss, or for misses a 1:1 still on separates', () => {
+    expect(now('HHCH')).toBeUndefined();
+    expect(now('HCHCH')).toBeUndefined(); // the held one between two misses ahead
+  });
+
+  it('counts three of the last six over past and future together', () => {
+    expect(now('CHCHHC')).toMatchObject({ pattern: 'recent', missed: 3, dates: [0, 2, 5].map(weekOf) });
+  });
+
+  it('alerts once per streak: the same occurrences judged again say nothing', () => {
+    const first = now('HCCH');
+    expect(now('HCCH', first?.next)).toBeUndefined();
+    expect(now('HCCCC', first?.next)).toBeUndefined(); // more misses of the same streak
+  });
+
+  it('a cancellation undone (its occurrence back on) leaves no pattern, and a later streak alerts', () => {
+    expect(now('HCHHH')).toBeUndefined(); // one cancelled
+    expect(now('HHHHH')).toBeUndefined(); // and restored
+    expect(now('HHHCC')).toMatchObject({ dates: [3, 4].map(weekOf) });
+  });
+
+  it('after an alert, a 1:1 on between the streaks lets the next streak alert', () => {
+    const first = now('CCH');
+    expect(now('CCHHHHHCC', first?.next)).toMatchObject({ pattern: 'consecutive', dates: [7, 8].map(weekOf) });
+    expect(now('CCHCH', first?.next)).toMatchObject({ pattern: 'recent', dates: [0, 1, 3].map(weekOf) });
+  });
+
+  it('passes over a streak a 1:1 held since has ended, and still alerts for a later one', () => {
+    expect(cadenceNow(weekly('CCH'), undefined, weekOf(1))).toMatchObject({ dates: [0, 1].map(weekOf) });
+    expect(cadenceNow(weekly('CCH'), undefined, weekOf(2))).toBeUndefined();
+    expect(cadenceNow(weekly('CCHHHHHCC'), undefined, weekOf(2))).toMatchObject({ dates: [7, 8].map(weekOf) });
+  });
+
+  it('judges the misses of two series of one pair together, in order of their dates', () => {
+    const [a0, a1] = weekly('HC');
+    const other = weekly('C').map((o) => ({
+      ...o,
+      id: occurrenceIdOf('series-2', addMinutes(weekOf(1), 2 * 24 * 60)),
+      seriesId: 'series-2',
+      originalStart: addMinutes(weekOf(1), 2 * 24 * 60),
+      start: addMinutes(weekOf(1), 2 * 24 * 60),
+    }));
+    expect(cadenceNow([a0!, a1!, ...other], undefined, weekOf(-1))).toMatchObject({
+      pattern: 'consecutive',
+      dates: [weekOf(1), addMinutes(weekOf(1), 2 * 24 * 60)],
+      occurrenceId: other[0]!.id,
+    });
   });
 });

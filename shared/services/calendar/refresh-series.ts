@@ -1,6 +1,7 @@
 import {
   addMinutes,
   isBefore,
+  isMissed,
   occurrenceFromInstance,
   occurrenceIdOf,
   untilOf,
@@ -89,6 +90,10 @@ export async function refreshSeries(
     if (before !== undefined && !sameMeeting(before, next)) {
       // cards already sent show the old time or state: the deliver function updates them in place
       await deps.queue.send('deliveries', { kind: 'refresh', pairId: next.pairId, occurrenceId: next.id });
+    }
+    if (isMissed(next) && (before === undefined || !isMissed(before))) {
+      // a new miss may complete a cadence pattern now, days ahead of the date: judge it at once
+      await deps.queue.send('deliveries', { kind: 'cadenceCheck', pairId: next.pairId, occurrenceId: next.id });
     }
   }
   let removed = 0;

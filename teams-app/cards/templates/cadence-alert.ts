@@ -9,6 +9,14 @@ const suggestion = (title: string, text: string): object => ({
   ],
 });
 
+const headline = (when: string, text: string): object => ({
+  type: 'TextRun',
+  $when: when,
+  text,
+  size: 'large',
+  weight: 'bolder',
+});
+
 /** To the manager only: the 1:1 with a report keeps being missed. Suggestions, no buttons. */
 export const cadenceAlertTemplate: CardTemplate = {
   type: 'AdaptiveCard',
@@ -27,30 +35,31 @@ export const cadenceAlertTemplate: CardTemplate = {
           inlines: [
             { type: 'TextRun', text: 'Your 1:1 with ', size: 'large', weight: 'bolder' },
             { type: 'TextRun', text: '${reportName}', size: 'large', weight: 'bolder' },
-            {
-              type: 'TextRun',
-              $when: "${pattern == 'consecutive'}",
-              text: ' was missed ${missed} times in a row',
-              size: 'large',
-              weight: 'bolder',
-            },
-            {
-              type: 'TextRun',
-              $when: "${pattern == 'recent'}",
-              text: ' was missed ${missed} of the last ${window} times',
-              size: 'large',
-              weight: 'bolder',
-            },
+            headline("${pattern == 'consecutive' && ahead == 0}", ' was missed ${missed} times in a row'),
+            headline("${pattern == 'recent' && ahead == 0}", ' was missed ${missed} of the last ${window} times'),
+            headline("${pattern == 'consecutive' && ahead > 0}", ' is called off ${missed} times in a row'),
+            headline("${pattern == 'recent' && ahead > 0}", ' is called off ${missed} of ${window} times'),
           ],
         },
       ],
     },
-    { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium' },
+    { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium', $when: '${ahead == 0}' },
+    { type: 'TextBlock', text: 'Missed or called off', weight: 'bolder', spacing: 'medium', $when: '${ahead > 0}' },
     {
       type: 'RichTextBlock',
       $data: '${dates}',
       spacing: 'small',
-      inlines: [{ type: 'TextRun', text: '• ${$data}' }],
+      inlines: [
+        { type: 'TextRun', text: '• ${day}' },
+        { type: 'TextRun', $when: '${ahead}', text: ' (still ahead)', italic: true },
+      ],
+    },
+    {
+      type: 'TextBlock',
+      $when: '${ahead > 0}',
+      text: 'Some of these are still ahead: there is time to move them rather than lose them.',
+      wrap: true,
+      spacing: 'small',
     },
     {
       type: 'TextBlock',

@@ -19,7 +19,7 @@ const MINUTE = 60_000;
  * - Maria and Dev, weekly, Tuesdays 09:00: 3 and 10 March;
  * - Maria and Ana, fortnightly, Thursdays 14:00: 5 March (the 19th is after the window);
  * - Maria and Lee, weekly, Wednesdays 10:00: the 4th is cancelled (on the 1st) and Lee declines the
- *   11th (on the 5th), so Maria gets a cadence alert on the 11th at 09:00 UTC.
+ *   11th (on the 5th), so Maria gets a cadence alert on the 5th, minutes after the decline.
  * Without faults that is 15 messages: 6 agendas, 6 summaries, 2 deep-dive prompts, 1 cadence alert.
  */
 export async function startMatrix(options: { store?: Store; driverStore?: Store; pageSize?: number } = {}) {

@@ -1,4 +1,4 @@
-import { cadenceFinding, utc, type CadenceState, type Occurrence } from '../../../shared/domain/index.js';
+import { cadenceNow, utc, type CadenceState, type Occurrence } from '../../../shared/domain/index.js';
 import { deliveryKey, type MessageKind } from './ledger.js';
 import type { OccurrenceState, World, WorldOccurrence } from './world.js';
 
@@ -36,9 +36,9 @@ const live = (state: OccurrenceState | undefined): boolean =>
  * - a deep-dive prompt to the report with the agenda of the first live 1:1 of a calendar month
  *   (the manager's time zone), as things stood at that agenda;
  * - a summary to each, `summaryDelay` after the end of every occurrence still live then;
- * - a cadence alert to the manager wherever `cadenceFinding` (shared/domain/cadence.ts) alerts,
- *   judged at each occurrence's original start over the pair's occurrences as they were then,
- *   carrying the once-per-streak state from alert to alert.
+ * - a cadence alert to the manager wherever `cadenceNow` (shared/domain/cadence.ts) alerts, judged
+ *   when an occurrence becomes missed and at each occurrence's original start, over the pair's
+ *   occurrences as they were then, past and future, carrying the once-per-streak state.
  * Only messages due in [from, until] count; those due in the last minutes, or within an hour of a
  * person removing the app, may go either way.
  */
@@ -95,25 +95,32 @@ export function expectations(
       if (live(world.stateAt(occurrence, summaryAt)))
         for (const email of [manager, report]) expect('summary', occurrence, email, summaryAt);
     }
+    // Steady judges the pair when a sync sees a new miss (within minutes of the change) and at every
+    // occurrence's original start: judge it at the same moments, over the occurrences as they were.
+    const moments = new Set<number>();
+    for (const occurrence of occurrences) {
+      moments.add(occurrence.originalStart);
+      let wasMissed = false;
+      for (const entry of occurrence.timeline) {
+        const isMissed = !entry.state.removed && (entry.state.cancelled || entry.state.declinedBy.length > 0);
+        if (isMissed && !wasMissed) moments.add(entry.at);
+        wasMissed = isMissed;
+      }
+    }
     let state: CadenceState | undefined;
-    const checked = [...occurrences].sort(
-      (a, b) => a.originalStart - b.originalStart || a.id.localeCompare(b.id),
-    );
-    for (const occurrence of checked) {
-      const at = occurrence.originalStart;
+    for (const at of [...moments].sort((a, b) => a - b)) {
       if (at < window.from || at > window.until) continue;
       const view = occurrences.flatMap((o) => {
         const s = world.stateAt(o, at);
         return s === undefined || s.removed ? [] : [asOccurrence(o, s)];
       });
-      const self = view.find((o) => o.id === occurrence.id);
-      if (self === undefined) continue;
       checks += 1;
-      const finding = cadenceFinding(view, self, state);
-      if (finding === undefined) continue;
-      state = finding.next;
+      const found = cadenceNow(view, state, utc(new Date(at)));
+      if (found === undefined) continue;
+      state = found.next;
       alerts += 1;
-      expect('cadenceAlert', occurrence, manager, at);
+      const occurrence = occurrences.find((o) => o.id === found.occurrenceId);
+      if (occurrence !== undefined) expect('cadenceAlert', occurrence, manager, at);
     }
   }
   return { expected, either, missed, cadence: { checks, alerts } };
