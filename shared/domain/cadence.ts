@@ -112,7 +112,11 @@ export function cadenceAt(
   return finding === undefined ? undefined : patternAt(ordered, checked, finding);
 }
 
-function patternAt(ordered: readonly Occurrence[], checked: Occurrence, finding: CadenceFinding): CadencePattern {
+function patternAt(
+  ordered: readonly Occurrence[],
+  checked: Occurrence,
+  finding: CadenceFinding,
+): CadencePattern {
   const at = { occurrenceId: checked.id, originalStart: checked.originalStart };
   if (finding.pattern !== 'consecutive') return { ...finding, ...at };
   const after = ordered.slice(ordered.findIndex((o) => o.id === checked.id) + 1);

@@ -16,14 +16,22 @@ export const Occurrence = DocBase.extend({
   status: z.enum(['confirmed', 'cancelled']),
   /** The participants who declined this occurrence. */
   declinedBy: z.array(Email),
+  /**
+   * One of the two said it did not take place though it stayed on the calendar ("It didn't happen" on
+   * the summary): who, and when they said so. It then counts as missed.
+   */
+  notHeld: z.object({ by: Email, at: Instant }).optional(),
   /** Where this occurrence's jobs are, so a move or a cancellation can find and change them. */
   jobs: z.array(z.object({ kind: JobKind, bucket: z.string(), id: z.string(), dueAt: Instant })),
 });
 export type Occurrence = z.infer<typeof Occurrence>;
 
-/** A miss for the cadence rule: cancelled, or declined by either person. A move is not a miss. */
+/**
+ * A miss for the cadence rule and the trust digest: cancelled, declined by either person, or said by
+ * either not to have taken place. A move is not a miss.
+ */
 export const isMissed = (occurrence: Occurrence): boolean =>
-  occurrence.status === 'cancelled' || occurrence.declinedBy.length > 0;
+  occurrence.status === 'cancelled' || occurrence.declinedBy.length > 0 || occurrence.notHeld !== undefined;
 
 /** Live: it is going ahead (not cancelled, nobody declined), so it gets an agenda and a summary. */
 export const isLive = (occurrence: Occurrence): boolean => !isMissed(occurrence);

@@ -11,6 +11,7 @@ import { onSubmitDeepDive } from './deep-dive.js';
 import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
 import { onSaveGrowthPlan } from './growth-plan.js';
+import { onNotHeld } from './not-held.js';
 import { NOT_STORED, onMessage } from './on-message.js';
 import { onConfirmRoles } from './roles.js';
 
@@ -91,5 +92,7 @@ export async function onCardAction(
       return onConfirmRoles(deps, user, action.data);
     case 'submitDeepDive':
       return onSubmitDeepDive(deps, user, pair.doc, action.data);
+    case 'notHeld':
+      return onNotHeld(deps, user, action.data);
   }
 }

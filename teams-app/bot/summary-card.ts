@@ -1,10 +1,15 @@
 import {
+  addMinutes,
+  isBefore,
+  isMissed,
   quarterOf,
+  utc,
   type ActionItem,
   type Occurrence,
   type Pair,
   type User,
 } from '../../shared/domain/index.js';
+import { NOT_HELD_DAYS } from '../../shared/services/one-on-one/mark-not-held.js';
 import { conversationOccurrences } from '../../shared/services/one-on-one/plan-conversation.js';
 import { otherOf, pairTimeZone } from '../../shared/services/people.js';
 import {
@@ -23,7 +28,40 @@ import { updateSentCards } from './sent-cards.js';
 export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
   const quarter = quarterOf(occurrence.start, await pairTimeZone(deps.store, pair));
   const view = await summaryView(deps.store, pair, occurrence, viewer, quarter);
-  return deps.renderCard('summary', await summaryCardData(deps.store, view, viewer));
+  const held = await heldView(deps, pair, occurrence, viewer);
+  return deps.renderCard('summary', {
+    ...(await summaryCardData(deps.store, view, viewer)),
+    ...(held === undefined ? {} : { held }),
+  });
+}
+
+/**
+ * "Did this 1:1 happen?": who said it did not, once said; the "It didn't happen" button while either
+ * person may still press it (`markNotHeld`: from its start to 7 days after its end); nothing after.
+ */
+async function heldView(
+  deps: BotDeps,
+  pair: Pair,
+  occurrence: Occurrence,
+  viewer: User,
+): Promise<SummaryData['held']> {
+  if (occurrence.notHeld !== undefined) {
+    const on = new Intl.DateTimeFormat('en-GB', {
+      timeZone: viewer.timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+    }).format(new Date(occurrence.notHeld.at));
+    const byName =
+      occurrence.notHeld.by === viewer.email ? 'you' : await nameOf(deps.store, occurrence.notHeld.by);
+    return { state: 'notHeld', byName, on };
+  }
+  const now = utc(deps.clock.now());
+  const open =
+    !isMissed(occurrence) &&
+    !isBefore(now, occurrence.start) &&
+    isBefore(now, addMinutes(occurrence.end, NOT_HELD_DAYS * 24 * 60));
+  return open ? { state: 'ask', pairId: pair.pairId, occurrenceId: occurrence.id } : undefined;
 }
 
 /**

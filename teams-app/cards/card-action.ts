@@ -42,6 +42,8 @@ export const CardAction = z.discriminatedUnion('verb', [
   }),
   z.object({ verb: z.literal('markCovered'), data: z.object({ pairId: Id, topicId: Id }) }),
   z.object({ verb: z.literal('markDone'), data: z.object({ pairId: Id, actionItemId: Id }) }),
+  /** "It didn't happen" on a summary: either person, once, within 7 days of the end. */
+  z.object({ verb: z.literal('notHeld'), data: z.object({ pairId: Id, occurrenceId: Id }) }),
   z.object({
     verb: z.literal('submitDeepDive'),
     data: z.object({

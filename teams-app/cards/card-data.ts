@@ -292,6 +292,16 @@ export const SummaryData = z
     moreNotes: Count,
     moreActions: Count,
     moreFeedback: Count.default(0),
+    /**
+     * "Did this 1:1 happen?": `ask` while either person may still say it did not (the button carries the
+     * 1:1), `notHeld` once one of them did (who, and on which day); absent after the 7 days.
+     */
+    held: z
+      .discriminatedUnion('state', [
+        z.strictObject({ state: z.literal('ask'), pairId: Id, occurrenceId: Id }),
+        z.strictObject({ state: z.literal('notHeld'), byName: Name, on: Label }),
+      ])
+      .optional(),
   })
   .refine((data) => data.covered.length + data.carriedOver.length <= SUMMARY_LIMITS.topics, {
     error: `at most ${SUMMARY_LIMITS.topics} topics covered and carried over together (count the rest in moreTopics)`,
@@ -307,7 +317,10 @@ export const CadenceAlertData = z
     /** How many recent occurrences were looked at (6 for "3 of the last 6"). */
     window: z.number().int().min(1).max(52),
     /** The missed occurrences, formatted, each marked when it is still ahead (cancelled or declined early). */
-    dates: z.array(z.strictObject({ day: Label, ahead: z.boolean() })).min(1).max(52),
+    dates: z
+      .array(z.strictObject({ day: Label, ahead: z.boolean() }))
+      .min(1)
+      .max(52),
     /** How many of `dates` are still ahead: the headline says "is called off" rather than "was missed". */
     ahead: z.number().int().min(0).max(52),
     pattern: z.enum(['consecutive', 'recent']),

@@ -85,10 +85,7 @@ describe('checkCadence', () => {
   it('returns the alert once when the same check runs twice at the same time', async () => {
     await given('CHCHC');
     now = new Date(weekOf(4));
-    const runs = await Promise.all([
-      checkCadence(deps(), pairId(1)),
-      checkCadence(deps(), pairId(1)),
-    ]);
+    const runs = await Promise.all([checkCadence(deps(), pairId(1)), checkCadence(deps(), pairId(1))]);
     expect(runs.filter((run) => run !== undefined)).toEqual([
       expect.objectContaining({ pattern: 'recent', missed: 3, window: 5 }),
     ]);

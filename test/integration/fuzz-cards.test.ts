@@ -70,6 +70,7 @@ const validPresses = (ids: Ids): Press[] => [
     },
   },
   { verb: 'choosePair', data: { pairId: DEV_PAIR, command: 'add Chosen topic' } },
+  { verb: 'notHeld', data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence } },
   {
     verb: 'saveFeedback',
     data: {
@@ -217,6 +218,9 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
       // Dev is the report: the career conversation is the manager's to plan
       return action.data.card === 'planConversation' ? 'refused' : 'acts';
     case 'planConversation':
+      return 'refused';
+    case 'notHeld':
+      // the harness's clock stands before Dev's first 1:1 starts: nothing can be said not to have happened
       return 'refused';
     case 'confirmRoles':
       // the directory says Maria manages Dev: nobody changes that from chat

@@ -67,7 +67,7 @@ async function summaryOf(email: string, occurrence: Occurrence) {
     carriedOver: between('Carried over to next time', 'Notes'),
     notes: between('Notes', 'Action items'),
     actionItems: between('Action items', 'Next 1:1'),
-    next: between('Next 1:1'),
+    next: between('Next 1:1', 'Did this 1:1 happen?'),
   };
 }
 

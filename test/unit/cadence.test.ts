@@ -175,14 +175,19 @@ describe('the rule judged as the occurrences are known now (cadenceNow)', () => 
 
   it('after an alert, a 1:1 on between the streaks lets the next streak alert', () => {
     const first = now('CCH');
-    expect(now('CCHHHHHCC', first?.next)).toMatchObject({ pattern: 'consecutive', dates: [7, 8].map(weekOf) });
+    expect(now('CCHHHHHCC', first?.next)).toMatchObject({
+      pattern: 'consecutive',
+      dates: [7, 8].map(weekOf),
+    });
     expect(now('CCHCH', first?.next)).toMatchObject({ pattern: 'recent', dates: [0, 1, 3].map(weekOf) });
   });
 
   it('passes over a streak a 1:1 held since has ended, and still alerts for a later one', () => {
     expect(cadenceNow(weekly('CCH'), undefined, weekOf(1))).toMatchObject({ dates: [0, 1].map(weekOf) });
     expect(cadenceNow(weekly('CCH'), undefined, weekOf(2))).toBeUndefined();
-    expect(cadenceNow(weekly('CCHHHHHCC'), undefined, weekOf(2))).toMatchObject({ dates: [7, 8].map(weekOf) });
+    expect(cadenceNow(weekly('CCHHHHHCC'), undefined, weekOf(2))).toMatchObject({
+      dates: [7, 8].map(weekOf),
+    });
   });
 
   it('judges the misses of two series of one pair together, in order of their dates', () => {

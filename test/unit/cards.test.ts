@@ -239,6 +239,28 @@ describe('verbs, data and input ids', () => {
     ]);
   });
 
+  test('summary: "It didn\'t happen" while it can be said, carrying the 1:1; no button once said', () => {
+    const asked = renderCard('summary', {
+      ...cardSamples.summary,
+      held: { state: 'ask', pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' },
+    });
+    expect(nodes(asked).filter((node) => String(node.type).startsWith('Action.'))).toEqual([
+      expect.objectContaining({
+        title: "It didn't happen",
+        verb: 'notHeld',
+        data: { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' },
+      }),
+    ]);
+    expect(JSON.stringify(asked)).toContain('Did this 1:1 happen?');
+    const said = renderCard('summary', {
+      ...cardSamples.summary,
+      held: { state: 'notHeld', byName: 'Ana Silva', on: 'Wed 4 Mar' },
+    });
+    expect(nodes(said).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
+    expect(JSON.stringify(said)).toMatch(/This 1:1 did not happen.*said by .*Ana Silva.*Wed 4 Mar/);
+    expect(JSON.stringify(said)).not.toContain('Did this 1:1 happen?');
+  });
+
   test.each(['welcome', 'help', 'summary', 'cadenceAlert'] as const)(
     '%s has no buttons and no inputs',
     (name) => {

@@ -78,6 +78,8 @@ export async function refreshSeries(
       end: state.end,
       status: state.status,
       declinedBy: state.declinedBy,
+      // Steady's own word, not Google's: "It didn't happen" survives every sync
+      ...(before?.notHeld === undefined ? {} : { notHeld: before.notHeld }),
       jobs: before?.jobs ?? [],
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
@@ -93,7 +95,11 @@ export async function refreshSeries(
     }
     if (isMissed(next) && (before === undefined || !isMissed(before))) {
       // a new miss may complete a cadence pattern now, days ahead of the date: judge it at once
-      await deps.queue.send('deliveries', { kind: 'cadenceCheck', pairId: next.pairId, occurrenceId: next.id });
+      await deps.queue.send('deliveries', {
+        kind: 'cadenceCheck',
+        pairId: next.pairId,
+        occurrenceId: next.id,
+      });
     }
   }
   let removed = 0;

@@ -36,7 +36,10 @@ export const cadenceAlertTemplate: CardTemplate = {
             { type: 'TextRun', text: 'Your 1:1 with ', size: 'large', weight: 'bolder' },
             { type: 'TextRun', text: '${reportName}', size: 'large', weight: 'bolder' },
             headline("${pattern == 'consecutive' && ahead == 0}", ' was missed ${missed} times in a row'),
-            headline("${pattern == 'recent' && ahead == 0}", ' was missed ${missed} of the last ${window} times'),
+            headline(
+              "${pattern == 'recent' && ahead == 0}",
+              ' was missed ${missed} of the last ${window} times',
+            ),
             headline("${pattern == 'consecutive' && ahead > 0}", ' is called off ${missed} times in a row'),
             headline("${pattern == 'recent' && ahead > 0}", ' is called off ${missed} of ${window} times'),
           ],
@@ -44,7 +47,13 @@ export const cadenceAlertTemplate: CardTemplate = {
       ],
     },
     { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium', $when: '${ahead == 0}' },
-    { type: 'TextBlock', text: 'Missed or called off', weight: 'bolder', spacing: 'medium', $when: '${ahead > 0}' },
+    {
+      type: 'TextBlock',
+      text: 'Missed or called off',
+      weight: 'bolder',
+      spacing: 'medium',
+      $when: '${ahead > 0}',
+    },
     {
       type: 'RichTextBlock',
       $data: '${dates}',

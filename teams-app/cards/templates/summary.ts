@@ -71,6 +71,31 @@ export const summaryTemplate: CardTemplate = {
         },
       ],
     },
+    {
+      type: 'Container',
+      $when: "${held.state == 'notHeld'}",
+      style: 'warning',
+      spacing: 'medium',
+      items: [
+        {
+          type: 'RichTextBlock',
+          inlines: [
+            { type: 'TextRun', text: 'This 1:1 did not happen', weight: 'bolder' },
+            { type: 'TextRun', text: ' · said by ' },
+            { type: 'TextRun', text: '${held.byName}' },
+            { type: 'TextRun', text: ' on ' },
+            { type: 'TextRun', text: '${held.on}' },
+          ],
+        },
+        {
+          type: 'TextBlock',
+          text: 'It counts as a missed 1:1, as a cancelled one does.',
+          isSubtle: true,
+          wrap: true,
+          spacing: 'small',
+        },
+      ],
+    },
     sectionHeading(['Covered']),
     topicRows('covered', 'summary'),
     none('No topics were marked covered.', 'covered'),
@@ -118,6 +143,30 @@ export const summaryTemplate: CardTemplate = {
       text: 'None on the calendar yet.',
       isSubtle: true,
       spacing: 'small',
+    },
+    {
+      type: 'TextBlock',
+      $when: "${held.state == 'ask'}",
+      text: 'Did this 1:1 happen?',
+      weight: 'bolder',
+      spacing: 'large',
+    },
+    {
+      type: 'TextBlock',
+      $when: "${held.state == 'ask'}",
+      text: 'If it stayed on the calendar but did not take place, say so: it then counts as missed.',
+      isSubtle: true,
+      wrap: true,
+      spacing: 'small',
+    },
+  ],
+  actions: [
+    {
+      type: 'Action.Execute',
+      $when: "${held.state == 'ask'}",
+      title: "It didn't happen",
+      verb: 'notHeld',
+      data: { pairId: '${held.pairId}', occurrenceId: '${held.occurrenceId}' },
     },
   ],
 };
