@@ -1,3 +1,4 @@
+import { isInDeclinedSeries, type DeclinedSeries } from './declined-series.js';
 import { isLive, isMissed, type Occurrence } from './occurrence.js';
 import type { Pair } from './pair.js';
 
@@ -76,6 +77,8 @@ export function cadenceFinding(
 export interface CadencePattern extends CadenceFinding {
   readonly occurrenceId: string;
   readonly originalStart: string;
+  /** When that occurrence is one of a declined series: the alert names the decline, not a count. */
+  readonly declined?: DeclinedSeries;
 }
 
 /**
@@ -85,19 +88,22 @@ export interface CadencePattern extends CadenceFinding {
  * also names the misses already known right after it (up to the next 1:1 still on), so three
  * cancellations made at once give one alert that names all three. A pattern whose streak a 1:1
  * held since has already ended (`now`) is not news and is passed over: a pair whose roles were
- * confirmed after its misses is not alerted about them once it meets again.
+ * confirmed after its misses is not alerted about them once it meets again. When the occurrence
+ * that completes the pattern is one of a declined series (`declines`, see `declinedSeriesOf`), the
+ * pattern carries the decline: one alert that names it, not a count of misses.
  */
 export function cadenceNow(
   occurrences: readonly Occurrence[],
   state: CadenceState | undefined,
   now: string,
+  declines: readonly DeclinedSeries[] = [],
 ): CadencePattern | undefined {
   const ordered = [...occurrences].sort(byOriginalStart);
   for (const occurrence of ordered) {
     if (!isMissed(occurrence)) continue;
     if (heldSince(ordered, time(occurrence.originalStart), time(now))) continue;
     const finding = cadenceFinding(ordered, occurrence, state);
-    if (finding !== undefined) return patternAt(ordered, occurrence, finding);
+    if (finding !== undefined) return patternAt(ordered, occurrence, finding, declines);
   }
   return undefined;
 }
@@ -106,18 +112,25 @@ export function cadenceNow(
 export function cadenceAt(
   occurrences: readonly Occurrence[],
   checked: Occurrence,
+  declines: readonly DeclinedSeries[] = [],
 ): CadencePattern | undefined {
   const ordered = [...occurrences].sort(byOriginalStart);
   const finding = cadenceFinding(ordered, checked, undefined);
-  return finding === undefined ? undefined : patternAt(ordered, checked, finding);
+  return finding === undefined ? undefined : patternAt(ordered, checked, finding, declines);
 }
 
 function patternAt(
   ordered: readonly Occurrence[],
   checked: Occurrence,
   finding: CadenceFinding,
+  declines: readonly DeclinedSeries[],
 ): CadencePattern {
-  const at = { occurrenceId: checked.id, originalStart: checked.originalStart };
+  const declined = declines.find((d) => isInDeclinedSeries(checked, d));
+  const at = {
+    occurrenceId: checked.id,
+    originalStart: checked.originalStart,
+    ...(declined === undefined ? {} : { declined }),
+  };
   if (finding.pattern !== 'consecutive') return { ...finding, ...at };
   const after = ordered.slice(ordered.findIndex((o) => o.id === checked.id) + 1);
   const end = after.findIndex((o) => !isMissed(o));

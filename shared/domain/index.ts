@@ -28,6 +28,7 @@ export * from './guide.js';
 export * from './coaching-tips.js';
 export * from './delivery-request.js';
 export * from './cadence.js';
+export * from './declined-series.js';
 export * from './address-rules.js';
 export * from './trusted-roles.js';
 export * from './role-answer.js';

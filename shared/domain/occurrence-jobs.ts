@@ -10,17 +10,26 @@ export interface JobSettings {
 /**
  * What an occurrence needs and when: a live one gets its agenda `agendaLeadMinutes` before its
  * (possibly moved) start and its summary `summaryDelayMinutes` after its end; every occurrence,
- * missed ones included, gets a cadence check at its original start, where a miss is counted.
+ * missed ones included, gets a cadence check at its original start, where a miss is counted. A
+ * declined one keeps its agenda job: when it is one of a declined series, the person who did not
+ * decline gets an agenda that says so (the deliver function decides; otherwise nobody gets one).
  */
 export function jobsFor(
   occurrence: Occurrence,
   settings: JobSettings,
 ): ReadonlyArray<{ kind: JobKind; dueAt: string }> {
   const cadence = { kind: 'cadenceCheck' as const, dueAt: occurrence.originalStart };
-  if (!isLive(occurrence)) return [cadence];
-  return [
-    { kind: 'agenda', dueAt: addMinutes(occurrence.start, -settings.agendaLeadMinutes) },
-    { kind: 'summary', dueAt: addMinutes(occurrence.end, settings.summaryDelayMinutes) },
-    cadence,
-  ];
+  const agenda = {
+    kind: 'agenda' as const,
+    dueAt: addMinutes(occurrence.start, -settings.agendaLeadMinutes),
+  };
+  if (isLive(occurrence)) {
+    const summary = {
+      kind: 'summary' as const,
+      dueAt: addMinutes(occurrence.end, settings.summaryDelayMinutes),
+    };
+    return [agenda, summary, cadence];
+  }
+  const declinedOnly = occurrence.status !== 'cancelled' && occurrence.notHeld === undefined;
+  return declinedOnly ? [agenda, cadence] : [cadence];
 }

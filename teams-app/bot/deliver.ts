@@ -1,5 +1,6 @@
 import {
   hasTrustedRoles,
+  isInDeclinedSeries,
   isLive,
   type DeliveryRequest,
   type Occurrence,
@@ -8,6 +9,8 @@ import {
 import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
 import { cadenceAlertToSend } from '../../shared/services/one-on-one/cadence.js';
 import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
+import { seriesDeclines } from '../../shared/services/one-on-one/declined-series.js';
+import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { pairTimeZone } from '../../shared/services/people.js';
 import { recipientOf } from './address-check.js';
 import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
@@ -51,7 +54,9 @@ async function deliverFor(
   if (request.kind === 'refresh')
     return (await refreshAgendaCards(deps, pair, occurrence)) > 0 ? 'SENT' : 'NOTHING_TO_UPDATE';
   if (pair.tracking === 'paused') return 'PAUSED';
-  if (!isLive(occurrence)) return 'NOT_LIVE';
+  const declinedSeries =
+    request.kind === 'agenda' && (await agendaDespiteDecline(deps, pair, occurrence, request));
+  if (!isLive(occurrence) && !declinedSeries) return 'NOT_LIVE';
   const recipient = await recipientOf(deps, request.recipientEmail);
   if (recipient === undefined) return 'NO_APP';
   const base = { pair: pair, occurrenceId: occurrence.id, recipient };
@@ -63,8 +68,11 @@ async function deliverFor(
         kind: 'agenda',
         card: () => agendaCard(deps, withQuestion, occurrence, recipient),
       });
-      // the prompt and the digest only where a trusted source says who manages whom
-      const deepDive = hasTrustedRoles(pair) && (await deepDiveMonth(deps, pair, occurrence)) !== undefined;
+      // the prompt and the digest only where a trusted source says who manages whom, and a 1:1 goes ahead
+      const deepDive =
+        !declinedSeries &&
+        hasTrustedRoles(pair) &&
+        (await deepDiveMonth(deps, pair, occurrence)) !== undefined;
       if (deepDive && recipient.email === pair.reportEmail) {
         await deliver(deps, { ...request, kind: 'deepDive' });
       }
@@ -126,9 +134,38 @@ async function cadence(deps: BotDeps, pair: Pair): Promise<DeliverOutcome> {
         window: alert.window,
         dates,
         ahead: dates.filter((d) => d.ahead).length,
+        ...(alert.declined === undefined
+          ? {}
+          : {
+              declined: {
+                byManager: alert.declined.by === alert.managerEmail,
+                from: day.format(new Date(alert.declined.from)),
+                count: alert.declined.count,
+              },
+            }),
         pattern: alert.pattern,
       }),
   });
+}
+
+/**
+ * A declined series still gives the person who did not decline an agenda for each of its occurrences,
+ * which says so ("Dev Patel declined this 1:1 and every one of the series from ..."); the one who
+ * declined gets none. A single declined occurrence gives nobody an agenda.
+ */
+async function agendaDespiteDecline(
+  deps: BotDeps,
+  pair: Pair,
+  occurrence: Occurrence,
+  request: { readonly recipientEmail: string },
+): Promise<boolean> {
+  const [by, ...others] = occurrence.declinedBy;
+  if (occurrence.status === 'cancelled' || occurrence.notHeld !== undefined || by === undefined) return false;
+  if (others.length > 0 || by === request.recipientEmail.toLowerCase()) return false;
+  const occurrences = await pairOccurrences(deps.store, pair.pairId);
+  return (await seriesDeclines(deps.store, pair.pairId, occurrences)).some((d) =>
+    isInDeclinedSeries(occurrence, d),
+  );
 }
 
 /** The month's name when this is the month's first live 1:1 (in the manager's time zone). */

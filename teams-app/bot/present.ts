@@ -50,6 +50,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     [pair.reportEmail, await nameOf(store, pair.reportEmail)],
   ]);
   const other = view.viewerRole === 'manager' ? pair.reportEmail : pair.managerEmail;
+  const viewer = view.viewerRole === 'manager' ? pair.managerEmail : pair.reportEmail;
   const topics = [...view.reportTopics, ...view.managerTopics];
   const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
   const feedback = view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names));
@@ -84,9 +85,14 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     state:
       occurrence.status === 'cancelled'
         ? 'cancelled'
-        : occurrence.start !== occurrence.originalStart
-          ? 'moved'
-          : 'scheduled',
+        : view.declined !== undefined
+          ? 'declined'
+          : occurrence.start !== occurrence.originalStart
+            ? 'moved'
+            : 'scheduled',
+    ...(view.declined === undefined
+      ? {}
+      : { declined: declinedView(view.declined, viewer, names, timeZone) }),
     reportTopics: numbered.filter((t) => shown.has(t.id) && view.reportTopics.some((r) => r.id === t.id)),
     managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
@@ -117,6 +123,26 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
 }
 
 /** The roles question as the agenda asks it, `other` being the other person's name. */
+/** "Dev Patel declined this 1:1" (or "You"), and the day from which the series is declined. */
+function declinedView(
+  declined: NonNullable<AgendaView['declined']>,
+  viewer: string,
+  names: ReadonlyMap<string, string>,
+  timeZone: string,
+) {
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return {
+    byName: declined.by === viewer ? 'You' : (names.get(declined.by) ?? declined.by),
+    ...(declined.seriesFrom === undefined ? {} : { seriesFrom: day.format(new Date(declined.seriesFrom)) }),
+  };
+}
+
 function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, other: string) {
   const until = 'Until then, neither agenda shows what only a manager sees.';
   const said =

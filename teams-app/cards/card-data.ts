@@ -171,7 +171,9 @@ export const AgendaData = z
     otherName: Name,
     /** Already formatted, e.g. "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)". */
     when: Label,
-    state: z.enum(['scheduled', 'moved', 'cancelled']),
+    state: z.enum(['scheduled', 'moved', 'cancelled', 'declined']),
+    /** `declined`: who declined ("You" for the viewer), and from which day, when the whole series is declined. */
+    declined: z.strictObject({ byName: Name, seriesFrom: Label.optional() }).optional(),
     reportTopics: z.array(TopicView),
     managerTopics: z.array(TopicView),
     actionItems: z.array(ActionItemView).max(AGENDA_LIMITS.actions),
@@ -323,6 +325,10 @@ export const CadenceAlertData = z
       .max(52),
     /** How many of `dates` are still ahead: the headline says "is called off" rather than "was missed". */
     ahead: z.number().int().min(0).max(52),
+    /** A declined series: who (the manager, or else the report), from which date, how many so far. */
+    declined: z
+      .strictObject({ byManager: z.boolean(), from: Label, count: z.number().int().min(1).max(366) })
+      .optional(),
     pattern: z.enum(['consecutive', 'recent']),
   })
   .refine((data) => data.missed <= data.window, { error: 'missed must not exceed window', path: ['missed'] })

@@ -147,6 +147,14 @@ export const agendaSamples = {
   },
   moved: { ...reportView, state: 'moved', when: 'Wed 4 Mar 2026, 14:00–14:30 (Europe/Berlin)' },
   cancelled: { ...reportView, state: 'cancelled' },
+  /** Ana's agenda of a 1:1 in a series Dev declined from 10 March on. */
+  declinedSeries: {
+    ...reportView,
+    viewerRole: 'manager',
+    otherName: 'Dev Patel',
+    state: 'declined',
+    declined: { byName: 'Dev Patel', seriesFrom: 'Tue 10 Mar 2026' },
+  },
   truncated: { ...reportView, moreTopics: 12, moreActions: 1 },
   /** Dev's agenda: Ana's shared feedback and Dev's own draft for her. */
   feedback: { ...reportView, feedback: [sharedFeedback, draftFeedback] },
@@ -159,7 +167,7 @@ export const agendaSamples = {
   },
 } satisfies Record<string, AgendaData>;
 
-/** Cadence alert variants: two in a row, three of the last six, and two cancelled ahead. */
+/** Cadence alert variants: two in a row, three of the last six, two cancelled ahead, a declined series. */
 export const cadenceAlertSamples = {
   consecutive: {
     reportName: 'Dev Patel',
@@ -193,6 +201,18 @@ export const cadenceAlertSamples = {
       { day: 'Mon 28 Dec 2026', ahead: true },
     ],
     ahead: 2,
+    pattern: 'consecutive',
+  },
+  declinedSeries: {
+    reportName: 'Dev Patel',
+    missed: 8,
+    window: 8,
+    dates: [
+      { day: 'Tue 10 Mar 2026', ahead: true },
+      { day: 'Tue 17 Mar 2026', ahead: true },
+    ],
+    ahead: 2,
+    declined: { byManager: false, from: 'Tue 10 Mar 2026', count: 8 },
     pattern: 'consecutive',
   },
 } satisfies Record<string, CadenceAlertData>;

@@ -3,6 +3,7 @@ import {
   addMinutes,
   cadenceFinding,
   cadenceNow,
+  declinedSeriesOf,
   occurrenceIdOf,
   type CadenceState,
   type Occurrence,
@@ -204,5 +205,35 @@ describe('the rule judged as the occurrences are known now (cadenceNow)', () => 
       dates: [weekOf(1), addMinutes(weekOf(1), 2 * 24 * 60)],
       occurrenceId: other[0]!.id,
     });
+  });
+});
+
+describe('a declined series (declinedSeriesOf)', () => {
+  const DEV = 'dev@contoso.com';
+  it.each([
+    ['declines reaching the last occurrence known', 'HHRR', { by: DEV, from: weekOf(2), declined: 2 }],
+    ['a cancelled one among them does not break the run', 'HRCRR', { by: DEV, from: weekOf(1), declined: 3 }],
+  ])('finds %s', (_name, codes, expected) => {
+    expect(declinedSeriesOf(weekly(codes))).toEqual({ seriesId: 'series-1', ...expected });
+  });
+
+  it.each([
+    ['a single decline at the end', 'HHHR'],
+    ['declines that stop before the last occurrence', 'HRRH'],
+    ['declines by two different people', 'HMR'],
+    ['cancellations only', 'HCC'],
+  ])('finds none for %s', (_name, codes) => {
+    expect(declinedSeriesOf(weekly(codes))).toBeUndefined();
+  });
+
+  it('makes the cadence alert name the decline instead of a count', () => {
+    const all = weekly('HHRRR');
+    const declines = [declinedSeriesOf(all)].filter((d) => d !== undefined);
+    expect(cadenceNow(all, undefined, weekOf(-1), declines)).toMatchObject({
+      pattern: 'consecutive',
+      occurrenceId: occurrenceIdOf('series-1', weekOf(3)),
+      declined: { by: DEV, from: weekOf(2), declined: 3 },
+    });
+    expect(cadenceNow(all, undefined, weekOf(-1))).not.toHaveProperty('declined');
   });
 });

@@ -261,6 +261,28 @@ describe('verbs, data and input ids', () => {
     expect(JSON.stringify(said)).not.toContain('Did this 1:1 happen?');
   });
 
+  test('cadenceAlert (declined series): names who declined and from when, no count, no dates', () => {
+    const text = visibleText(renderCard('cadenceAlert', cadenceAlertSamples.declinedSeries));
+    expect(text).toContain('Dev Patel declined your 1:1 series from Tue 10 Mar 2026 on');
+    expect(text).toContain('(8 so far)');
+    expect(text).not.toMatch(/times in a row|Missed|Tue 17 Mar/);
+    const byManager = visibleText(
+      renderCard('cadenceAlert', {
+        ...cadenceAlertSamples.declinedSeries,
+        declined: { byManager: true, from: 'Tue 10 Mar 2026', count: 8 },
+      }),
+    );
+    expect(byManager).toContain('You declined your 1:1 series with Dev Patel from Tue 10 Mar 2026 on');
+  });
+
+  test('agenda (declined series): says who declined from when, and offers no buttons', () => {
+    const card = renderCard('agenda', agendaSamples.declinedSeries);
+    expect(visibleText(card)).toContain(
+      'Dev Patel declined this 1:1 and every one of the series from Tue 10 Mar 2026 on.',
+    );
+    expect(nodes(card).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
+  });
+
   test.each(['welcome', 'help', 'summary', 'cadenceAlert'] as const)(
     '%s has no buttons and no inputs',
     (name) => {

@@ -202,12 +202,14 @@ describe('jobs of an occurrence', () => {
     ]);
   });
 
-  it('keeps only the cadence check for a cancelled or declined occurrence', () => {
-    for (const missed of [
-      occurrence({ status: 'cancelled' }),
-      occurrence({ declinedBy: ['dev@contoso.com'] }),
-    ]) {
-      expect(jobsFor(missed, settings)).toEqual([{ kind: 'cadenceCheck', dueAt: '2026-03-10T08:00:00Z' }]);
-    }
+  it('keeps only the cadence check for a cancelled occurrence, and the agenda too for a declined one', () => {
+    expect(jobsFor(occurrence({ status: 'cancelled' }), settings)).toEqual([
+      { kind: 'cadenceCheck', dueAt: '2026-03-10T08:00:00Z' },
+    ]);
+    // the one who did not decline a declined series gets an agenda that says so (the deliver function decides)
+    expect(jobsFor(occurrence({ declinedBy: ['dev@contoso.com'] }), settings)).toEqual([
+      { kind: 'agenda', dueAt: '2026-03-10T13:00:00Z' },
+      { kind: 'cadenceCheck', dueAt: '2026-03-10T08:00:00Z' },
+    ]);
   });
 });

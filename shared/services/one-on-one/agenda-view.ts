@@ -1,4 +1,5 @@
 import {
+  isInDeclinedSeries,
   hasTrustedRoles,
   roleQuestionFor,
   DEEP_DIVE_QUESTIONS,
@@ -27,6 +28,7 @@ import { openActionItems, pairTopics } from './open-items.js';
 import { deepDiveCheckpoint } from './checkpoint-note.js';
 import { conversationOf } from './plan-conversation.js';
 import { pairOccurrences } from './occurrences.js';
+import { seriesDeclines } from './declined-series.js';
 
 /** How many months of shared happiness scores a deep-dive agenda shows: a year. */
 export const HAPPINESS_TREND_MONTHS = 12;
@@ -87,6 +89,11 @@ export interface AgendaView {
   readonly happinessTrend: readonly HappinessPoint[];
   /** The manager's deep-dive agenda only: the latest earlier answers, when the report shared them. */
   readonly sharedAnswers: SharedAnswers | undefined;
+  /**
+   * Declined (not cancelled): by whom, and the original start from which they declined the series when
+   * this is one of a declined series (`declinedSeriesOf`).
+   */
+  readonly declined?: { readonly by: string; readonly seriesFrom?: string };
 }
 
 export async function agendaView(
@@ -138,7 +145,23 @@ export async function agendaView(
     deepDive,
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
     ...shared,
+    ...(await declinedOf(store, pair, occurrence, occurrences)),
   };
+}
+
+/** Who declined this occurrence (it is not cancelled), and from when, when it is one of a declined series. */
+async function declinedOf(
+  store: Store,
+  pair: Pair,
+  occurrence: Occurrence,
+  occurrences: readonly Occurrence[],
+): Promise<Pick<AgendaView, 'declined'>> {
+  const by = occurrence.declinedBy[0];
+  if (occurrence.status === 'cancelled' || by === undefined) return {};
+  const series = (await seriesDeclines(store, pair.pairId, occurrences)).find((d) =>
+    isInDeclinedSeries(occurrence, d),
+  );
+  return { declined: { by: series?.by ?? by, ...(series === undefined ? {} : { seriesFrom: series.from }) } };
 }
 
 async function agendaFeedback(

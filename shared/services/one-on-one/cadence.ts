@@ -9,6 +9,7 @@ import {
 } from '../../domain/index.js';
 import type { Clock, Store } from '../../ports.js';
 import { userByEmail } from '../people.js';
+import { seriesDeclines } from './declined-series.js';
 import { pairOccurrences } from './occurrences.js';
 
 /** A cadence alert to send. The manager is its only recipient; the report is named, never told. */
@@ -23,6 +24,8 @@ export interface CadenceAlert {
   readonly window: number;
   /** Original starts of the missed occurrences, oldest first. */
   readonly dates: readonly string[];
+  /** When the pattern is a declined series: who declined it, from which original start, how many. */
+  readonly declined?: { readonly by: string; readonly from: string; readonly count: number };
 }
 
 /**
@@ -39,7 +42,8 @@ export async function checkCadence(
   const pair = await deps.store.pairs.get(pairId, 'pair');
   if (pair?.doc.type !== 'pair' || pair.doc.tracking === 'paused') return undefined;
   const occurrences = await pairOccurrences(deps.store, pairId);
-  const found = cadenceNow(occurrences, pair.doc.cadence, utc(deps.clock.now()));
+  const declines = await seriesDeclines(deps.store, pairId, occurrences);
+  const found = cadenceNow(occurrences, pair.doc.cadence, utc(deps.clock.now()), declines);
   if (found === undefined) return undefined;
 
   const next = { ...pair.doc, cadence: found.next, updatedAt: utc(deps.clock.now()) };
@@ -79,7 +83,7 @@ export async function cadenceAlertToSend(
       return undefined;
   }
   // the recorded state only decides whether to alert; what the alert says depends on the occurrences
-  const found = cadenceAt(occurrences, alerted);
+  const found = cadenceAt(occurrences, alerted, await seriesDeclines(deps.store, pairId, occurrences));
   return found === undefined ? undefined : alertOf(pair.doc, found);
 }
 
@@ -93,5 +97,8 @@ function alertOf(pair: Pair, found: CadencePattern): CadenceAlert {
     missed: found.missed,
     window: found.window,
     dates: found.dates,
+    ...(found.declined === undefined
+      ? {}
+      : { declined: { by: found.declined.by, from: found.declined.from, count: found.declined.declined } }),
   };
 }

@@ -36,7 +36,7 @@ export const actionItemRows = (list: string, mode: 'agenda' | 'summary'): object
             type: 'Column',
             width: 'auto',
             verticalContentAlignment: 'center',
-            $when: "${!done && $root.state != 'cancelled'}",
+            $when: "${!done && $root.state != 'cancelled' && $root.state != 'declined'}",
             items: [
               {
                 type: 'ActionSet',

@@ -8,7 +8,7 @@ import { sectionHeading } from './section-heading.js';
 import { subtle } from './subtle.js';
 import { topicRows } from './topic-rows.js';
 
-const isLive = "state != 'cancelled'";
+const isLive = "state != 'cancelled' && state != 'declined'";
 const live = `\${${isLive}}`;
 const viewerIs = (role: 'manager' | 'report', also?: string): string =>
   `\${viewerRole == '${role}'${also === undefined ? '' : ` && ${also}`}}`;
@@ -134,6 +134,35 @@ export const agendaTemplate: CardTemplate = {
           type: 'TextBlock',
           text: 'This 1:1 was cancelled. Open topics and action items move to the next one.',
           wrap: true,
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: "${state == 'declined'}",
+      style: 'attention',
+      items: [
+        { type: 'TextBlock', text: 'Declined', size: 'large', weight: 'bolder', color: 'attention' },
+        {
+          type: 'RichTextBlock',
+          $when: '${!exists(declined.seriesFrom)}',
+          inlines: [
+            { type: 'TextRun', text: '${declined.byName}' },
+            {
+              type: 'TextRun',
+              text: ' declined this 1:1. Open topics and action items move to the next one.',
+            },
+          ],
+        },
+        {
+          type: 'RichTextBlock',
+          $when: '${exists(declined.seriesFrom)}',
+          inlines: [
+            { type: 'TextRun', text: '${declined.byName}' },
+            { type: 'TextRun', text: ' declined this 1:1 and every one of the series from ' },
+            { type: 'TextRun', text: '${declined.seriesFrom}' },
+            { type: 'TextRun', text: ' on. Open topics and action items wait for the next 1:1 you hold.' },
+          ],
         },
       ],
     },

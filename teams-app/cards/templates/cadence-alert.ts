@@ -9,6 +9,8 @@ const suggestion = (title: string, text: string): object => ({
   ],
 });
 
+const big = (text: string): object => ({ type: 'TextRun', text, size: 'large', weight: 'bolder' });
+
 const headline = (when: string, text: string): object => ({
   type: 'TextRun',
   $when: when,
@@ -17,7 +19,12 @@ const headline = (when: string, text: string): object => ({
   weight: 'bolder',
 });
 
-/** To the manager only: the 1:1 with a report keeps being missed. Suggestions, no buttons. */
+const counted = '!exists(declined)';
+
+/**
+ * To the manager only: the 1:1 with a report keeps being missed, or one of them declined the series.
+ * Suggestions, no buttons.
+ */
 export const cadenceAlertTemplate: CardTemplate = {
   type: 'AdaptiveCard',
   version: '1.5',
@@ -31,6 +38,7 @@ export const cadenceAlertTemplate: CardTemplate = {
         { type: 'TextBlock', text: 'Cadence alert', size: 'small', weight: 'bolder' },
         {
           type: 'RichTextBlock',
+          $when: `\${${counted}}`,
           spacing: 'none',
           inlines: [
             { type: 'TextRun', text: 'Your 1:1 with ', size: 'large', weight: 'bolder' },
@@ -44,31 +52,63 @@ export const cadenceAlertTemplate: CardTemplate = {
             headline("${pattern == 'recent' && ahead > 0}", ' is called off ${missed} of ${window} times'),
           ],
         },
+        {
+          type: 'RichTextBlock',
+          $when: '${exists(declined) && !declined.byManager}',
+          spacing: 'none',
+          inlines: [big('${reportName}'), big(' declined your 1:1 series from ${declined.from} on')],
+        },
+        {
+          type: 'RichTextBlock',
+          $when: '${exists(declined) && declined.byManager}',
+          spacing: 'none',
+          inlines: [
+            big('You declined your 1:1 series with '),
+            big('${reportName}'),
+            big(' from ${declined.from} on'),
+          ],
+        },
       ],
     },
-    { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium', $when: '${ahead == 0}' },
     {
-      type: 'TextBlock',
-      text: 'Missed or called off',
-      weight: 'bolder',
-      spacing: 'medium',
-      $when: '${ahead > 0}',
+      type: 'Container',
+      $when: `\${${counted}}`,
+      items: [
+        { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium', $when: '${ahead == 0}' },
+        {
+          type: 'TextBlock',
+          text: 'Missed or called off',
+          weight: 'bolder',
+          spacing: 'medium',
+          $when: '${ahead > 0}',
+        },
+        {
+          type: 'RichTextBlock',
+          $data: '${dates}',
+          spacing: 'small',
+          inlines: [
+            { type: 'TextRun', text: '• ${day}' },
+            { type: 'TextRun', $when: '${ahead}', text: ' (still ahead)', italic: true },
+          ],
+        },
+        {
+          type: 'TextBlock',
+          $when: '${ahead > 0}',
+          text: 'Some of these are still ahead: there is time to move them rather than lose them.',
+          wrap: true,
+          spacing: 'small',
+        },
+      ],
     },
     {
       type: 'RichTextBlock',
-      $data: '${dates}',
-      spacing: 'small',
+      $when: '${exists(declined)}',
+      spacing: 'medium',
       inlines: [
-        { type: 'TextRun', text: '• ${day}' },
-        { type: 'TextRun', $when: '${ahead}', text: ' (still ahead)', italic: true },
+        { type: 'TextRun', text: 'Every 1:1 of the series on the calendar from then on is declined (' },
+        { type: 'TextRun', text: '${string(declined.count)}' },
+        { type: 'TextRun', text: ' so far). It is one decision, so this is one alert, not one per week.' },
       ],
-    },
-    {
-      type: 'TextBlock',
-      $when: '${ahead > 0}',
-      text: 'Some of these are still ahead: there is time to move them rather than lose them.',
-      wrap: true,
-      spacing: 'small',
     },
     {
       type: 'TextBlock',
@@ -77,7 +117,18 @@ export const cadenceAlertTemplate: CardTemplate = {
       spacing: 'medium',
     },
     { type: 'TextBlock', text: 'What you could do', weight: 'bolder', spacing: 'medium' },
-    suggestion('Reschedule', 'find a time this week, so the next one happens.'),
+    {
+      type: 'Container',
+      $when: '${exists(declined)}',
+      items: [
+        suggestion('Ask why', 'talk it through: the time, the length or the format may not work for them.'),
+      ],
+    },
+    {
+      type: 'Container',
+      $when: `\${${counted}}`,
+      items: [suggestion('Reschedule', 'find a time this week, so the next one happens.')],
+    },
     suggestion('Change the cadence', 'if this rhythm does not fit, pick one you can keep, and keep it.'),
   ],
 };

@@ -57,7 +57,7 @@ export const topicRows = (list: string, mode: 'agenda' | 'summary'): object => (
             type: 'Column',
             width: 'auto',
             verticalContentAlignment: 'center',
-            $when: "${!covered && $root.state != 'cancelled'}",
+            $when: "${!covered && $root.state != 'cancelled' && $root.state != 'declined'}",
             items: [
               {
                 type: 'ActionSet',
