@@ -1,7 +1,8 @@
 /**
  * The sample organisation of `npm start`: Maria manages Dev (weekly, Tuesdays), Ana (weekly, Thursdays)
- * and Li (fortnightly, Mondays, a 1:1 that keeps getting cancelled). The series started four weeks
- * before the first start, so there are past and upcoming occurrences. Times are in Berlin.
+ * and Li (fortnightly, Mondays, a 1:1 that keeps getting cancelled: one two weeks before this week's,
+ * and the next two, a moment after the first start). The series started four weeks before the first
+ * start, so there are past and upcoming occurrences. Times are in Berlin.
  */
 import type { FakeDirectoryUser } from './fake-google/index.js';
 export const SAMPLE_TENANT = 'tenant-contoso';
@@ -43,14 +44,17 @@ function berlin(day: Date, hour: number, minute = 0): string {
   return `${day.toISOString().slice(0, 10)}T${pad(hour)}:${pad(minute)}:00+${pad(offset)}:00`;
 }
 
-/** The calendars (as Google lists them) and the exceptions that make Li's 1:1 a cancelled one. */
+/**
+ * The calendars (as Google lists them) and the exception that starts Li's story: the 1:1 two weeks
+ * before this week's was cancelled. The next two are cancelled once Steady is running (`liCancellations`).
+ */
 export function sampleCalendars(anchor: Date) {
   const first = new Date(anchor.getTime() - 28 * DAY);
   const events: { calendarId: string; event: Record<string, unknown> }[] = [];
-  const cancellations: { calendarId: string; masterId: string; originalStart: string }[] = [];
+  const cancellations: Cancellation[] = [];
   for (const report of REPORTS) {
     const day = new Date(first.getTime() + report.weekday * DAY);
-    const id = `sample-${report.email.split('@')[0] ?? 'x'}`;
+    const id = seriesIdOf(report.email);
     const event = {
       id,
       iCalUID: `${id}@google.com`,
@@ -65,17 +69,38 @@ export function sampleCalendars(anchor: Date) {
       ],
     };
     events.push({ calendarId: MANAGER.email, event }, { calendarId: report.email, event });
-    if (report.weeks === 2) {
-      // the last two past occurrences and the next one are cancelled: a cadence alert is due
-      for (const n of [0, 1, 2]) {
-        const occurrence = new Date(new Date(berlin(day, report.hour)).getTime() + n * 14 * DAY + 14 * DAY);
-        cancellations.push({
-          calendarId: MANAGER.email,
-          masterId: id,
-          originalStart: occurrence.toISOString().replace('.000Z', 'Z'),
-        });
-      }
-    }
+    if (report.weeks === 2) cancellations.push(cancellation(report, new Date(berlin(day, report.hour)), 1));
   }
   return { events, cancellations };
+}
+
+export interface Cancellation {
+  readonly calendarId: string;
+  readonly masterId: string;
+  readonly originalStart: string;
+}
+
+/**
+ * Li's next two 1:1s after `now` (at least two hours ahead), which Maria cancels a moment after the
+ * sandbox's first start: Steady sees them through Google's push notification and Maria gets the cadence
+ * alert within seconds, days before either date.
+ */
+export function liCancellations(anchor: Date, now: Date): Cancellation[] {
+  const li = REPORTS.find((r) => r.weeks === 2);
+  if (li === undefined) return [];
+  const first = new Date(berlin(new Date(anchor.getTime() - 28 * DAY + li.weekday * DAY), li.hour));
+  const next = Math.max(0, Math.ceil((now.getTime() + 2 * 3600_000 - first.getTime()) / (14 * DAY)));
+  return [next, next + 1].map((n) => cancellation(li, first, n));
+}
+
+const seriesIdOf = (email: string): string => `sample-${email.split('@')[0] ?? 'x'}`;
+
+/** The `n`-th fortnightly occurrence of `report`'s series from `first`, cancelled on Maria's calendar. */
+function cancellation(report: (typeof REPORTS)[number], first: Date, n: number): Cancellation {
+  const at = new Date(first.getTime() + n * 14 * DAY);
+  return {
+    calendarId: MANAGER.email,
+    masterId: seriesIdOf(report.email),
+    originalStart: at.toISOString().replace('.000Z', 'Z'),
+  };
 }

@@ -12,7 +12,14 @@ import { createRoot, setRoot } from '../shared/root.js';
 import { startAzuriteQueue } from './azurite-queue.js';
 import { startFakeGoogleCalendar } from './fake-google/index.js';
 import { startFakeTeams } from './fake-teams/index.js';
-import { PEOPLE, SAMPLE_DIRECTORY, sampleCalendars, weekAnchor } from './sample-org.js';
+import {
+  PEOPLE,
+  SAMPLE_DIRECTORY,
+  liCancellations,
+  sampleCalendars,
+  weekAnchor,
+  type Cancellation,
+} from './sample-org.js';
 import { stopOnSignals } from './stop-on-signals.js';
 
 export async function startLocal(base: Config): Promise<void> {
@@ -21,7 +28,7 @@ export async function startLocal(base: Config): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const stateFile = `${dataDir}/sandbox.json`;
   const firstRun = !existsSync(stateFile);
-  const state = firstRun
+  const state: { anchor: string; offsetMinutes: number; cancelled?: Cancellation[] } = firstRun
     ? { anchor: weekAnchor(new Date()).toISOString(), offsetMinutes: 0 }
     : (JSON.parse(readFileSync(stateFile, 'utf8')) as { anchor: string; offsetMinutes: number });
   const save = () => writeFileSync(stateFile, JSON.stringify(state, null, 2));
@@ -34,7 +41,9 @@ export async function startLocal(base: Config): Promise<void> {
   const google = await startFakeGoogleCalendar({ now: clock.now, directory: SAMPLE_DIRECTORY });
   const seed = sampleCalendars(new Date(state.anchor));
   for (const { calendarId, event } of seed.events) google.upsertEvent(calendarId, event);
-  for (const c of seed.cancellations) google.cancelOccurrence(c.calendarId, c.masterId, c.originalStart);
+  const cancel = (c: Cancellation) => google.cancelOccurrence(c.calendarId, c.masterId, c.originalStart);
+  // Li's next two, cancelled after the first start (below): on a restart, as they were
+  for (const c of [...seed.cancellations, ...(state.cancelled ?? [])]) cancel(c);
 
   const host = await startDevHost({
     entry: fileURLToPath(new URL('../functions/index.js', import.meta.url)),
@@ -77,6 +86,16 @@ export async function startLocal(base: Config): Promise<void> {
   });
   teams.setBotEndpoint(`${host.url}/api/messages`);
   if (firstRun) for (const person of PEOPLE) await teams.install(person.email);
+  if (firstRun) {
+    // Maria cancels her next two 1:1s with Li, as a user would, once Steady follows the calendars: the
+    // cadence alert reaches her within seconds, through Google's push notification and a sync.
+    await host.drainQueues();
+    state.cancelled = liCancellations(new Date(state.anchor), clock.now());
+    save();
+    for (const c of state.cancelled) cancel(c);
+    await google.flushNotifications(); // the push notifications reach the webhook, which queues a sync
+    await host.drainQueues();
+  }
 
   console.log(
     [

@@ -49,6 +49,10 @@ it('`npm start` runs the whole system locally: functions, fake Google, fake Team
     ['ana@contoso.com', true],
     ['li@contoso.com', true],
   ]);
+  // Maria cancelled her next two 1:1s with Li a moment after the start: the alert is already there
+  expect(
+    cardsOf(welcomed, 'maria@contoso.com').filter((c) => c === 'A 1:1 keeps being missed.'),
+  ).toHaveLength(1);
   const advanced = await fetch(`${first.inbox}/inbox/api/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -69,7 +73,11 @@ it('`npm start` runs the whole system locally: functions, fake Google, fake Team
 
   const second = await start();
   expect(second.output()).toContain('restarted: data kept');
-  expect((await chats(second.inbox)).clock >= week.clock).toBe(true);
+  const again = await chats(second.inbox);
+  expect(again.clock >= week.clock).toBe(true);
+  expect(cardsOf(again, 'maria@contoso.com').filter((c) => c === 'A 1:1 keeps being missed.')).toHaveLength(
+    1,
+  );
   expect(await (await fetch(`${second.functions}/api/health`)).json()).toEqual({
     status: 'ok',
     store: 'sqlite',
