@@ -7,7 +7,7 @@ import { userByEmail } from '../../shared/services/people.js';
 import type { Messenger } from '../../shared/ports.js';
 import { deliver } from '../../teams-app/bot/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
-import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { DEV, MARIA, botHarness, weeklyWith } from '../support/bot-harness.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -217,6 +217,24 @@ describe('the scheduler and deliveries', () => {
       expect(await drainDeliveries()).toEqual(['NO_ALERT']);
     }
     expect(cards(MARIA, 'called off')).toHaveLength(1);
+  });
+
+  it('gives no alert for a series deleted and restored, and still alerts for a real streak after', async () => {
+    await started();
+    h.calendar.time.set('2026-03-04T10:00:00Z');
+    for (const calendar of [MARIA, DEV]) h.calendar.fake.deleteSeries(calendar, 'weekly-dev');
+    await h.calendar.drainSyncs();
+    for (const calendar of [MARIA, DEV]) h.calendar.fake.upsertEvent(calendar, weeklyWith(DEV)); // undone
+    await h.calendar.drainSyncs();
+    expect((await drainDeliveries()).filter((o) => o === 'SENT')).toEqual([]);
+    expect((await pairOccurrences(h.store, PAIR)).filter((o) => o.originalStart > '2026-03-04')).not.toEqual(
+      [],
+    );
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-17T08:00:00Z');
+    h.calendar.fake.cancelOccurrence(MARIA, 'weekly-dev', '2026-03-24T08:00:00Z');
+    await h.calendar.drainSyncs();
+    expect((await drainDeliveries()).filter((o) => o === 'SENT')).toEqual(['SENT']);
+    expect(cards(MARIA, 'called off')).toEqual([expect.stringMatching(/17 Mar 2026[\s\S]*24 Mar 2026/)]);
   });
 
   it('sends both people the summary 15 minutes after the end, and none for a cancelled 1:1', async () => {

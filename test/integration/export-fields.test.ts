@@ -80,6 +80,8 @@ const FIELDS: Record<string, 'shared' | 'own' | 'manager'> = {
     'createdAt',
     'end',
     'id',
+    'notHeld.at',
+    'notHeld.by',
     'originalStart',
     'pairId',
     'seriesId',
@@ -199,6 +201,8 @@ describe('export fields', () => {
       },
     });
     await h.at('2026-03-02T09:00:00Z'); // agendas (a coaching tip for Maria) and Maria's trust digest
+    await h.at('2026-03-03T08:50:00Z'); // the summaries; Maria says the 1:1 did not happen (both summaries show it)
+    await h.teams.invoke(MARIA, { verb: 'notHeld', data: { pairId: PAIR, occurrenceId: first?.id ?? '' } });
     for (const calendar of [MARIA, DEV])
       for (const start of ['2026-03-10T08:00:00Z', '2026-03-17T08:00:00Z'])
         h.calendar.fake.cancelOccurrence(calendar, 'weekly-dev', start);
