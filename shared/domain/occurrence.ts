@@ -36,4 +36,11 @@ export const isMissed = (occurrence: Occurrence): boolean =>
 /** Live: it is going ahead (not cancelled, nobody declined), so it gets an agenda and a summary. */
 export const isLive = (occurrence: Occurrence): boolean => !isMissed(occurrence);
 
+/**
+ * On both calendars as planned: not cancelled and nobody declined, whether or not someone later said
+ * it did not happen. What was decided before the 1:1 (which one is the month's deep dive) stays decided.
+ */
+export const isScheduled = (occurrence: Occurrence): boolean =>
+  occurrence.status !== 'cancelled' && occurrence.declinedBy.length === 0;
+
 export const isMoved = (occurrence: Occurrence): boolean => occurrence.start !== occurrence.originalStart;

@@ -120,6 +120,11 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
       ['2026-03-03T09:00:00Z', MARIA, '2026-03-10T08:00:00Z'],
     ]);
     expect(alerts[0]?.text).toMatch(/• Tue, 3 Mar 2026\n• Tue, 10 Mar 2026 \(still ahead\)/);
+    // the month's deep dive stays the 3 March one: its prompt went out and is not asked again
+    expect(sends(lines, 'deepDive').map((l) => l.occurrence)).toEqual([
+      '2026-03-03T08:00:00Z',
+      '2026-04-07T07:00:00Z',
+    ]);
     // April's digest: 3 March not held and 10 March cancelled; 17, 24 and 31 March held
     const digests = sends(lines, 'trustDigest').filter((l) => l.text.includes('April 2026'));
     expect(digests.map((l) => l.text.match(/Dev Patel: \d+ of \d+ held/)?.[0])).toEqual([

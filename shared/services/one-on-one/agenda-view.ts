@@ -7,7 +7,7 @@ import {
   QUESTIONS_THAT_WORK,
   questionIndexFor,
   isBefore,
-  isLive,
+  isScheduled,
   monthOf,
   canSeeFeedback,
   growthPlanIdOf,
@@ -196,7 +196,10 @@ function firstOfItsMonth(
   timeZone: string,
 ): boolean {
   const month = monthOf(occurrence.start, timeZone);
-  return occurrences.find((o) => isLive(o) && monthOf(o.start, timeZone) === month)?.id === occurrence.id;
+  // a 1:1 said afterwards not to have happened keeps its deep dive: its prompt went out and was answered
+  return (
+    occurrences.find((o) => isScheduled(o) && monthOf(o.start, timeZone) === month)?.id === occurrence.id
+  );
 }
 
 /**
