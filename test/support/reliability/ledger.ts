@@ -43,18 +43,28 @@ export interface Received {
  * tagged is counted as unattributed, so nothing Teams received goes uncounted.
  */
 export class DeliveryLedger {
-  private readonly handling = new AsyncLocalStorage<{ occurrenceId: string }>();
+  private readonly handling = new AsyncLocalStorage<{ occurrenceId: string; pairId: string }>();
   private readonly tagged = new Map<string, Received>();
 
+  /**
+   * `alertBeingSent`: the occurrence of the pair's cadence alert now being sent (its delivery record
+   * claimed `sending`). A cadence check judges the whole pair, so the alert it sends is keyed by the
+   * occurrence that completed the pattern, which need not be the one whose change asked for the check.
+   */
   constructor(
     private readonly emailOf: (conversationId: string) => string,
     private readonly now: () => number,
+    private readonly alertBeingSent?: (pairId: string) => Promise<string | undefined>,
   ) {}
 
   /** Runs one `deliveries` message's handler with its request as the context of what it sends. */
   handle<T>(message: unknown, run: () => Promise<T>): Promise<T> {
-    const occurrenceId = (message as { occurrenceId?: unknown } | null)?.occurrenceId;
-    return this.handling.run({ occurrenceId: typeof occurrenceId === 'string' ? occurrenceId : '' }, run);
+    const request = message as { occurrenceId?: unknown; pairId?: unknown } | null;
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    return this.handling.run(
+      { occurrenceId: text(request?.occurrenceId), pairId: text(request?.pairId) },
+      run,
+    );
   }
 
   /** The tag of an activity Teams accepted, if it was a delivery. */
@@ -72,11 +82,14 @@ export class DeliveryLedger {
         const context = this.handling.getStore();
         if (sent.ok && kind !== undefined && context !== undefined) {
           const email = this.emailOf(to.conversationId);
+          const occurrenceId =
+            (kind === 'cadenceAlert' ? await this.alertBeingSent?.(context.pairId) : undefined) ??
+            context.occurrenceId;
           this.tagged.set(sent.value.activityId, {
             activityId: sent.value.activityId,
-            key: deliveryKey(kind, context.occurrenceId, email),
+            key: deliveryKey(kind, occurrenceId, email),
             kind,
-            occurrenceId: context.occurrenceId,
+            occurrenceId,
             email,
             at: this.now(),
           });

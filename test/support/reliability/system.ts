@@ -10,6 +10,7 @@ import type { FakeGoogleCalendarOptions } from '../../../sandbox/fake-google/ind
 import { createTeamsMessenger } from '../../../shared/adapters/teams/teams-messenger.js';
 import type { QueueName, Store } from '../../../shared/ports.js';
 import type { Root } from '../../../shared/root.js';
+import { pairDocs } from '../../../shared/services/pair-docs.js';
 import { DeliveryLedger, KillSwitch } from './ledger.js';
 
 const MINUTE = 60_000;
@@ -87,6 +88,12 @@ export async function startSystem(options: SystemOptions) {
   const ledger = new DeliveryLedger(
     (id) => conversations.get(id.split(';')[0] ?? id) ?? '',
     () => calendar.time.clock.now().getTime(),
+    async (pairId) => {
+      // read past any fault wrapper: this is the test's bookkeeping, not Steady's
+      const deliveries = await pairDocs(options.driverStore ?? calendar.store, pairId, 'delivery');
+      const sending = deliveries.filter((d) => d.kind === 'cadenceAlert' && d.state === 'sending');
+      return sending.length === 1 ? sending[0]?.occurrenceId : undefined;
+    },
   );
   const raised = options.tenantLimitPerSecond;
   // With raised limits, the bot's own sends (welcome, replies, card updates) use them too.
