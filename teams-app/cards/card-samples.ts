@@ -276,6 +276,8 @@ export const cardSamples: { readonly [N in CardName]: CardDataOf<N> } = {
     moreTopics: 0,
     moreNotes: 0,
     moreActions: 0,
+    // within 7 days of the end either person may still say it did not happen
+    held: { state: 'ask', pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' },
   },
   cadenceAlert: cadenceAlertSamples.consecutive,
   confirmErase: { others: [{ name: 'Maria Lopez' }, { name: 'Sam Okafor' }] },
