@@ -284,14 +284,11 @@ describe('verbs, data and input ids', () => {
     expect(nodes(card).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
   });
 
-  test.each(['welcome', 'help', 'cadenceAlert'] as const)(
-    '%s has no buttons and no inputs',
-    (name) => {
-      const card = renderCard(name, cardSamples[name] as never);
-      expect(nodes(card).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
-      expect(inputIds(card)).toEqual([]);
-    },
-  );
+  test.each(['welcome', 'help', 'cadenceAlert'] as const)('%s has no buttons and no inputs', (name) => {
+    const card = renderCard(name, cardSamples[name] as never);
+    expect(nodes(card).filter((node) => String(node.type).startsWith('Action.'))).toEqual([]);
+    expect(inputIds(card)).toEqual([]);
+  });
 });
 
 describe('invalid data is a bug in the caller: it throws', () => {
