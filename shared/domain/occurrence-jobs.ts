@@ -1,5 +1,5 @@
 import type { JobKind } from './job.js';
-import { isLive, type Occurrence } from './occurrence.js';
+import { isDeclined, isLive, type Occurrence } from './occurrence.js';
 import { addMinutes } from './time.js';
 
 export interface JobSettings {
@@ -30,6 +30,5 @@ export function jobsFor(
     };
     return [agenda, summary, cadence];
   }
-  const declinedOnly = occurrence.status !== 'cancelled' && occurrence.notHeld === undefined;
-  return declinedOnly ? [agenda, cadence] : [cadence];
+  return isDeclined(occurrence) ? [agenda, cadence] : [cadence];
 }

@@ -36,6 +36,10 @@ export const isMissed = (occurrence: Occurrence): boolean =>
 /** Live: it is going ahead (not cancelled, nobody declined), so it gets an agenda and a summary. */
 export const isLive = (occurrence: Occurrence): boolean => !isMissed(occurrence);
 
+/** Declined by someone while it stays on the calendar: not cancelled, nor said not to have happened. */
+export const isDeclined = (occurrence: Occurrence): boolean =>
+  occurrence.status !== 'cancelled' && occurrence.notHeld === undefined && occurrence.declinedBy.length > 0;
+
 /**
  * On both calendars as planned: not cancelled and nobody declined, whether or not someone later said
  * it did not happen. What was decided before the 1:1 (which one is the month's deep dive) stays decided.

@@ -1,5 +1,6 @@
 import {
   hasTrustedRoles,
+  isDeclined,
   isInDeclinedSeries,
   isLive,
   type DeliveryRequest,
@@ -17,7 +18,7 @@ import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
 import type { BotDeps } from './bot-deps.js';
 import { deepDiveCard } from './deep-dive.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
-import { nameOf } from './present.js';
+import { dayIn, nameOf } from './present.js';
 import { summaryCard } from './summary-card.js';
 import { deliverDigest } from './trust-digest.js';
 
@@ -113,15 +114,11 @@ async function cadence(deps: BotDeps, pair: Pair): Promise<DeliverOutcome> {
   if (alert === undefined) return 'NO_ALERT';
   const manager = await recipientOf(deps, alert.managerEmail);
   if (manager === undefined) return 'NO_APP';
-  const day = new Intl.DateTimeFormat('en-GB', {
-    timeZone: manager.timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
   const now = deps.clock.now();
-  const dates = alert.dates.map((date) => ({ day: day.format(new Date(date)), ahead: new Date(date) > now }));
+  const dates = alert.dates.map((date) => ({
+    day: dayIn(date, manager.timeZone),
+    ahead: new Date(date) > now,
+  }));
   return deliverOnce(deps, {
     kind: 'cadenceAlert',
     pair,
@@ -133,13 +130,12 @@ async function cadence(deps: BotDeps, pair: Pair): Promise<DeliverOutcome> {
         missed: alert.missed,
         window: alert.window,
         dates,
-        ahead: dates.filter((d) => d.ahead).length,
         ...(alert.declined === undefined
           ? {}
           : {
               declined: {
                 byManager: alert.declined.by === alert.managerEmail,
-                from: day.format(new Date(alert.declined.from)),
+                from: dayIn(alert.declined.from, manager.timeZone),
                 count: alert.declined.count,
               },
             }),
@@ -159,8 +155,8 @@ async function agendaDespiteDecline(
   occurrence: Occurrence,
   request: { readonly recipientEmail: string },
 ): Promise<boolean> {
+  if (!isDeclined(occurrence)) return false;
   const [by, ...others] = occurrence.declinedBy;
-  if (occurrence.status === 'cancelled' || occurrence.notHeld !== undefined || by === undefined) return false;
   if (others.length > 0 || by === request.recipientEmail.toLowerCase()) return false;
   const occurrences = await pairOccurrences(deps.store, pair.pairId);
   return (await seriesDeclines(deps.store, pair.pairId, occurrences)).some((d) =>

@@ -23,15 +23,19 @@ export async function nameOf(store: Store, email: string): Promise<string> {
   return (await userByEmail(store, email))?.name ?? email.split('@')[0] ?? email;
 }
 
-/** "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)" in the viewer's zone. */
-export function when(occurrence: Pick<Occurrence, 'start' | 'end'>, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', {
+/** "Tue, 3 Mar 2026": the day of an instant in `timeZone`. */
+export function dayIn(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-  });
+  }).format(new Date(instant));
+}
+
+/** "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)" in the viewer's zone. */
+export function when(occurrence: Pick<Occurrence, 'start' | 'end'>, timeZone: string): string {
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',
@@ -39,7 +43,7 @@ export function when(occurrence: Pick<Occurrence, 'start' | 'end'>, timeZone: st
     hour12: false,
   });
   const start = new Date(occurrence.start);
-  return `${day.format(start)}, ${time.format(start)}–${time.format(new Date(occurrence.end))} (${timeZone})`;
+  return `${dayIn(occurrence.start, timeZone)}, ${time.format(start)}–${time.format(new Date(occurrence.end))} (${timeZone})`;
 }
 
 /** The agenda card's data for one viewer, numbered as `done <n>` counts. */
@@ -122,7 +126,6 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
   };
 }
 
-/** The roles question as the agenda asks it, `other` being the other person's name. */
 /** "Dev Patel declined this 1:1" (or "You"), and the day from which the series is declined. */
 function declinedView(
   declined: NonNullable<AgendaView['declined']>,
@@ -130,19 +133,13 @@ function declinedView(
   names: ReadonlyMap<string, string>,
   timeZone: string,
 ) {
-  const day = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
   return {
     byName: declined.by === viewer ? 'You' : (names.get(declined.by) ?? declined.by),
-    ...(declined.seriesFrom === undefined ? {} : { seriesFrom: day.format(new Date(declined.seriesFrom)) }),
+    ...(declined.seriesFrom === undefined ? {} : { seriesFrom: dayIn(declined.seriesFrom, timeZone) }),
   };
 }
 
+/** The roles question as the agenda asks it, `other` being the other person's name. */
 function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, other: string) {
   const until = 'Until then, neither agenda shows what only a manager sees.';
   const said =

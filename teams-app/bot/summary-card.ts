@@ -1,7 +1,4 @@
 import {
-  addMinutes,
-  isBefore,
-  isMissed,
   quarterOf,
   utc,
   type ActionItem,
@@ -9,7 +6,7 @@ import {
   type Pair,
   type User,
 } from '../../shared/domain/index.js';
-import { NOT_HELD_DAYS } from '../../shared/services/one-on-one/mark-not-held.js';
+import { notHeldRefusal } from '../../shared/services/one-on-one/mark-not-held.js';
 import { conversationOccurrences } from '../../shared/services/one-on-one/plan-conversation.js';
 import { otherOf, pairTimeZone } from '../../shared/services/people.js';
 import {
@@ -56,11 +53,7 @@ async function heldView(
       occurrence.notHeld.by === viewer.email ? 'you' : await nameOf(deps.store, occurrence.notHeld.by);
     return { state: 'notHeld', byName, on };
   }
-  const now = utc(deps.clock.now());
-  const open =
-    !isMissed(occurrence) &&
-    !isBefore(now, occurrence.start) &&
-    isBefore(now, addMinutes(occurrence.end, NOT_HELD_DAYS * 24 * 60));
+  const open = notHeldRefusal(occurrence, utc(deps.clock.now())) === undefined;
   return open ? { state: 'ask', pairId: pair.pairId, occurrenceId: occurrence.id } : undefined;
 }
 

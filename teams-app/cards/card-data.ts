@@ -323,19 +323,13 @@ export const CadenceAlertData = z
       .array(z.strictObject({ day: Label, ahead: z.boolean() }))
       .min(1)
       .max(52),
-    /** How many of `dates` are still ahead: the headline says "is called off" rather than "was missed". */
-    ahead: z.number().int().min(0).max(52),
     /** A declined series: who (the manager, or else the report), from which date, how many so far. */
     declined: z
       .strictObject({ byManager: z.boolean(), from: Label, count: z.number().int().min(1).max(366) })
       .optional(),
     pattern: z.enum(['consecutive', 'recent']),
   })
-  .refine((data) => data.missed <= data.window, { error: 'missed must not exceed window', path: ['missed'] })
-  .refine((data) => data.ahead === data.dates.filter((d) => d.ahead).length, {
-    error: 'ahead must count the dates still ahead',
-    path: ['ahead'],
-  });
+  .refine((data) => data.missed <= data.window, { error: 'missed must not exceed window', path: ['missed'] });
 export type CadenceAlertData = z.infer<typeof CadenceAlertData>;
 
 /** `choosePair`: asks which 1:1 a chat command is for. */

@@ -177,7 +177,6 @@ export const cadenceAlertSamples = {
       { day: 'Tue 17 Feb 2026', ahead: false },
       { day: 'Tue 24 Feb 2026', ahead: false },
     ],
-    ahead: 0,
     pattern: 'consecutive',
   },
   recent: {
@@ -189,7 +188,6 @@ export const cadenceAlertSamples = {
       { day: 'Thu 5 Feb 2026', ahead: false },
       { day: 'Thu 26 Feb 2026', ahead: false },
     ],
-    ahead: 0,
     pattern: 'recent',
   },
   ahead: {
@@ -200,7 +198,6 @@ export const cadenceAlertSamples = {
       { day: 'Mon 14 Dec 2026', ahead: true },
       { day: 'Mon 28 Dec 2026', ahead: true },
     ],
-    ahead: 2,
     pattern: 'consecutive',
   },
   declinedSeries: {
@@ -211,7 +208,6 @@ export const cadenceAlertSamples = {
       { day: 'Tue 10 Mar 2026', ahead: true },
       { day: 'Tue 17 Mar 2026', ahead: true },
     ],
-    ahead: 2,
     declined: { byManager: false, from: 'Tue 10 Mar 2026', count: 8 },
     pattern: 'consecutive',
   },

@@ -219,6 +219,26 @@ describe('the scheduler and deliveries', () => {
     expect(cards(MARIA, 'called off')).toHaveLength(1);
   });
 
+  it('updates the agendas already sent when Dev declines, to say who declined', async () => {
+    await started();
+    h.calendar.time.set('2026-03-02T08:00:30Z');
+    await runScheduler(schedulerDeps());
+    expect(await drainDeliveries()).toEqual(['SENT', 'SENT']);
+    for (const calendar of [MARIA, DEV])
+      h.calendar.fake.declineOccurrence(calendar, 'weekly-dev', '2026-03-03T08:00:00Z', DEV);
+    await h.calendar.drainSyncs();
+    await drainDeliveries(); // the refresh, and the cadence check (one miss: no alert)
+    const updated = h.teams
+      .activities(MARIA)
+      .filter((a) => a.op === 'update' && a.attachments !== undefined)
+      .map((a) => visibleText((a.attachments?.[0] as { content: never }).content));
+    expect(updated).toEqual([
+      expect.stringContaining(
+        'Declined\nDev Patel declined this 1:1. Open topics and action items move to the next one.',
+      ),
+    ]);
+  });
+
   it('gives no alert for a series deleted and restored, and still alerts for a real streak after', async () => {
     await started();
     h.calendar.time.set('2026-03-04T10:00:00Z');

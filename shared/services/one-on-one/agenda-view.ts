@@ -1,4 +1,5 @@
 import {
+  isDeclined,
   isInDeclinedSeries,
   hasTrustedRoles,
   roleQuestionFor,
@@ -157,7 +158,7 @@ async function declinedOf(
   occurrences: readonly Occurrence[],
 ): Promise<Pick<AgendaView, 'declined'>> {
   const by = occurrence.declinedBy[0];
-  if (occurrence.status === 'cancelled' || by === undefined) return {};
+  if (!isDeclined(occurrence) || by === undefined) return {};
   const series = (await seriesDeclines(store, pair.pairId, occurrences)).find((d) =>
     isInDeclinedSeries(occurrence, d),
   );

@@ -5,6 +5,8 @@ import {
   isMissed,
   utc,
   type CadencePattern,
+  type DeclinedSeries,
+  type Occurrence,
   type Pair,
 } from '../../domain/index.js';
 import type { Clock, Store } from '../../ports.js';
@@ -28,6 +30,24 @@ export interface CadenceAlert {
   readonly declined?: { readonly by: string; readonly from: string; readonly count: number };
 }
 
+/** A pair as a check reads it: the pair (with its etag), its occurrences and its declined series. */
+interface PairRead {
+  readonly pair: Pair;
+  readonly etag: string;
+  readonly occurrences: readonly Occurrence[];
+  readonly declines: readonly DeclinedSeries[];
+}
+
+type CadenceDeps = { readonly store: Store; readonly clock: Clock };
+
+async function readPair(deps: CadenceDeps, pairId: string): Promise<PairRead | undefined> {
+  const pair = await deps.store.pairs.get(pairId, 'pair');
+  if (pair?.doc.type !== 'pair' || pair.doc.tracking === 'paused') return undefined;
+  const occurrences = await pairOccurrences(deps.store, pairId);
+  const declines = await seriesDeclines(deps.store, pairId, occurrences);
+  return { pair: pair.doc, etag: pair.etag, occurrences, declines };
+}
+
 /**
  * A `cadenceCheck`: applies the cadence rule to the pair's occurrences as they are known now, past
  * and future (`cadenceNow`), and, when it alerts, records the alert on the pair with a write
@@ -35,21 +55,21 @@ export interface CadenceAlert {
  * return the alert at most once. A sync that makes an occurrence missed asks for a check at once,
  * and every occurrence's check at its original start runs it again; both judge the same way.
  */
-export async function checkCadence(
-  deps: { readonly store: Store; readonly clock: Clock },
-  pairId: string,
-): Promise<CadenceAlert | undefined> {
-  const pair = await deps.store.pairs.get(pairId, 'pair');
-  if (pair?.doc.type !== 'pair' || pair.doc.tracking === 'paused') return undefined;
-  const occurrences = await pairOccurrences(deps.store, pairId);
-  const declines = await seriesDeclines(deps.store, pairId, occurrences);
-  const found = cadenceNow(occurrences, pair.doc.cadence, utc(deps.clock.now()), declines);
-  if (found === undefined) return undefined;
+export async function checkCadence(deps: CadenceDeps, pairId: string): Promise<CadenceAlert | undefined> {
+  const read = await readPair(deps, pairId);
+  return read === undefined ? undefined : (await decide(deps, read)).alert;
+}
 
-  const next = { ...pair.doc, cadence: found.next, updatedAt: utc(deps.clock.now()) };
-  const written = await deps.store.pairs.replace(next, pair.etag);
-  if (!written.ok) return checkCadence(deps, pairId); // changed meanwhile: decide again
-  return alertOf(pair.doc, found);
+/** The new alert of `read`, recorded on the pair; and the read it was decided on (re-read after a lost race). */
+async function decide(deps: CadenceDeps, read: PairRead): Promise<{ alert?: CadenceAlert; read?: PairRead }> {
+  const found = cadenceNow(read.occurrences, read.pair.cadence, utc(deps.clock.now()), read.declines);
+  if (found === undefined) return { read };
+  const next = { ...read.pair, cadence: found.next, updatedAt: utc(deps.clock.now()) };
+  const written = await deps.store.pairs.replace(next, read.etag);
+  if (written.ok) return { alert: alertOf(read.pair, found), read };
+  // changed meanwhile: decide again on what is there now
+  const again = await readPair(deps, read.pair.pairId);
+  return again === undefined ? {} : decide(deps, again);
 }
 
 /**
@@ -58,22 +78,20 @@ export async function checkCadence(
  * the send fails (Teams kept answering 5xx or 429) or the process dies in between, the retried check
  * finds it recorded and, without this, sent nothing: the alert was lost. Once its delivery is `sent`
  * (or the manager unreachable), a repeated check returns nothing; the delivery's idempotency key
- * (the alerted occurrence and the manager) keeps the message to one.
+ * (the alerted occurrence and the manager) keeps the message to one. The pair is read once for both.
  */
 export async function cadenceAlertToSend(
-  deps: { readonly store: Store; readonly clock: Clock },
+  deps: CadenceDeps,
   pairId: string,
 ): Promise<CadenceAlert | undefined> {
-  const decided = await checkCadence(deps, pairId);
-  if (decided !== undefined) return decided;
-  const pair = await deps.store.pairs.get(pairId, 'pair');
-  if (pair?.doc.type !== 'pair' || pair.doc.tracking === 'paused') return undefined;
-  const alertedFor = pair.doc.cadence?.alertedFor;
-  if (alertedFor === undefined) return undefined;
-  const occurrences = await pairOccurrences(deps.store, pairId);
-  const alerted = occurrences.find((o) => o.originalStart === alertedFor && isMissed(o));
+  const first = await readPair(deps, pairId);
+  if (first === undefined) return undefined;
+  const { alert, read } = await decide(deps, first);
+  if (alert !== undefined || read === undefined) return alert;
+  const alertedFor = read.pair.cadence?.alertedFor;
+  const alerted = read.occurrences.find((o) => o.originalStart === alertedFor && isMissed(o));
   if (alerted === undefined) return undefined;
-  const manager = await userByEmail(deps.store, pair.doc.managerEmail);
+  const manager = await userByEmail(deps.store, read.pair.managerEmail);
   if (manager !== undefined) {
     const delivery = await deps.store.pairs.get(
       pairId,
@@ -83,8 +101,8 @@ export async function cadenceAlertToSend(
       return undefined;
   }
   // the recorded state only decides whether to alert; what the alert says depends on the occurrences
-  const found = cadenceAt(occurrences, alerted, await seriesDeclines(deps.store, pairId, occurrences));
-  return found === undefined ? undefined : alertOf(pair.doc, found);
+  const found = cadenceAt(read.occurrences, alerted, read.declines);
+  return found === undefined ? undefined : alertOf(read.pair, found);
 }
 
 function alertOf(pair: Pair, found: CadencePattern): CadenceAlert {

@@ -23,6 +23,18 @@ export type NotHeldError =
   | { readonly code: 'ALREADY_SAID'; readonly by: string };
 
 /**
+ * Why "It didn't happen" cannot be said of `occurrence` at `now`, or nothing when it can: the summary
+ * shows the button exactly when this is nothing.
+ */
+export function notHeldRefusal(occurrence: Occurrence, now: string): NotHeldError | undefined {
+  if (occurrence.notHeld !== undefined) return { code: 'ALREADY_SAID', by: occurrence.notHeld.by };
+  if (isMissed(occurrence)) return { code: 'ALREADY_MISSED' };
+  if (isBefore(now, occurrence.start)) return { code: 'NOT_STARTED' };
+  if (isBefore(addMinutes(occurrence.end, NOT_HELD_DAYS * 24 * 60), now)) return { code: 'TOO_LATE' };
+  return undefined;
+}
+
+/**
  * "It didn't happen" on a summary: one of the pair's two people says a 1:1 that stayed on the calendar
  * did not take place, once, from its start to `NOT_HELD_DAYS` after its end. It then counts as missed
  * for the cadence rule and the trust digest (`isMissed`). The write is conditional on the etag, so of
@@ -38,11 +50,9 @@ export async function markNotHeld(
   const stored = await deps.store.pairs.get(target.pairId, target.occurrenceId);
   if (stored?.doc.type !== 'occurrence') return err({ code: 'NOT_FOUND' });
   const occurrence = stored.doc;
-  if (occurrence.notHeld !== undefined) return err({ code: 'ALREADY_SAID', by: occurrence.notHeld.by });
-  if (isMissed(occurrence)) return err({ code: 'ALREADY_MISSED' });
   const now = utc(deps.clock.now());
-  if (isBefore(now, occurrence.start)) return err({ code: 'NOT_STARTED' });
-  if (isBefore(addMinutes(occurrence.end, NOT_HELD_DAYS * 24 * 60), now)) return err({ code: 'TOO_LATE' });
+  const refused = notHeldRefusal(occurrence, now);
+  if (refused !== undefined) return err(refused);
   const next: Occurrence = { ...occurrence, notHeld: { by: actor.email, at: now }, updatedAt: now };
   const written = await deps.store.pairs.replace(next, stored.etag);
   if (!written.ok) return markNotHeld(deps, actor, target); // changed meanwhile: decide again

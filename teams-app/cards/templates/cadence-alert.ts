@@ -20,6 +20,9 @@ const headline = (when: string, text: string): object => ({
 });
 
 const counted = '!exists(declined)';
+/** Whether any of the dates is still ahead (cancelled or declined early): "is called off", not "was missed". */
+const some = 'count(where(dates, d, d.ahead)) > 0';
+const none = 'count(where(dates, d, d.ahead)) == 0';
 
 /**
  * To the manager only: the 1:1 with a report keeps being missed, or one of them declined the series.
@@ -43,13 +46,13 @@ export const cadenceAlertTemplate: CardTemplate = {
           inlines: [
             { type: 'TextRun', text: 'Your 1:1 with ', size: 'large', weight: 'bolder' },
             { type: 'TextRun', text: '${reportName}', size: 'large', weight: 'bolder' },
-            headline("${pattern == 'consecutive' && ahead == 0}", ' was missed ${missed} times in a row'),
+            headline(`\${pattern == 'consecutive' && ${none}}`, ' was missed ${missed} times in a row'),
             headline(
-              "${pattern == 'recent' && ahead == 0}",
+              `\${pattern == 'recent' && ${none}}`,
               ' was missed ${missed} of the last ${window} times',
             ),
-            headline("${pattern == 'consecutive' && ahead > 0}", ' is called off ${missed} times in a row'),
-            headline("${pattern == 'recent' && ahead > 0}", ' is called off ${missed} of ${window} times'),
+            headline(`\${pattern == 'consecutive' && ${some}}`, ' is called off ${missed} times in a row'),
+            headline(`\${pattern == 'recent' && ${some}}`, ' is called off ${missed} of ${window} times'),
           ],
         },
         {
@@ -74,13 +77,13 @@ export const cadenceAlertTemplate: CardTemplate = {
       type: 'Container',
       $when: `\${${counted}}`,
       items: [
-        { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium', $when: '${ahead == 0}' },
+        { type: 'TextBlock', text: 'Missed', weight: 'bolder', spacing: 'medium', $when: `\${${none}}` },
         {
           type: 'TextBlock',
           text: 'Missed or called off',
           weight: 'bolder',
           spacing: 'medium',
-          $when: '${ahead > 0}',
+          $when: `\${${some}}`,
         },
         {
           type: 'RichTextBlock',
@@ -93,7 +96,7 @@ export const cadenceAlertTemplate: CardTemplate = {
         },
         {
           type: 'TextBlock',
-          $when: '${ahead > 0}',
+          $when: `\${${some}}`,
           text: 'Some of these are still ahead: there is time to move them rather than lose them.',
           wrap: true,
           spacing: 'small',
