@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { waitingClock } from '../shared/adapters/clock.js';
 import { cryptoIds } from '../shared/adapters/crypto-ids.js';
 import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
 import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';
-import { agendaCard } from '../teams-app/bot/agenda-cards.js';
+import { agendaCard } from '../shared/services/delivery/cards.js';
 import type { BotDeps } from '../teams-app/bot/bot-deps.js';
+import { createCardRenderer } from '../teams-app/bot/card-renderer.js';
 import { agendaSamples } from '../teams-app/cards/card-samples.js';
 import { AGENDA_LIMITS, cardData, renderCard } from '../teams-app/cards/index.js';
 import { templates } from '../teams-app/cards/templates/index.js';
@@ -133,13 +135,15 @@ function botDeps(store: BotDeps['store']): BotDeps {
   const unused = () => {
     throw new Error('cards bench: not used');
   };
+  const render: BotDeps['renderCard'] = (name, data) => renderCard(name as never, data as never);
   return {
     store,
-    clock: { now: () => new Date('2026-03-02T08:00:00Z') },
+    clock: waitingClock({ now: () => new Date('2026-03-02T08:00:00Z') }),
     ids: cryptoIds,
     messenger: { send: unused, update: unused, createConversation: unused, member: unused },
     queue: { send: unused },
-    renderCard: (name, data) => renderCard(name as never, data as never),
+    renderCard: render,
+    cards: createCardRenderer(store, render),
     directory: staticDirectory(),
     addressRules: { domainMap: {} },
   };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import functions from '@azure/functions';
 import { deliverFunction } from '../functions/deliver.js';
+import { waitingClock } from '../shared/adapters/clock.js';
 import { cryptoIds } from '../shared/adapters/crypto-ids.js';
 import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
 import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';
@@ -13,6 +14,7 @@ import type { Root } from '../shared/root.js';
 import { runScheduler } from '../shared/services/delivery/run-scheduler.js';
 import { memoryQueue } from '../sandbox/local/memory-queue.js';
 import type { BotDeps } from '../teams-app/bot/bot-deps.js';
+import { createCardRenderer } from '../teams-app/bot/card-renderer.js';
 import { renderCard } from '../teams-app/cards/render-card.js';
 import { startFakeTeamsThread, type FakeTeamsThread } from './support/fake-teams-in-thread.js';
 import { actionItemDoc, person, seedPair, TENANT, topicDoc, type Person } from './support/org.js';
@@ -91,18 +93,20 @@ export async function runDeliveries(options: { pairs: number; tenantLimit: numbe
     await seed(store, teams, options.pairs);
     const queue = memoryQueue();
     const started = Date.now();
-    const clock = { now: () => new Date(Date.parse(TICK) + (Date.now() - started)) };
+    const clock = waitingClock({ now: () => new Date(Date.parse(TICK) + (Date.now() - started)) });
     const tick = await runScheduler({ store, queue: queue.queue, clock });
     const messages = queue.take('deliveries');
     if (messages.length !== options.pairs * 2)
       throw new Error(`the tick enqueued ${messages.length} deliveries`);
 
+    const render: BotDeps['renderCard'] = (name, data) => renderCard(name as never, data as never);
     const deps: BotDeps = {
       store,
+      cards: createCardRenderer(store, render),
       queue: queue.queue,
       clock,
       ids: cryptoIds,
-      renderCard: (name, data) => renderCard(name as never, data as never),
+      renderCard: render,
       // the directory knows everyone (DIRECTORY=google): addresses are checked against it, not Teams
       directory: staticDirectory(
         Object.fromEntries(
@@ -257,6 +261,7 @@ function rootOf(store: Store, deps: BotDeps): Root {
     queue: async () => deps.queue,
     calendarDeps: () => Promise.reject(new Error('deliveries bench: no calendar')),
     directory: async () => deps.directory,
+    delivery: async () => deps,
     bot: async () => ({
       deps,
       handle: () => Promise.reject(new Error('deliveries bench: no incoming activities')),

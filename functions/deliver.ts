@@ -12,15 +12,14 @@ export const deliverFunction = (root: RootSource): StorageQueueHandler =>
   logged(async (message) => {
     const [{ DeliveryRequest }, { deliver }] = await Promise.all([
       import('../shared/domain/delivery-request.js'),
-      import('../teams-app/bot/deliver.js'),
+      import('../shared/services/delivery/deliver.js'),
     ]);
     const request = DeliveryRequest.safeParse(message);
     if (!request.success) {
       log.warn('deliver.malformed', { problem: request.error.issues[0]?.message });
       return;
     }
-    const bot = await (await root()).bot();
-    const outcome = await deliver(bot.deps, request.data);
+    const outcome = await deliver(await (await root()).delivery(), request.data);
     log.info('deliver', { kind: request.data.kind, occurrence: request.data.occurrenceId, outcome });
     if (outcome === 'RETRY' || outcome === 'IN_FLIGHT')
       throw new Error(`deliver: ${outcome}, retried by the queue`);

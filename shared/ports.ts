@@ -69,6 +69,11 @@ export interface Clock {
   now(): Date;
 }
 
+/** A clock that can also wait: a throttled write waits before it is tried again. */
+export interface WaitingClock extends Clock {
+  wait(ms: number): Promise<void>;
+}
+
 export interface IdGen {
   newId(): string;
   /** An unguessable secret (a watch channel's token). */

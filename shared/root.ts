@@ -5,13 +5,15 @@
  */
 import { loadConfig, type Config } from './config.js';
 import { setLogDigestKey } from './log.js';
-import type { Clock, Directory, Queue, Store } from './ports.js';
+import { waitingClock } from './adapters/clock.js';
+import type { Clock, Directory, Queue, Store, WaitingClock } from './ports.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from './services/calendar/deps.js';
+import type { DeliveryDeps } from './services/delivery/deps.js';
 import type { Bot } from '../teams-app/bot/create-bot.js';
 
 export interface Root {
   readonly config: Config;
-  readonly clock: Clock;
+  readonly clock: WaitingClock;
   /** The store, opened on first use. */
   store(): Promise<Store>;
   queue(): Promise<Queue>;
@@ -20,6 +22,8 @@ export interface Root {
   directory(): Promise<Directory>;
   /** The Teams bot behind `/api/messages`, built on first use. */
   bot(): Promise<Bot>;
+  /** What the `deliveries` queue's service needs: the card renderer and the Messenger among the rest. */
+  delivery(): Promise<DeliveryDeps>;
 }
 
 export interface RootOverrides {
@@ -29,7 +33,7 @@ export interface RootOverrides {
 
 export function createRoot(config: Config, overrides: RootOverrides = {}): Root {
   setLogDigestKey(config.digestKey);
-  const clock = overrides.clock ?? { now: () => new Date() };
+  const clock = waitingClock(overrides.clock);
   const store = once(() => openStore(config.store));
   const queue = once(async () =>
     (await import('./adapters/queue/storage-queue.js')).createStorageQueue(config.queue),
@@ -76,7 +80,8 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       renderCard: (name, data) => renderCard(name as never, data as never),
     });
   });
-  return { config, clock, store, queue, calendarDeps, directory, bot };
+  const delivery = async () => (await bot()).deps;
+  return { config, clock, store, queue, calendarDeps, directory, bot, delivery };
 }
 
 /**

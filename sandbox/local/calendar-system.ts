@@ -12,8 +12,10 @@ import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
 import { setLogDigestKey } from '../../shared/log.js';
 import type { AddressRules } from '../../shared/domain/index.js';
-import type { Clock, Directory, IdGen, Store } from '../../shared/ports.js';
+import type { Directory, IdGen, Store, WaitingClock } from '../../shared/ports.js';
+import { realWait } from '../../shared/adapters/clock.js';
 import type { Root } from '../../shared/root.js';
+import type { Bot } from '../../teams-app/bot/create-bot.js';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
 import {
   startFakeGoogleCalendar,
@@ -24,10 +26,17 @@ import { directoryOf } from './directory-of.js';
 import { invocationContext } from './invoke.js';
 import { memoryQueue } from './memory-queue.js';
 
-/** A settable clock: tests move time, nothing sleeps. */
+/** The calendar harness's root with a bot: the bot's dependencies are also what delivering needs. */
+export const withBot = (root: Root, bot: Bot): Root => ({
+  ...root,
+  bot: async () => bot,
+  delivery: async () => bot.deps,
+});
+
+/** A settable clock: tests move time; only a throttled write waits (as long as the store asked). */
 export function testClock(start: string) {
   let now = new Date(start).getTime();
-  const clock: Clock = { now: () => new Date(now) };
+  const clock: WaitingClock = { now: () => new Date(now), wait: realWait };
   return {
     clock,
     set: (iso: string) => void (now = new Date(iso).getTime()),
@@ -124,6 +133,7 @@ export async function calendarHarness(options: {
     calendarDeps: async () => deps,
     directory: async () => deps.directory,
     bot: () => Promise.reject(new Error('no bot in the calendar harness')),
+    delivery: () => Promise.reject(new Error('no bot in the calendar harness')),
   };
   const context = () => invocationContext('calendar', logs);
   const webhook = calendarWebhook(() => root);

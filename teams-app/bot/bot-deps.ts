@@ -1,16 +1,29 @@
 import type { AddressRules } from '../../shared/domain/index.js';
-import type { Attachment, Clock, Directory, IdGen, Messenger, Queue, Store } from '../../shared/ports.js';
+import type { CardRenderer } from '../../shared/services/delivery/card-renderer.js';
+import type { DeliveryDeps } from '../../shared/services/delivery/deps.js';
+import type {
+  Attachment,
+  Directory,
+  IdGen,
+  Messenger,
+  Queue,
+  Store,
+  WaitingClock,
+} from '../../shared/ports.js';
 
 /** Renders a card by name from its data (the templates in teams-app/cards). */
 export type RenderCard = (name: string, data: Record<string, unknown>) => Record<string, unknown>;
 
-export interface BotDeps {
+/** What the bot's handlers need: what delivering needs (they refresh and send cards), and more. */
+export interface BotDeps extends DeliveryDeps {
   readonly store: Store;
-  readonly clock: Clock;
+  readonly clock: WaitingClock;
   readonly ids: IdGen;
   readonly messenger: Messenger;
   readonly queue: Queue;
   readonly renderCard: RenderCard;
+  /** The views the core decided on, as Teams cards (`renderCard` behind the presenters). */
+  readonly cards: CardRenderer;
   /** Matches a Teams address to the Google account (primary address, emails, aliases). */
   readonly directory: Directory;
   /** `DOMAIN_MAP` and `TENANT_DOMAINS`. */

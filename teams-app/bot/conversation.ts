@@ -7,7 +7,7 @@ import {
 } from '../../shared/services/one-on-one/plan-conversation.js';
 import type { CardAction } from '../cards/card-action.js';
 import type { PlanConversationData } from '../cards/card-data.js';
-import { refreshAgendaCards } from './agenda-cards.js';
+import { refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { nameOf, when } from './present.js';
 

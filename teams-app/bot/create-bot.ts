@@ -7,6 +7,7 @@ import { log } from '../../shared/log.js';
 import { createTeamsMessenger } from '../../shared/adapters/teams/teams-messenger.js';
 import type { Messenger } from '../../shared/ports.js';
 import type { BotDeps, CardReply, Reply } from './bot-deps.js';
+import { createCardRenderer } from './card-renderer.js';
 import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
@@ -43,7 +44,7 @@ export type BotConfig = Config['bot'] & { readonly cloud?: CloudEnvironment };
 export async function createBot(
   config: BotConfig,
   local: boolean,
-  deps: Omit<BotDeps, 'messenger'>,
+  deps: Omit<BotDeps, 'messenger' | 'cards'>,
   /** Wraps the Messenger (the sandbox records what is sent for its transcript). */
   wrap: (messenger: Messenger) => Messenger = (messenger) => messenger,
 ): Promise<Bot> {
@@ -70,7 +71,7 @@ export async function createBot(
       config.allowedTenants,
     ),
   );
-  const full: BotDeps = { ...deps, messenger };
+  const full: BotDeps = { ...deps, messenger, cards: createCardRenderer(deps.store, deps.renderCard) };
   const policy = { allowedTenants: config.allowedTenants, allowLoopback: local };
 
   // Replies go through the Messenger too, so they share its rate limits and retries.

@@ -4,20 +4,19 @@ import {
   isLive,
   utc,
   UserText,
-  type Occurrence,
   type Pair,
   type User,
 } from '../../shared/domain/index.js';
+import type { DeepDiveView } from '../../shared/services/delivery/card-renderer.js';
+import { refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import {
-  deepDiveCheckpoint,
   recordCheckpointNote,
   type CheckpointNoteError,
 } from '../../shared/services/one-on-one/checkpoint-note.js';
+import type { Store } from '../../shared/ports.js';
 import { GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
 import type { CardAction } from '../cards/card-action.js';
-import { CHECKPOINT_NOTE_INPUT } from '../cards/card-data.js';
-import { pairTimeZone } from '../../shared/services/people.js';
-import { refreshAgendaCards } from './agenda-cards.js';
+import { CHECKPOINT_NOTE_INPUT, type CardDataOf } from '../cards/card-data.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { cut, dateLabel, nameOf } from './present.js';
 
@@ -31,18 +30,14 @@ const ANSWERS: readonly (readonly [AnswerField, string])[] = [
   ['career', 'Are you still excited about your path?'],
 ];
 
-/**
- * The report's deep-dive prompt for `occurrence` (`month` as shown). When the pair has a plan for the
- * checkpoint just passed, the card asks about it, prefilled with the note stored so far.
- */
-export async function deepDiveCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, month: string) {
-  const timeZone = await pairTimeZone(deps.store, pair);
-  const asked = await deepDiveCheckpoint(deps.store, pair.pairId, occurrence, timeZone);
-  return deps.renderCard('deepDive', {
+/** The deep-dive card's data: the manager's name, and the growth checkpoint it asks about, if any. */
+export async function deepDiveData(store: Store, view: DeepDiveView): Promise<CardDataOf<'deepDive'>> {
+  const { pair, asked } = view;
+  return {
     pairId: pair.pairId,
-    occurrenceId: occurrence.id,
-    managerName: await nameOf(deps.store, pair.managerEmail),
-    month,
+    occurrenceId: view.occurrenceId,
+    managerName: await nameOf(store, pair.managerEmail),
+    month: view.month,
     ...(asked === undefined
       ? {}
       : {
@@ -54,7 +49,7 @@ export async function deepDiveCard(deps: BotDeps, pair: Pair, occurrence: Occurr
             note: cut(asked.plan.checkpoints[asked.index]?.note ?? '', CHECKPOINT_NOTE_INPUT),
           },
         }),
-  });
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { User } from '../../shared/domain/index.js';
 import { erasePerson } from '../../shared/services/erase-person.js';
 import { otherOf, pairsOf } from '../../shared/services/people.js';
-import { recipientOf } from './address-check.js';
+import { recipientOf } from '../../shared/services/address-check.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { nameOf } from './present.js';
 

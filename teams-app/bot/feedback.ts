@@ -3,7 +3,7 @@ import { otherOf } from '../../shared/services/people.js';
 import { saveFeedback } from '../../shared/services/one-on-one/save-feedback.js';
 import type { CardAction } from '../cards/card-action.js';
 import { FEEDBACK_PART_INPUT } from '../cards/card-data.js';
-import { refreshAgendaCards } from './agenda-cards.js';
+import { refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { cut, nameOf } from './present.js';
 import { userByEmail } from '../../shared/services/people.js';

@@ -14,8 +14,7 @@ import {
 } from '../../shared/services/one-on-one/save-growth-plan.js';
 import type { CardAction } from '../cards/card-action.js';
 import { CHECKPOINT_NOTE_INPUT, GROWTH_TEXT_INPUT } from '../cards/card-data.js';
-import { refreshAgendaCards } from './agenda-cards.js';
-import { refreshConversationSummaries } from './summary-card.js';
+import { refreshAgendaCards, refreshConversationSummaries } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { cut, dateLabel, nameOf, quarterLabel } from './present.js';
 

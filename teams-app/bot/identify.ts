@@ -17,7 +17,7 @@ import {
   reinstalledAfterErasure,
   unerase,
 } from '../../shared/services/erase-person.js';
-import { addressCheckDue, directorySays, profileCarries } from './address-check.js';
+import { addressCheckDue, directorySays, profileCarries } from '../../shared/services/address-check.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Incoming } from './incoming.js';
 

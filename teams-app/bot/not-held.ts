@@ -2,8 +2,8 @@ import type { User } from '../../shared/domain/index.js';
 import { markNotHeld, NOT_HELD_DAYS } from '../../shared/services/one-on-one/mark-not-held.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
 import { nameOf } from './present.js';
-import { updateSentCards } from './sent-cards.js';
-import { summaryCard } from './summary-card.js';
+import { summaryCard } from '../../shared/services/delivery/cards.js';
+import { updateSentCards } from '../../shared/services/delivery/sent-cards.js';
 
 /**
  * "It didn't happen" on a summary. The presser's summary is replaced by the updated one and the other

@@ -3,7 +3,7 @@ import { addItem } from '../../shared/services/one-on-one/add-item.js';
 import { markById } from '../../shared/services/one-on-one/mark-done.js';
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
 import { isMember } from '../../shared/services/people.js';
-import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
+import { agendaCard, refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
 import { parseCardAction } from './card-action.js';
 import { onPlanConversation, openPlanConversation } from './conversation.js';

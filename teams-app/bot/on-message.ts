@@ -4,7 +4,7 @@ import { markDoneByNumber, setTracking } from '../../shared/services/one-on-one/
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
 import type { PairError } from '../../shared/services/one-on-one/pair-errors.js';
 import { resolvePair } from '../../shared/services/one-on-one/resolve-pair.js';
-import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
+import { agendaCard, refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { pairLabel } from './present.js';
 import { confirmErase } from './erase.js';

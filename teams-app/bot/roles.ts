@@ -2,7 +2,7 @@ import { utc, type User } from '../../shared/domain/index.js';
 import { confirmRoles } from '../../shared/services/one-on-one/confirm-roles.js';
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
 import type { CardAction } from '../cards/card-action.js';
-import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
+import { agendaCard, refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
 import { nameOf } from './present.js';
 

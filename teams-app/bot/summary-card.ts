@@ -1,75 +1,39 @@
-import {
-  quarterOf,
-  utc,
-  type ActionItem,
-  type Occurrence,
-  type Pair,
-  type User,
-} from '../../shared/domain/index.js';
-import { notHeldRefusal } from '../../shared/services/one-on-one/mark-not-held.js';
-import { conversationOccurrences } from '../../shared/services/one-on-one/plan-conversation.js';
-import { otherOf, pairTimeZone } from '../../shared/services/people.js';
-import {
-  summaryView,
-  type SummaryTopic,
-  type SummaryView,
-} from '../../shared/services/one-on-one/summary-view.js';
+import type { ActionItem, User } from '../../shared/domain/index.js';
+import type { HeldView } from '../../shared/services/delivery/card-renderer.js';
+import { otherOf } from '../../shared/services/people.js';
+import type { SummaryTopic, SummaryView } from '../../shared/services/one-on-one/summary-view.js';
 import type { Store } from '../../shared/ports.js';
 import type { SummaryData, TopicView } from '../cards/card-data.js';
-import type { BotDeps } from './bot-deps.js';
 import { GROWTH_GOAL_CARD_CHARS, SUMMARY_LIMITS } from '../cards/agenda-limits.js';
 import { cut, feedbackView, nameOf, quarterLabel, when } from './present.js';
-import { updateSentCards } from './sent-cards.js';
 
-/** The summary card of one occurrence as `viewer` sees it: never with the other person's private notes. */
-export async function summaryCard(deps: BotDeps, pair: Pair, occurrence: Occurrence, viewer: User) {
-  const quarter = quarterOf(occurrence.start, await pairTimeZone(deps.store, pair));
-  const view = await summaryView(deps.store, pair, occurrence, viewer, quarter);
-  const held = await heldView(deps, pair, occurrence, viewer);
-  return deps.renderCard('summary', {
-    ...(await summaryCardData(deps.store, view, viewer)),
-    ...(held === undefined ? {} : { held }),
-  });
-}
-
-/**
- * "Did this 1:1 happen?": who said it did not, once said; the "It didn't happen" button while either
- * person may still press it (`markNotHeld`: from its start to 7 days after its end); nothing after.
- */
-async function heldView(
-  deps: BotDeps,
-  pair: Pair,
-  occurrence: Occurrence,
+/** The summary card's data with "Did this 1:1 happen?" (`held`), in the viewer's words and zone. */
+export async function summaryWithHeld(
+  store: Store,
+  view: SummaryView,
   viewer: User,
-): Promise<SummaryData['held']> {
-  if (occurrence.notHeld !== undefined) {
-    const on = new Intl.DateTimeFormat('en-GB', {
-      timeZone: viewer.timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-    }).format(new Date(occurrence.notHeld.at));
-    const byName =
-      occurrence.notHeld.by === viewer.email ? 'you' : await nameOf(deps.store, occurrence.notHeld.by);
-    return { state: 'notHeld', byName, on };
-  }
-  const open = notHeldRefusal(occurrence, utc(deps.clock.now())) === undefined;
-  return open ? { state: 'ask', pairId: pair.pairId, occurrenceId: occurrence.id } : undefined;
+  held: HeldView | undefined,
+): Promise<SummaryData> {
+  return {
+    ...(await summaryCardData(store, view, viewer)),
+    ...(held === undefined ? {} : { held: await heldData(store, held, viewer) }),
+  };
 }
 
-/**
- * After the pair saved its growth plan for `quarter`: the summaries already sent of that quarter's career
- * or promotion conversations are updated in place, so they record the goal even when it was written
- * after the 1:1.
- */
-export async function refreshConversationSummaries(deps: BotDeps, pair: Pair, quarter: string) {
-  const timeZone = await pairTimeZone(deps.store, pair);
-  for (const occurrence of await conversationOccurrences(deps.store, pair.pairId)) {
-    if (quarterOf(occurrence.start, timeZone) !== quarter) continue;
-    await updateSentCards(deps, pair, 'summary', occurrence, (user) =>
-      summaryCard(deps, pair, occurrence, user),
-    );
-  }
+async function heldData(
+  store: Store,
+  held: HeldView,
+  viewer: User,
+): Promise<NonNullable<SummaryData['held']>> {
+  if (held.state === 'ask') return held;
+  const on = new Intl.DateTimeFormat('en-GB', {
+    timeZone: viewer.timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(held.at));
+  const byName = held.by === viewer.email ? 'you' : await nameOf(store, held.by);
+  return { state: 'notHeld', byName, on };
 }
 
 /**

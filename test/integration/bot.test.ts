@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { docId, pairIdOf, userIdOf, type Topic } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
+import { deliverAgenda } from '../support/deliver-agenda.js';
 import { requestIdOf } from '../../teams-app/bot/request-id.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';

@@ -9,7 +9,7 @@ import {
 import { exportPerson } from '../../shared/services/export-person.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
+import { deliver } from '../../shared/services/delivery/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 

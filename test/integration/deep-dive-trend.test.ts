@@ -4,7 +4,8 @@ import { maintainCalendars } from '../../shared/services/calendar/maintain-calen
 import { agendaView } from '../../shared/services/one-on-one/agenda-view.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { saveUser, userByEmail } from '../../shared/services/people.js';
-import { agendaCard, deliverAgenda } from '../../teams-app/bot/agenda-cards.js';
+import { agendaCard } from '../../shared/services/delivery/cards.js';
+import { deliverAgenda } from '../support/deliver-agenda.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 

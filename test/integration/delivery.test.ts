@@ -5,7 +5,7 @@ import { addItem } from '../../shared/services/one-on-one/add-item.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
 import type { Messenger } from '../../shared/ports.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
+import { deliver } from '../../shared/services/delivery/deliver.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { DEV, MARIA, botHarness, weeklyWith } from '../support/bot-harness.js';
 

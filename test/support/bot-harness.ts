@@ -6,7 +6,7 @@ import type { AddressRules } from '../../shared/domain/index.js';
 import { DeliveryRequest } from '../../shared/domain/index.js';
 import type { IdGen } from '../../shared/ports.js';
 import { runScheduler } from '../../shared/services/delivery/run-scheduler.js';
-import { deliver } from '../../teams-app/bot/deliver.js';
+import { deliver } from '../../shared/services/delivery/deliver.js';
 import { calendarHarness } from './calendar-harness.js';
 
 export const MARIA = 'maria@contoso.com';

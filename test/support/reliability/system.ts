@@ -3,7 +3,7 @@ import { calendarSync } from '../../../functions/calendar-sync.js';
 import { deliverFunction } from '../../../functions/deliver.js';
 import { scheduler } from '../../../functions/scheduler.js';
 import { startBotSystem } from '../../../sandbox/local/bot-system.js';
-import { calendarHarness } from '../../../sandbox/local/calendar-system.js';
+import { calendarHarness, withBot } from '../../../sandbox/local/calendar-system.js';
 import { dueTimesAround } from '../../../sandbox/local/due-times.js';
 import { invocationContext, timerAt } from '../../../sandbox/local/invoke.js';
 import type { FakeGoogleCalendarOptions } from '../../../sandbox/fake-google/index.js';
@@ -121,7 +121,7 @@ export async function startSystem(options: SystemOptions) {
   const kill = new KillSwitch(ledger);
   const deliveryMessenger = bots.bot.deps.messenger;
   const bot = { ...bots.bot, deps: { ...bots.bot.deps, messenger: kill.wrap(deliveryMessenger) } };
-  const root: Root = { ...calendar.root, bot: async () => bot };
+  const root: Root = withBot(calendar.root, bot);
   const logs = calendar.logs;
   const handlers = {
     scheduler: scheduler(() => root),

@@ -1,8 +1,17 @@
-import { addMinutes, foldAddress, isBefore, utc, type User } from '../../shared/domain/index.js';
-import { log } from '../../shared/log.js';
-import { googleAddress } from '../../shared/services/google-address.js';
-import { releaseAddress, saveProfile, userByEmail } from '../../shared/services/people.js';
-import type { BotDeps } from './bot-deps.js';
+import { addMinutes, foldAddress, isBefore, utc, type AddressRules, type User } from '../domain/index.js';
+import { log } from '../log.js';
+import type { Clock, Directory, Messenger, Store } from '../ports.js';
+import { googleAddress } from './google-address.js';
+import { releaseAddress, saveProfile, userByEmail } from './people.js';
+
+/** What checking an address needs: the store, the directory and Teams' word (the Messenger). */
+export interface AddressCheckDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly messenger: Messenger;
+  readonly directory: Directory;
+  readonly addressRules: AddressRules;
+}
 
 /** How long Teams' word that a profile carries its address holds (issue 27: at least daily). */
 export const ADDRESS_RECHECK_HOURS = 24;
@@ -18,7 +27,10 @@ export const addressCheckDue = (user: User, now: Date): boolean =>
  * answer; the send that follows finds out the rest). Teams' member lookup, by their object id in their
  * chat with Steady.
  */
-export async function profileCarries(deps: BotDeps, user: User): Promise<'holds' | 'lost' | 'unknown'> {
+export async function profileCarries(
+  deps: AddressCheckDeps,
+  user: User,
+): Promise<'holds' | 'lost' | 'unknown'> {
   if (user.conversation === undefined) return 'unknown';
   const member = await deps.messenger.member(
     { ...user.conversation, tenantId: user.tenantId },
@@ -35,7 +47,7 @@ export async function profileCarries(deps: BotDeps, user: User): Promise<'holds'
  * directory answer.
  */
 export async function directorySays(
-  deps: BotDeps,
+  deps: AddressCheckDeps,
   user: User,
 ): Promise<{ readonly says: 'theirs' | 'another' | 'unknown'; readonly id: string | undefined }> {
   const id = (await deps.directory.person(user.email))?.id;
@@ -50,7 +62,7 @@ export async function directorySays(
  * holder whose address is now someone else's loses the claim (`people.address_lost`), and nobody gets
  * the message under it; its new owner can claim it.
  */
-export async function recipientOf(deps: BotDeps, email: string): Promise<User | undefined> {
+export async function recipientOf(deps: AddressCheckDeps, email: string): Promise<User | undefined> {
   const user = await userByEmail(deps.store, email);
   if (user === undefined) return undefined;
   if (user.email !== foldAddress(email)) {

@@ -4,9 +4,10 @@ import {
   type Occurrence,
   type Pair,
   type User,
-} from '../../shared/domain/index.js';
-import { recipientOf } from './address-check.js';
-import type { BotDeps } from './bot-deps.js';
+} from '../../domain/index.js';
+import { recipientOf } from '../address-check.js';
+import type { Card } from './card-renderer.js';
+import type { CardDeps } from './deps.js';
 
 /**
  * Updates in place the card of `kind` for `occurrence` that each person of the pair (but `except`, a
@@ -14,11 +15,11 @@ import type { BotDeps } from './bot-deps.js';
  * Returns how many were updated.
  */
 export async function updateSentCards(
-  deps: BotDeps,
+  deps: CardDeps,
   pair: Pair,
   kind: DeliveryKind,
   occurrence: Occurrence,
-  render: (viewer: User) => Promise<Record<string, unknown>>,
+  render: (viewer: User) => Promise<Card>,
   except?: string,
 ): Promise<number> {
   let updated = 0;

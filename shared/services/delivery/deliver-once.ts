@@ -6,9 +6,11 @@ import {
   type DeliveryKind,
   type Pair,
   type User,
-} from '../../shared/domain/index.js';
-import { saveProfile } from '../../shared/services/people.js';
-import type { BotDeps } from './bot-deps.js';
+} from '../../domain/index.js';
+import { saveProfile } from '../people.js';
+import type { Card } from './card-renderer.js';
+import type { WaitingClock } from '../../ports.js';
+import type { SendOnceDeps } from './deps.js';
 
 /** A `sending` older than this was left by a process that died; the next attempt takes it over. */
 const STALE_SENDING_MINUTES = 2;
@@ -24,7 +26,7 @@ export type DeliverOnceOutcome = 'SENT' | 'ALREADY_SENT' | 'IN_FLIGHT' | 'UNREAC
  * can cost a duplicate, never a loss (see docs/decisions.md). A throttled `sent` write is retried.
  */
 export async function deliverOnce(
-  deps: BotDeps,
+  deps: SendOnceDeps,
   message: {
     readonly kind: DeliveryKind;
     readonly pair: Pair;
@@ -32,7 +34,7 @@ export async function deliverOnce(
     readonly partition?: string;
     readonly occurrenceId: string;
     readonly recipient: User;
-    readonly card: () => Promise<Record<string, unknown>>;
+    readonly card: () => Promise<Card>;
   },
 ): Promise<DeliverOnceOutcome> {
   const { recipient } = message;
@@ -79,7 +81,7 @@ export async function deliverOnce(
     return final ? 'UNREACHABLE' : 'RETRY';
   }
   // Throttled here, the write is tried again on the spot: lost, the message would go out twice.
-  await whenThrottledRetry(() =>
+  await whenThrottledRetry(deps.clock, () =>
     deps.store.pairs.replace(
       {
         ...sending,
@@ -97,7 +99,7 @@ export async function deliverOnce(
 /** How often the `sent` write is tried when Cosmos DB keeps answering 429 past its SDK's own retries. */
 const SENT_WRITE_ATTEMPTS = 4;
 
-async function whenThrottledRetry<T>(write: () => Promise<T>): Promise<T> {
+async function whenThrottledRetry<T>(clock: WaitingClock, write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
@@ -109,7 +111,7 @@ async function whenThrottledRetry<T>(write: () => Promise<T>): Promise<T> {
       };
       if (attempt >= SENT_WRITE_ATTEMPTS || (code !== 429 && statusCode !== 429)) throw error;
       const wait = typeof retryAfterInMs === 'number' ? retryAfterInMs : 1000 * attempt;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 5000)));
+      await clock.wait(Math.min(wait, 5000));
     }
   }
 }

@@ -6,21 +6,18 @@ import {
   type DeliveryRequest,
   type Occurrence,
   type Pair,
-} from '../../shared/domain/index.js';
-import { isDeepDive } from '../../shared/services/one-on-one/agenda-view.js';
-import { cadenceAlertToSend } from '../../shared/services/one-on-one/cadence.js';
-import { chooseQuestion } from '../../shared/services/one-on-one/choose-question.js';
-import { seriesDeclines } from '../../shared/services/one-on-one/declined-series.js';
-import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
-import { pairTimeZone } from '../../shared/services/people.js';
-import { recipientOf } from './address-check.js';
-import { agendaCard, refreshAgendaCards } from './agenda-cards.js';
-import type { BotDeps } from './bot-deps.js';
-import { deepDiveCard } from './deep-dive.js';
+} from '../../domain/index.js';
+import { recipientOf } from '../address-check.js';
+import { isDeepDive } from '../one-on-one/agenda-view.js';
+import { cadenceAlertToSend } from '../one-on-one/cadence.js';
+import { chooseQuestion } from '../one-on-one/choose-question.js';
+import { seriesDeclines } from '../one-on-one/declined-series.js';
+import { pairOccurrences } from '../one-on-one/occurrences.js';
+import { pairTimeZone } from '../people.js';
+import { agendaCard, deepDiveCard, refreshAgendaCards, summaryCard } from './cards.js';
 import { deliverOnce, type DeliverOnceOutcome } from './deliver-once.js';
-import { dayIn, nameOf } from './present.js';
-import { summaryCard } from './summary-card.js';
-import { deliverDigest } from './trust-digest.js';
+import type { DeliveryDeps } from './deps.js';
+import { deliverDigest } from './digest.js';
 
 export type DeliverOutcome =
   | DeliverOnceOutcome
@@ -38,7 +35,7 @@ export type DeliverOutcome =
  * of the month's first 1:1 brings the deep-dive prompt with it; the manager's brings their monthly
  * trust digest (once per manager and month, over all their pairs).
  */
-export async function deliver(deps: BotDeps, request: DeliveryRequest): Promise<DeliverOutcome> {
+export async function deliver(deps: DeliveryDeps, request: DeliveryRequest): Promise<DeliverOutcome> {
   const pair = await deps.store.pairs.get(request.pairId, 'pair');
   const occurrence = await deps.store.pairs.get(request.pairId, request.occurrenceId);
   if (pair?.doc.type !== 'pair' || occurrence?.doc.type !== 'occurrence') return 'GONE';
@@ -46,7 +43,7 @@ export async function deliver(deps: BotDeps, request: DeliveryRequest): Promise<
 }
 
 async function deliverFor(
-  deps: BotDeps,
+  deps: DeliveryDeps,
   request: DeliveryRequest,
   pair: Pair,
   occurrence: Occurrence,
@@ -108,39 +105,19 @@ async function deliverFor(
  * (once per streak). Its key is the missed occurrence that completed the pattern, whichever change
  * asked for the check; the dates still ahead are marked so.
  */
-async function cadence(deps: BotDeps, pair: Pair): Promise<DeliverOutcome> {
+async function cadence(deps: DeliveryDeps, pair: Pair): Promise<DeliverOutcome> {
   if (!hasTrustedRoles(pair)) return 'NO_ALERT'; // nobody is known to manage the other: no alert to anyone
   const alert = await cadenceAlertToSend(deps, pair.pairId);
   if (alert === undefined) return 'NO_ALERT';
   const manager = await recipientOf(deps, alert.managerEmail);
   if (manager === undefined) return 'NO_APP';
   const now = deps.clock.now();
-  const dates = alert.dates.map((date) => ({
-    day: dayIn(date, manager.timeZone),
-    ahead: new Date(date) > now,
-  }));
   return deliverOnce(deps, {
     kind: 'cadenceAlert',
     pair,
     occurrenceId: alert.occurrenceId,
     recipient: manager,
-    card: async () =>
-      deps.renderCard('cadenceAlert', {
-        reportName: await nameOf(deps.store, alert.reportEmail),
-        missed: alert.missed,
-        window: alert.window,
-        dates,
-        ...(alert.declined === undefined
-          ? {}
-          : {
-              declined: {
-                byManager: alert.declined.by === alert.managerEmail,
-                from: dayIn(alert.declined.from, manager.timeZone),
-                count: alert.declined.count,
-              },
-            }),
-        pattern: alert.pattern,
-      }),
+    card: () => deps.cards.cadenceAlert(alert, manager, now),
   });
 }
 
@@ -150,7 +127,7 @@ async function cadence(deps: BotDeps, pair: Pair): Promise<DeliverOutcome> {
  * declined gets none. A single declined occurrence gives nobody an agenda.
  */
 async function agendaDespiteDecline(
-  deps: BotDeps,
+  deps: DeliveryDeps,
   pair: Pair,
   occurrence: Occurrence,
   request: { readonly recipientEmail: string },
@@ -165,7 +142,11 @@ async function agendaDespiteDecline(
 }
 
 /** The month's name when this is the month's first live 1:1 (in the manager's time zone). */
-async function deepDiveMonth(deps: BotDeps, pair: Pair, occurrence: Occurrence): Promise<string | undefined> {
+async function deepDiveMonth(
+  deps: DeliveryDeps,
+  pair: Pair,
+  occurrence: Occurrence,
+): Promise<string | undefined> {
   const timeZone = await pairTimeZone(deps.store, pair);
   if (!(await isDeepDive(deps.store, pair.pairId, occurrence, timeZone))) return undefined;
   return new Intl.DateTimeFormat('en-GB', { timeZone, month: 'long', year: 'numeric' }).format(
