@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // One reader of the environment: the app's code receives a Config.
-    files: ['functions/**/*.ts', 'shared/**/*.ts', 'teams-app/**/*.ts', 'sandbox/**/*.ts'],
+    files: ['app/**/*.ts', 'functions/**/*.ts', 'shared/**/*.ts', 'teams-app/**/*.ts', 'sandbox/**/*.ts'],
     ignores: ['shared/config.ts'],
     rules: {
       'no-restricted-properties': [

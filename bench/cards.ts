@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { waitingClock } from '../shared/adapters/clock.js';
-import { cryptoIds } from '../shared/adapters/crypto-ids.js';
 import { staticDirectory } from '../shared/adapters/directory/static-directory.js';
 import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';
 import { agendaCard } from '../shared/services/delivery/cards.js';
-import type { BotDeps } from '../teams-app/bot/bot-deps.js';
-import { createCardRenderer } from '../teams-app/bot/card-renderer.js';
+import { createRoot } from '../app/root.js';
+import { loadConfig } from '../shared/config.js';
+import type { Store } from '../shared/ports.js';
 import { agendaSamples } from '../teams-app/cards/card-samples.js';
 import { AGENDA_LIMITS, cardData, renderCard } from '../teams-app/cards/index.js';
 import { templates } from '../teams-app/cards/templates/index.js';
@@ -58,7 +57,7 @@ export async function benchCards(): Promise<void> {
 
   const store = openSqliteStore(':memory:');
   try {
-    const deps = botDeps(store);
+    const deps = await cardDeps(store);
     const typicalPair = await seedOne(store, 1, 4, 2, (n) => `Topic ${n}: the billing migration plan`);
     for (let i = 0; i < 50; i++) await agendaCard(deps, ...typicalPair); // warm up
     const full: number[] = [];
@@ -114,7 +113,7 @@ export async function benchCards(): Promise<void> {
 type AgendaArgs = Parameters<typeof agendaCard> extends [unknown, ...infer Rest] ? Rest : never;
 
 async function seedOne(
-  store: BotDeps['store'],
+  store: Store,
   n: number,
   topics: number,
   actions: number,
@@ -131,22 +130,17 @@ async function seedOne(
   return [pair, occurrence, userDoc(report)];
 }
 
-function botDeps(store: BotDeps['store']): BotDeps {
+/** What building a card needs, from the composition root: the bench's store and clock, no Teams. */
+function cardDeps(store: Store) {
   const unused = () => {
     throw new Error('cards bench: not used');
   };
-  const render: BotDeps['renderCard'] = (name, data) => renderCard(name as never, data as never);
-  return {
+  return createRoot(loadConfig({ STEADY_MODE: 'local' }), {
     store,
-    clock: waitingClock({ now: () => new Date('2026-03-02T08:00:00Z') }),
-    ids: cryptoIds,
+    clock: { now: () => new Date('2026-03-02T08:00:00Z') },
     messenger: { send: unused, update: unused, createConversation: unused, member: unused },
-    queue: { send: unused },
-    renderCard: render,
-    cards: createCardRenderer(store, render),
     directory: staticDirectory(),
-    addressRules: { domainMap: {} },
-  };
+  }).delivery();
 }
 
 const bytesOf = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), 'utf8');

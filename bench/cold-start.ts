@@ -228,7 +228,7 @@ async function buildHelpers(dir: string): Promise<{ register: string; invoke: st
  */
 async function transpile(dir: string): Promise<string> {
   const sources: string[] = [];
-  for (const folder of ['functions', 'shared', 'teams-app']) {
+  for (const folder of ['app', 'functions', 'shared', 'teams-app']) {
     for (const file of await readdir(join(ROOT, folder), { recursive: true })) {
       if (file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('package'))
         sources.push(join(ROOT, folder, file));

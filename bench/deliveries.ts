@@ -10,12 +10,9 @@ import { TEAMS_LIMITS } from '../shared/adapters/teams/rate-limiter.js';
 import { createTeamsMessenger } from '../shared/adapters/teams/teams-messenger.js';
 import { loadConfig } from '../shared/config.js';
 import type { Store } from '../shared/ports.js';
-import type { Root } from '../shared/root.js';
+import { createRoot } from '../app/root.js';
 import { runScheduler } from '../shared/services/delivery/run-scheduler.js';
 import { memoryQueue } from '../sandbox/local/memory-queue.js';
-import type { BotDeps } from '../teams-app/bot/bot-deps.js';
-import { createCardRenderer } from '../teams-app/bot/card-renderer.js';
-import { renderCard } from '../teams-app/cards/render-card.js';
 import { startFakeTeamsThread, type FakeTeamsThread } from './support/fake-teams-in-thread.js';
 import { actionItemDoc, person, seedPair, TENANT, topicDoc, type Person } from './support/org.js';
 import { atMost, equal, figure, ms, section } from './report.js';
@@ -99,14 +96,12 @@ export async function runDeliveries(options: { pairs: number; tenantLimit: numbe
     if (messages.length !== options.pairs * 2)
       throw new Error(`the tick enqueued ${messages.length} deliveries`);
 
-    const render: BotDeps['renderCard'] = (name, data) => renderCard(name as never, data as never);
-    const deps: BotDeps = {
+    // the composition root, with the bench's store, clock, directory and Messenger (its own limits)
+    const root = createRoot(loadConfig({ STEADY_MODE: 'local' }), {
       store,
-      cards: createCardRenderer(store, render),
       queue: queue.queue,
       clock,
       ids: cryptoIds,
-      renderCard: render,
       // the directory knows everyone (DIRECTORY=google): addresses are checked against it, not Teams
       directory: staticDirectory(
         Object.fromEntries(
@@ -116,15 +111,13 @@ export async function runDeliveries(options: { pairs: number; tenantLimit: numbe
           ]),
         ),
       ),
-      addressRules: { domainMap: {} },
       messenger: createTeamsMessenger({
         http: { token: 'bench-token' },
         botId: '28:steady-bot',
         allowLoopback: true,
         limits: { ...TEAMS_LIMITS, tenant: [{ limit: options.tenantLimit, ms: 1_000 }] },
       }),
-    };
-    const root = rootOf(store, deps);
+    });
     const handler = deliverFunction(() => root);
     const loop = performance.eventLoopUtilization();
     const start = performance.now();
@@ -251,20 +244,4 @@ async function drain(
   };
   await Promise.all(Array.from({ length: host.concurrency }, worker));
   return { outcomes, retried, poisoned };
-}
-
-function rootOf(store: Store, deps: BotDeps): Root {
-  return {
-    config: loadConfig({ STEADY_MODE: 'local' }),
-    clock: deps.clock,
-    store: async () => store,
-    queue: async () => deps.queue,
-    calendarDeps: () => Promise.reject(new Error('deliveries bench: no calendar')),
-    directory: async () => deps.directory,
-    delivery: async () => deps,
-    bot: async () => ({
-      deps,
-      handle: () => Promise.reject(new Error('deliveries bench: no incoming activities')),
-    }),
-  };
 }

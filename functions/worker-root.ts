@@ -1,4 +1,4 @@
-import type { Root } from '../shared/root.js';
+import type { Root } from '../app/root.js';
 
 /** Where a handler gets its root: the worker's, loaded on first use, or one a test or the sandbox built. */
 export type RootSource = () => Root | Promise<Root>;
@@ -8,4 +8,4 @@ export type RootSource = () => Root | Promise<Root>;
  * functions and nothing more (no zod, no configuration, no service, no SDK), so a cold start pays only
  * for `@azure/functions`; each trigger loads what it uses on its first invocation (BENCHMARKS.md).
  */
-export const workerRoot: RootSource = async () => (await import('../shared/root.js')).getRoot();
+export const workerRoot: RootSource = async () => (await import('../app/root.js')).getRoot();

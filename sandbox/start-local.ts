@@ -8,7 +8,7 @@ import { startDevHost } from './dev-host/index.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_TENANT, loadConfig, type Config } from '../shared/config.js';
-import { createRoot, setRoot } from '../shared/root.js';
+import { createRoot, setRoot } from '../app/root.js';
 import { startAzuriteQueue } from './azurite-queue.js';
 import { startFakeGoogleCalendar } from './fake-google/index.js';
 import { startFakeTeams } from './fake-teams/index.js';

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../shared/config.js';
-import { createRoot, setRoot } from '../shared/root.js';
+import { createRoot, setRoot } from '../app/root.js';
 import { startAzuriteQueue } from './azurite-queue.js';
 import { startDevHost } from './dev-host/index.js';
 import { stopOnSignals } from './stop-on-signals.js';

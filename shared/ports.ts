@@ -1,6 +1,6 @@
 /**
  * The ports: how the domain and the services see the world. Adapters in `shared/adapters`
- * implement them; only `shared/root.ts` (and the sandbox's root) chooses which.
+ * implement them; only the composition root (`app/root.ts`) chooses which.
  * Signatures speak Steady's language, never an SDK's.
  */
 import type { CalendarEvent, ContainerDoc, ContainerName, Result } from './domain/index.js';

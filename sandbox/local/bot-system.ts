@@ -2,8 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AddressRules } from '../../shared/domain/index.js';
 import type { Messenger } from '../../shared/ports.js';
-import { createBot, type BotConfig } from '../../teams-app/bot/create-bot.js';
-import { renderCard } from '../../teams-app/cards/render-card.js';
+import { createRoot } from '../../app/root.js';
+import { loadConfig } from '../../shared/config.js';
+import type { BotConfig } from '../../teams-app/bot/create-bot.js';
 import { startFakeTeams, type FakePerson, type FakeRateLimits } from '../fake-teams/index.js';
 import type { calendarHarness } from './calendar-system.js';
 
@@ -34,21 +35,21 @@ export async function startBotSystem(
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
-  const bot = await createBot(
-    options.bot ?? { auth: { kind: 'local' }, allowedTenants: [options.tenantId] },
-    options.local ?? true,
+  const config = loadConfig({ STEADY_MODE: 'local' });
+  // the calendar side's parts: one store, queue, clock, key and directory for both, as in Azure
+  const root = createRoot(
     {
-      store: calendar.store,
-      queue: calendar.queued.queue,
-      clock: calendar.time.clock,
-      ids: calendar.deps.ids, // one key for both sides, as the composition root builds them
-      // the calendar side's directory: one fake Google directory answers both, as in Azure
-      directory: calendar.deps.directory,
-      addressRules: options.addressRules ?? { domainMap: {} },
-      renderCard: (name, data) => renderCard(name as never, data as never),
+      ...config,
+      mode: (options.local ?? true) ? 'local' : 'azure',
+      identity: options.addressRules ?? { domainMap: {} },
     },
-    options.wrapMessenger,
+    {
+      ...calendar.parts,
+      bot: options.bot ?? { auth: { kind: 'local' }, allowedTenants: [options.tenantId] },
+      ...(options.wrapMessenger === undefined ? {} : { wrapMessenger: options.wrapMessenger }),
+    },
   );
+  const bot = await root.bot();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -78,6 +79,8 @@ export async function startBotSystem(
   return {
     teams,
     bot,
+    /** The root the functions get: the calendar's parts, with this bot, its Messenger and the card renderer. */
+    root,
     endpoint,
     async stop() {
       server.closeAllConnections();

@@ -10,13 +10,11 @@ import { createGoogleCalendar } from '../../shared/adapters/google/google-calend
 import { createGoogleDirectory } from '../../shared/adapters/google/google-directory.js';
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
-import { setLogDigestKey } from '../../shared/log.js';
 import type { AddressRules } from '../../shared/domain/index.js';
 import type { Directory, IdGen, Store, WaitingClock } from '../../shared/ports.js';
 import { realWait } from '../../shared/adapters/clock.js';
-import type { Root } from '../../shared/root.js';
-import type { Bot } from '../../teams-app/bot/create-bot.js';
-import { DEFAULT_CALENDAR_SETTINGS, type CalendarDeps } from '../../shared/services/calendar/deps.js';
+import { createRoot, type RootOverrides } from '../../app/root.js';
+import type { CalendarDeps } from '../../shared/services/calendar/deps.js';
 import {
   startFakeGoogleCalendar,
   type FakeDirectoryUser,
@@ -25,13 +23,6 @@ import {
 import { directoryOf } from './directory-of.js';
 import { invocationContext } from './invoke.js';
 import { memoryQueue } from './memory-queue.js';
-
-/** The calendar harness's root with a bot: the bot's dependencies are also what delivering needs. */
-export const withBot = (root: Root, bot: Bot): Root => ({
-  ...root,
-  bot: async () => bot,
-  delivery: async () => bot.deps,
-});
 
 /** A settable clock: tests move time; only a throttled write waits (as long as the store asked). */
 export function testClock(start: string) {
@@ -93,10 +84,11 @@ export async function calendarHarness(options: {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/calendar/webhook`;
-  const deps: CalendarDeps = {
+  // wired by the composition root, as in Azure, with the fakes in place of Google and Azure
+  const parts: RootOverrides = {
+    clock: time.clock,
     store,
     queue: queued.queue,
-    clock: time.clock,
     ids: options.ids ?? cryptoIds,
     directory:
       options.directoryOverride ??
@@ -109,32 +101,16 @@ export async function calendarHarness(options: {
         }),
         time.clock,
       ),
-    ...(options.addressRules === undefined ? {} : { addressRules: options.addressRules }),
     calendar: createGoogleCalendar({
       rootUrl: `${fake.url}/`,
       authFor: presetTokenAuth('test-token'),
       retry: { attempts: 6, baseMs: 1, maxMs: 4 },
     }),
-    settings: {
-      ...DEFAULT_CALENDAR_SETTINGS,
-      agendaLeadMinutes: 1440,
-      summaryDelayMinutes: 15,
-      webhookUrl,
-      ...options.settings,
-    },
+    calendarAddressRules: options.addressRules ?? { domainMap: {} },
+    calendarSettings: { agendaLeadMinutes: 1440, summaryDelayMinutes: 15, webhookUrl, ...options.settings },
   };
-  const config = loadConfig({ STEADY_MODE: 'local' });
-  setLogDigestKey(config.digestKey); // as the composition root does
-  const root: Root = {
-    config,
-    clock: time.clock,
-    store: async () => store,
-    queue: async () => queued.queue,
-    calendarDeps: async () => deps,
-    directory: async () => deps.directory,
-    bot: () => Promise.reject(new Error('no bot in the calendar harness')),
-    delivery: () => Promise.reject(new Error('no bot in the calendar harness')),
-  };
+  const root = createRoot(loadConfig({ STEADY_MODE: 'local' }), parts);
+  const deps = await root.calendarDeps();
   const context = () => invocationContext('calendar', logs);
   const webhook = calendarWebhook(() => root);
   const sync = calendarSync(() => root);
@@ -143,8 +119,10 @@ export async function calendarHarness(options: {
     fake,
     store,
     deps,
-    /** The root the function handlers get (no bot: the bot system adds one). */
+    /** The root the calendar's function handlers get (the bot system builds its own, with the bot). */
     root,
+    /** What the root was given: the bot system's root is built from the same parts. */
+    parts,
     time,
     queued,
     logs,

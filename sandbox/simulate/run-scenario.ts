@@ -5,7 +5,7 @@ import { pairDocs } from '../../shared/services/pair-docs.js';
 import { userByEmail } from '../../shared/services/people.js';
 import type { Store } from '../../shared/ports.js';
 import { startBotSystem } from '../local/bot-system.js';
-import { calendarHarness, withBot } from '../local/calendar-system.js';
+import { calendarHarness } from '../local/calendar-system.js';
 import { dueTimesAround } from '../local/due-times.js';
 import { directoryEntries } from './directory-step.js';
 import type { Scenario } from './scenario.js';
@@ -65,7 +65,7 @@ export async function runScenario(scenario: Scenario): Promise<Omit<TranscriptLi
     wrapMessenger: (messenger) => recorder.wrap(messenger),
   });
   emailOf = (id) => system.teams.conversations().find((c) => c.id === id)?.email ?? '';
-  const run = simulatedFunctions(withBot(calendar.root, system.bot), calendar.queued, calendar.logs);
+  const run = simulatedFunctions(system.root, calendar.queued, calendar.logs);
   // A message's kind, pair and occurrence are fixed when it is sent (docs/simulation.md): read from the
   // delivery records after each step and minute that sent something, never again later, since a
   // later erasure removes the records.

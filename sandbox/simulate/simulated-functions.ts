@@ -1,7 +1,7 @@
 import { calendarChannels } from '../../functions/calendar-channels.js';
 import { deliverFunction } from '../../functions/deliver.js';
 import { scheduler } from '../../functions/scheduler.js';
-import type { Root } from '../../shared/root.js';
+import type { Root } from '../../app/root.js';
 import { invocationContext, timerAt } from '../local/invoke.js';
 import type { memoryQueue } from '../local/memory-queue.js';
 

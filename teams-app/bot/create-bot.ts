@@ -2,19 +2,16 @@ import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
 import { ServiceTokenValidator } from '@microsoft/teams.apps/dist/middleware/index.js';
 import type { Config } from '../../shared/config.js';
-import { uploadFile } from '../../shared/adapters/teams/file-upload.js';
+import type { Result } from '../../shared/domain/index.js';
 import { log } from '../../shared/log.js';
-import { createTeamsMessenger } from '../../shared/adapters/teams/teams-messenger.js';
-import type { Messenger } from '../../shared/ports.js';
+import type { Messenger, SendError } from '../../shared/ports.js';
 import type { BotDeps, CardReply, Reply } from './bot-deps.js';
-import { createCardRenderer } from './card-renderer.js';
 import { FunctionAdapter } from './function-adapter.js';
 import { refusalOf } from './guard.js';
 import { identify, markUnreachable } from './identify.js';
 import { parseIncoming } from './incoming.js';
 import { requestIdOf } from './request-id.js';
 import { onFileConsent, type FileConsent } from './export.js';
-import { allowedTenantsOnly } from './allowed-tenants-only.js';
 import { onCardAction } from './on-card-action.js';
 import { welcome } from './on-install.js';
 import { onMessage } from './on-message.js';
@@ -44,10 +41,14 @@ export type BotConfig = Config['bot'] & { readonly cloud?: CloudEnvironment };
 export async function createBot(
   config: BotConfig,
   local: boolean,
-  deps: Omit<BotDeps, 'messenger' | 'cards'>,
-  /** Wraps the Messenger (the sandbox records what is sent for its transcript). */
-  wrap: (messenger: Messenger) => Messenger = (messenger) => messenger,
+  parts: Omit<BotDeps, 'messenger'> & {
+    /** The Messenger over the bot's own HTTP client, which carries its token (the root builds it). */
+    readonly messengerOf: (http: App['api']['http'], botId: string) => Messenger;
+    /** Puts an exported file into the upload session Teams opened for it. */
+    readonly upload: (url: string, bytes: Uint8Array) => Promise<Result<void, SendError>>;
+  },
 ): Promise<Bot> {
+  const { messengerOf, upload, ...deps } = parts;
   const adapter = new FunctionAdapter();
   const auth = config.auth;
   const app = new App({
@@ -61,17 +62,8 @@ export async function createBot(
         ? { clientId: auth.appId, clientSecret: auth.password, tenantId: auth.tenantId }
         : { clientId: auth.appId, tenantId: auth.tenantId, managedIdentityClientId: auth.appId }),
   });
-  const messenger = wrap(
-    allowedTenantsOnly(
-      createTeamsMessenger({
-        http: app.api.http,
-        botId: app.id ?? 'steady',
-        allowLoopback: local,
-      }),
-      config.allowedTenants,
-    ),
-  );
-  const full: BotDeps = { ...deps, messenger, cards: createCardRenderer(deps.store, deps.renderCard) };
+  const messenger = messengerOf(app.api.http, app.id ?? 'steady');
+  const full: BotDeps = { ...deps, messenger };
   const policy = { allowedTenants: config.allowedTenants, allowLoopback: local };
 
   // Replies go through the Messenger too, so they share its rate limits and retries.
@@ -135,10 +127,7 @@ export async function createBot(
     const who = incoming && (await identify(full, incoming, 'press'));
     const value = (ctx.activity as { value?: FileConsent }).value;
     if (who === undefined || !('user' in who) || value === undefined) return { status: 200 };
-    await send(
-      ctx,
-      await onFileConsent(full, who.user, value, (url, bytes) => uploadFile(url, bytes, local)),
-    );
+    await send(ctx, await onFileConsent(full, who.user, value, upload));
     return { status: 200 };
   };
   app.on('file.consent.accept', onConsent);

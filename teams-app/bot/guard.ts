@@ -1,4 +1,4 @@
-import { isAllowedServiceUrl } from '../../shared/adapters/teams/service-url.js';
+import { isAllowedServiceUrl } from '../../shared/domain/service-url.js';
 import { parseIncoming } from './incoming.js';
 
 export type Refusal = 'MALFORMED' | 'TENANT_NOT_ALLOWED' | 'SERVICE_URL_NOT_ALLOWED';

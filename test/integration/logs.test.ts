@@ -6,9 +6,8 @@ import { calendarChannels } from '../../functions/calendar-channels.js';
 import { deliverFunction, deliveriesPoison } from '../../functions/deliver.js';
 import { scheduler } from '../../functions/scheduler.js';
 import { timerAt } from '../../sandbox/local/invoke.js';
-import { withBot } from '../../sandbox/local/calendar-system.js';
 import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
-import type { Root } from '../../shared/root.js';
+import type { Root } from '../../app/root.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -35,7 +34,7 @@ it('logs one JSON object a line through the invocation, with its id, and nothing
   await h.teams.say(DEV, 'add Salary worries');
   await h.teams.say(DEV, 'private Thinking of leaving');
   await h.teams.say(MARIA, 'note Salary worries discussed');
-  const root: Root = withBot(h.calendar.root, h.bot);
+  const root: Root = h.root;
   const lines: { invocationId: string; text: string }[] = [];
 
   h.calendar.time.set('2026-03-02T08:00:30Z'); // the agendas are due
@@ -104,7 +103,7 @@ function recorded(thrown: unknown): string {
 it('records no address in what a failing function throws or logs (a 404 calendar, Google failing past the retries)', async () => {
   h = await botHarness();
   await h.install(MARIA, DEV);
-  const root: Root = withBot(h.calendar.root, h.bot);
+  const root: Root = h.root;
   const lines: { invocationId: string; text: string }[] = [];
   const thrown: string[] = [];
   const sync = async (fault: 404 | 500) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeGoogleCalendar, type FakeGoogleCalendar } from '../../sandbox/fake-google/index.js';
 import { SAMPLE_DIRECTORY } from '../../sandbox/sample-org.js';
 import { loadConfig } from '../../shared/config.js';
-import { createRoot } from '../../shared/root.js';
+import { createRoot } from '../../app/root.js';
 
 // `npm start`'s wiring (sandbox/start-local.ts): the root builds the directory from its settings, and
 // the sample organisation's managers come from the fake Google directory through the Google adapter,

@@ -104,6 +104,8 @@ export async function botHarness(
     calendar,
     teams,
     bot,
+    /** The root the functions get, with this bot. */
+    root: system.root,
     endpoint,
     store: calendar.store,
     /** Installs Steady for each person and lets the calendar sync find their 1:1s. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedServiceUrl } from '../../shared/adapters/teams/service-url.js';
+import { isAllowedServiceUrl } from '../../shared/domain/service-url.js';
 import { refusalOf } from '../../teams-app/bot/guard.js';
 
 const activity = (overrides: Record<string, unknown> = {}) => ({

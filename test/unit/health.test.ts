@@ -2,7 +2,7 @@ import functions from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import { health } from '../../functions/health.js';
 import { loadConfig } from '../../shared/config.js';
-import { createRoot, type Root } from '../../shared/root.js';
+import { createRoot, type Root } from '../../app/root.js';
 
 const request = () => new functions.HttpRequest({ method: 'GET', url: 'http://127.0.0.1:7071/api/health' });
 const context = () => new functions.InvocationContext({ functionName: 'health' });

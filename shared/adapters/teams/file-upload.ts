@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../domain/index.js';
 import type { SendError } from '../../ports.js';
-import { isAllowedHost } from './service-url.js';
+import { isAllowedHost } from '../../domain/service-url.js';
 
 /** Where Teams opens upload sessions for a personal chat's files: the person's OneDrive (SharePoint). */
 const ONEDRIVE_HOSTS = [/^[a-z0-9-]+\.sharepoint\.com$/, /^[a-z0-9-]+\.sharepoint\.us$/];

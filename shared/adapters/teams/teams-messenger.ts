@@ -2,7 +2,7 @@ import { Client } from '@microsoft/teams.api';
 import { err, ok, type Result } from '../../domain/index.js';
 import type { Messenger, OutgoingMessage, SendError } from '../../ports.js';
 import { RateLimiter, TEAMS_LIMITS, type TeamsLimits } from './rate-limiter.js';
-import { isAllowedServiceUrl } from './service-url.js';
+import { isAllowedServiceUrl } from '../../domain/service-url.js';
 
 export interface TeamsMessengerOptions {
   /** The Teams SDK's HTTP client, carrying the bot's token. */

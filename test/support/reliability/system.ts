@@ -3,13 +3,13 @@ import { calendarSync } from '../../../functions/calendar-sync.js';
 import { deliverFunction } from '../../../functions/deliver.js';
 import { scheduler } from '../../../functions/scheduler.js';
 import { startBotSystem } from '../../../sandbox/local/bot-system.js';
-import { calendarHarness, withBot } from '../../../sandbox/local/calendar-system.js';
+import { calendarHarness } from '../../../sandbox/local/calendar-system.js';
 import { dueTimesAround } from '../../../sandbox/local/due-times.js';
 import { invocationContext, timerAt } from '../../../sandbox/local/invoke.js';
 import type { FakeGoogleCalendarOptions } from '../../../sandbox/fake-google/index.js';
 import { createTeamsMessenger } from '../../../shared/adapters/teams/teams-messenger.js';
 import type { QueueName, Store } from '../../../shared/ports.js';
-import type { Root } from '../../../shared/root.js';
+import type { Root } from '../../../app/root.js';
 import { pairDocs } from '../../../shared/services/pair-docs.js';
 import { DeliveryLedger, KillSwitch } from './ledger.js';
 
@@ -119,9 +119,9 @@ export async function startSystem(options: SystemOptions) {
   });
   const teams = bots.teams;
   const kill = new KillSwitch(ledger);
-  const deliveryMessenger = bots.bot.deps.messenger;
-  const bot = { ...bots.bot, deps: { ...bots.bot.deps, messenger: kill.wrap(deliveryMessenger) } };
-  const root: Root = withBot(calendar.root, bot);
+  const delivery = { ...bots.bot.deps, messenger: kill.wrap(bots.bot.deps.messenger) };
+  // deliveries (not the bot's replies) go through the kill switch
+  const root: Root = { ...bots.root, delivery: async () => delivery };
   const logs = calendar.logs;
   const handlers = {
     scheduler: scheduler(() => root),
@@ -276,7 +276,7 @@ export async function startSystem(options: SystemOptions) {
     teams,
     store: calendar.store,
     fake: calendar.fake,
-    bot,
+    bot: bots.bot,
     ledger,
     kill,
     faults,

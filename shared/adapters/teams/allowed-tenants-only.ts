@@ -1,6 +1,6 @@
-import { err } from '../../shared/domain/index.js';
-import { log } from '../../shared/log.js';
-import type { Messenger } from '../../shared/ports.js';
+import { err } from '../../domain/index.js';
+import { log } from '../../log.js';
+import type { Messenger } from '../../ports.js';
 
 /**
  * The Messenger, sending only to people of an allowed tenant. Incoming activities are checked at the
