@@ -1,6 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { dependencyRule } from './tools/dependency-rule.js';
+import { dependencyRules } from './tools/dependency-rule.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-functions/', 'node_modules/', '.steady/', 'coverage/'] },
@@ -42,5 +42,5 @@ export default tseslint.config(
       ],
     },
   },
-  dependencyRule,
+  ...dependencyRules,
 );

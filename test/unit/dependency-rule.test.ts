@@ -1,13 +1,13 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { dependencyRule } from '../../tools/dependency-rule.js';
+import { dependencyRules } from '../../tools/dependency-rule.js';
 
-// The rule block that eslint.config.js applies, run on code placed in the core and outside it.
+// The rule blocks that eslint.config.js applies, run on code placed in each layer.
 const eslint = new ESLint({
   cwd: process.cwd(),
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, dependencyRule],
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...dependencyRules],
 });
 
 const messages = async (filePath: string, code: string): Promise<string[]> => {
@@ -48,5 +48,84 @@ describe('the dependency rule', () => {
 
   it('leaves adapters free to use SDKs', async () => {
     expect(await messages('shared/adapters/cosmos/example.ts', "import '@azure/cosmos';")).toEqual([]);
+  });
+
+  it.each([
+    [
+      'shared/domain/example.ts',
+      'the services',
+      "import { deliver } from '../services/delivery/deliver.js';",
+    ],
+    ['shared/services/example.ts', 'teams-app/', "import { x } from '../../teams-app/bot/present.js';"],
+    [
+      'shared/domain/example.ts',
+      'teams-app/',
+      "import type { X } from '../../teams-app/cards/card-data.js';",
+    ],
+    ['shared/adapters/teams/example.ts', 'teams-app/', "import { x } from '../../../teams-app/bot/x.js';"],
+    ['shared/ports.ts', 'teams-app/', "import type { X } from '../teams-app/bot/bot-deps.js';"],
+    ['shared/log.ts', 'the root', "import { getRoot } from '../app/root.js';"],
+    [
+      'shared/adapters/example.ts',
+      'the root, dynamically',
+      "export const r = () => import('../../app/root.js');",
+    ],
+    [
+      'shared/config.ts',
+      'teams-app/, dynamically',
+      "export const b = () => import('../teams-app/bot/create-bot.js');",
+    ],
+    [
+      'teams-app/bot/example.ts',
+      'an adapter',
+      "import { x } from '../../shared/adapters/teams/teams-messenger.js';",
+    ],
+    [
+      'teams-app/bot/example.ts',
+      'an adapter, dynamically',
+      "export const a = () => import('../../shared/adapters/crypto-ids.js');",
+    ],
+    ['teams-app/bot/example.ts', 'the root', "import { getRoot } from '../../app/root.js';"],
+    ['functions/example.ts', 'teams-app/', "import { x } from '../teams-app/bot/create-bot.js';"],
+    [
+      'functions/example.ts',
+      'teams-app/, dynamically',
+      "export const d = () => import('../teams-app/bot/x.js');",
+    ],
+    ['functions/example.ts', 'an adapter', "import { x } from '../shared/adapters/queue/storage-queue.js';"],
+    [
+      'functions/example.ts',
+      'an adapter, dynamically',
+      "export const q = () => import('../shared/adapters/x.js');",
+    ],
+    ['functions/example.ts', 'the config', "import { loadConfig } from '../shared/config.js';"],
+    [
+      'functions/example.ts',
+      'the config, dynamically',
+      "export const c = () => import('../shared/config.js');",
+    ],
+  ])('fails %s importing %s', async (file, _, code) => {
+    const found = await messages(file, code);
+    expect(found.length, `${file}: ${code}`).toBeGreaterThan(0);
+    expect(found.every((m) => m.startsWith('no-restricted'))).toBe(true);
+  });
+
+  it('lets each layer import what is below it', async () => {
+    const allowed: [string, string][] = [
+      ['shared/services/example.ts', "import { isLive } from '../domain/index.js';"],
+      [
+        'shared/adapters/example.ts',
+        "import type { Store } from '../ports.js';\nimport { ok } from '../domain/index.js';",
+      ],
+      ['teams-app/bot/example.ts', "import { agendaCard } from '../../shared/services/delivery/cards.js';"],
+      ['teams-app/bot/example.ts', "import type { Messenger } from '../../shared/ports.js';"],
+      ['teams-app/bot/example.ts', "import { x } from '../appPackage/x.js';"],
+      ['functions/example.ts', "import type { Root } from '../app/root.js';"],
+      ['functions/example.ts', "export const s = () => import('../shared/services/delivery/deliver.js');"],
+      ['functions/example.ts', "export const d = () => import('../shared/domain/delivery-request.js');"],
+      ['app/root.ts', "export const b = () => import('../teams-app/bot/create-bot.js');"],
+      ['app/root.ts', "import { openSqliteStore } from '../shared/adapters/sqlite/sqlite-store.js';"],
+    ];
+    for (const [file, code] of allowed) expect(await messages(file, code), `${file}: ${code}`).toEqual([]);
   });
 });
