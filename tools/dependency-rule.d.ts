@@ -1,4 +1,4 @@
 import type { Linter } from 'eslint';
 
-/** The ESLint block that keeps shared/domain and shared/services free of SDKs, adapters and I/O. */
-export declare const dependencyRule: Linter.Config;
+/** The ESLint blocks of the layering: the I/O-free core, shared/ below teams-app/ and the root, the triggers. */
+export declare const dependencyRules: Linter.Config[];
