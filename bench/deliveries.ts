@@ -16,6 +16,7 @@ import { memoryQueue } from '../sandbox/local/memory-queue.js';
 import { startFakeTeamsThread, type FakeTeamsThread } from './support/fake-teams-in-thread.js';
 import { actionItemDoc, person, seedPair, TENANT, topicDoc, type Person } from './support/org.js';
 import { atMost, equal, figure, ms, section } from './report.js';
+import { hooked } from '../functions/hooks.js';
 
 /** 1,500 pairs: 3,000 agendas (manager and report), all due Monday 9 March 2026 09:00 UTC. */
 const PAIRS = 1_500;
@@ -118,7 +119,7 @@ export async function runDeliveries(options: { pairs: number; tenantLimit: numbe
         limits: { ...TEAMS_LIMITS, tenant: [{ limit: options.tenantLimit, ms: 1_000 }] },
       }),
     });
-    const handler = deliverFunction(() => root);
+    const handler = hooked(deliverFunction(() => root));
     const loop = performance.eventLoopUtilization();
     const start = performance.now();
     const run = await drain(messages, host, async (message, context) => {

@@ -1,6 +1,5 @@
 import { app, type StorageQueueHandler } from '@azure/functions';
 import { log } from '../shared/log.js';
-import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
@@ -8,8 +7,9 @@ import { workerRoot, type RootSource } from './worker-root.js';
  * A malformed message is logged and dropped (a retry cannot fix it); a failure throws, so the
  * platform retries and finally moves the message to the poison queue.
  */
-export const calendarSync = (root: RootSource): StorageQueueHandler =>
-  logged(async (message) => {
+export const calendarSync =
+  (root: RootSource): StorageQueueHandler =>
+  async (message) => {
     const [{ SyncRequest }, { processSyncRequest }] = await Promise.all([
       import('../shared/domain/sync-request.js'),
       import('../shared/services/calendar/process-sync-request.js'),
@@ -29,7 +29,7 @@ export const calendarSync = (root: RootSource): StorageQueueHandler =>
       reason: request.data.reason,
       outcome: outcome.status,
     });
-  });
+  };
 
 app.storageQueue('calendarSync', {
   queueName: 'calendar-sync',

@@ -1,14 +1,14 @@
 import { app, type HttpHandler } from '@azure/functions';
 import { log } from '../shared/log.js';
-import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * `POST /api/calendar/webhook`: Google's push notifications. Only a notification with the channel's
  * own token enqueues a sync; anything else gets 200 and is ignored, so Google does not retry it.
  */
-export const calendarWebhook = (root: RootSource): HttpHandler =>
-  logged(async (request) => {
+export const calendarWebhook =
+  (root: RootSource): HttpHandler =>
+  async (request) => {
     const { parseChannelNotification } = await import('./parse-channel-notification.js');
     const note = parseChannelNotification(request.headers);
     if (note === undefined) return { status: 200 };
@@ -23,7 +23,7 @@ export const calendarWebhook = (root: RootSource): HttpHandler =>
     );
     log.info('calendar.webhook', { outcome, channel: note.channelId, state: note.resourceState });
     return { status: outcome === 'ENQUEUED' ? 202 : 200 };
-  });
+  };
 
 app.http('calendarWebhook', {
   methods: ['POST'],

@@ -1,6 +1,5 @@
 import { app, type StorageQueueHandler } from '@azure/functions';
 import { log } from '../shared/log.js';
-import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
@@ -8,8 +7,9 @@ import { workerRoot, type RootSource } from './worker-root.js';
  * throws, so the queue retries it after the visibility timeout; after `maxDequeueCount` the message
  * lands on `deliveries-poison`, which the poison function logs.
  */
-export const deliverFunction = (root: RootSource): StorageQueueHandler =>
-  logged(async (message) => {
+export const deliverFunction =
+  (root: RootSource): StorageQueueHandler =>
+  async (message) => {
     const [{ DeliveryRequest }, { deliver }] = await Promise.all([
       import('../shared/domain/delivery-request.js'),
       import('../shared/services/delivery/deliver.js'),
@@ -23,15 +23,15 @@ export const deliverFunction = (root: RootSource): StorageQueueHandler =>
     log.info('deliver', { kind: request.data.kind, occurrence: request.data.occurrenceId, outcome });
     if (outcome === 'RETRY' || outcome === 'IN_FLIGHT')
       throw new Error(`deliver: ${outcome}, retried by the queue`);
-  });
+  };
 
 /**
  * Messages that failed `maxDequeueCount` times: logged as errors so they are seen, never dropped
  * silently. A delivery request holds ids only (the log digests the email addresses in them).
  */
-export const deliveriesPoison: StorageQueueHandler = logged(async (message: unknown) => {
+export const deliveriesPoison: StorageQueueHandler = async (message: unknown) => {
   log.error('deliver.gave_up', { message: JSON.stringify(message).slice(0, 1000) });
-});
+};
 
 app.storageQueue('deliver', {
   queueName: 'deliveries',

@@ -1,4 +1,5 @@
 // The functions entry (`main` in package.json): importing a trigger file registers it.
+import './hooks.js';
 import './calendar-channels.js';
 import './calendar-sync.js';
 import './calendar-webhook.js';

@@ -1,14 +1,14 @@
 import { app, type HttpHandler } from '@azure/functions';
 import { log } from '../shared/log.js';
-import { logged } from './logged.js';
 import { workerRoot, type RootSource } from './worker-root.js';
 
 /**
  * `POST /api/messages`: Teams activities for the bot. The Teams SDK checks the Bot Framework token
  * first (except in the explicit local mode), then the bot checks tenant and service URL.
  */
-export const messages = (root: RootSource): HttpHandler =>
-  logged(async (request) => {
+export const messages =
+  (root: RootSource): HttpHandler =>
+  async (request) => {
     let body: unknown;
     try {
       body = await request.json();
@@ -28,7 +28,7 @@ export const messages = (root: RootSource): HttpHandler =>
     return response.body === undefined
       ? { status: response.status }
       : { status: response.status, jsonBody: response.body };
-  });
+  };
 
 app.http('messages', {
   methods: ['POST'],

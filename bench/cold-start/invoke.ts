@@ -25,6 +25,8 @@ const loadStart = performance.now();
 await import(pathToFileURL(entry).href);
 const loadMs = performance.now() - loadStart;
 const registered = new Map(core.unclaimed.functions.map((f) => [f.metadata.name, f.callback]));
+/** The entry's preInvocation hooks, run as the worker runs them: each may replace the handler. */
+const preInvocation = core.unclaimed.hooks.filter((hook) => hook.name === 'preInvocation');
 
 const results = [];
 for (const name of names) {
@@ -41,7 +43,15 @@ for (const name of names) {
     const start = performance.now();
     let outcome: string;
     try {
-      const result = (await handler(trigger(input), context)) as { status?: number } | undefined;
+      const pre = {
+        hookData: {},
+        appHookData: {},
+        invocationContext: context,
+        inputs: [trigger(input)],
+        functionCallback: handler,
+      };
+      for (const hook of preInvocation) await hook.callback(pre);
+      const result = (await pre.functionCallback(...pre.inputs, context)) as { status?: number } | undefined;
       outcome = result?.status === undefined ? (logs.at(-1) ?? 'done') : `HTTP ${result.status}`;
     } catch (error) {
       outcome = `threw: ${String(error)}`;

@@ -23,6 +23,7 @@ import {
 import { directoryOf } from './directory-of.js';
 import { invocationContext } from './invoke.js';
 import { memoryQueue } from './memory-queue.js';
+import { hooked } from '../../functions/hooks.js';
 
 /** A settable clock: tests move time; only a throttled write waits (as long as the store asked). */
 export function testClock(start: string) {
@@ -112,8 +113,8 @@ export async function calendarHarness(options: {
   const root = createRoot(loadConfig({ STEADY_MODE: 'local' }), parts);
   const deps = await root.calendarDeps();
   const context = () => invocationContext('calendar', logs);
-  const webhook = calendarWebhook(() => root);
-  const sync = calendarSync(() => root);
+  const webhook = hooked(calendarWebhook(() => root));
+  const sync = hooked(calendarSync(() => root));
 
   return {
     fake,

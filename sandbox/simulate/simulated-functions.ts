@@ -1,5 +1,6 @@
 import { calendarChannels } from '../../functions/calendar-channels.js';
 import { deliverFunction } from '../../functions/deliver.js';
+import { hooked } from '../../functions/hooks.js';
 import { scheduler } from '../../functions/scheduler.js';
 import type { Root } from '../../app/root.js';
 import { invocationContext, timerAt } from '../local/invoke.js';
@@ -9,15 +10,15 @@ import type { memoryQueue } from '../local/memory-queue.js';
 const MAX_DEQUEUE_COUNT = 8;
 
 /**
- * The timer and queue functions of `functions/`, their handlers as registered, run on the simulated
+ * The timer and queue functions of `functions/`, their handlers as registered (with the hooks), run on the simulated
  * clock against an in-memory queue: a handler that throws leaves its message for the next minute,
  * as the queue's visibility timeout does, until `maxDequeueCount` tries make it poison (logged).
  */
 export function simulatedFunctions(root: Root, queued: ReturnType<typeof memoryQueue>, logs: string[]) {
   const handlers = {
-    scheduler: scheduler(() => root),
-    calendarChannels: calendarChannels(() => root),
-    deliver: deliverFunction(() => root),
+    scheduler: hooked(scheduler(() => root)),
+    calendarChannels: hooked(calendarChannels(() => root)),
+    deliver: hooked(deliverFunction(() => root)),
   };
   const retries: { message: unknown; dequeueCount: number }[] = [];
   return {

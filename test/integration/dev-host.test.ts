@@ -255,6 +255,7 @@ describe('the dev host on the real functions entry', () => {
   const saved: Record<string, string | undefined> = {};
   let real: DevHost | undefined;
   let dataDir: string | undefined;
+  const realLines: string[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'steady-dev-host-data-'));
@@ -275,7 +276,7 @@ describe('the dev host on the real functions entry', () => {
       storageConnectionString: azurite!.connectionString,
       timers: 'manual',
       queues: 'manual',
-      log: () => undefined,
+      log: (line) => realLines.push(line),
     });
   }, 30_000);
 
@@ -306,5 +307,17 @@ describe('the dev host on the real functions entry', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', store: 'sqlite' });
     expect((await fetch(`${real!.url}/api/health`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('runs each function inside its invocation (the preInvocation hook): its log lines carry its id', async () => {
+    await real!.runTimer('calendarChannels');
+    const executing = realLines.find((line) => line.startsWith("Executing 'Functions.calendarChannels'"));
+    const id = /Id=([0-9a-f-]{36})\)/.exec(executing ?? '')?.[1];
+    expect(id).toBeDefined();
+    const logged = realLines.find((line) => line.includes('"event":"calendar.channels"'));
+    expect(JSON.parse(logged!.slice(logged!.indexOf('{')))).toMatchObject({
+      invocationId: id,
+      function: 'calendarChannels',
+    });
   });
 });

@@ -9,6 +9,7 @@ import { timerAt } from '../../sandbox/local/invoke.js';
 import { LOCAL_DIGEST_KEY } from '../../shared/config.js';
 import type { Root } from '../../app/root.js';
 import { DEV, MARIA, botHarness } from '../support/bot-harness.js';
+import { hooked } from '../../functions/hooks.js';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 let h: Harness;
@@ -38,14 +39,15 @@ it('logs one JSON object a line through the invocation, with its id, and nothing
   const lines: { invocationId: string; text: string }[] = [];
 
   h.calendar.time.set('2026-03-02T08:00:30Z'); // the agendas are due
-  await scheduler(() => root)(timerAt(h.calendar.time.clock.now()), capture('scheduler', lines));
+  await hooked(scheduler(() => root))(timerAt(h.calendar.time.clock.now()), capture('scheduler', lines));
   const deliveries = h.calendar.queued.take('deliveries');
   expect(deliveries).toHaveLength(2);
-  for (const message of deliveries) await deliverFunction(() => root)(message, capture('deliver', lines));
-  await deliverFunction(() => root)({ kind: 'agenda', pairId: 7 }, capture('deliver', lines)); // malformed
-  await deliveriesPoison(deliveries[0], capture('deliveriesPoison', lines));
+  for (const message of deliveries)
+    await hooked(deliverFunction(() => root))(message, capture('deliver', lines));
+  await hooked(deliverFunction(() => root))({ kind: 'agenda', pairId: 7 }, capture('deliver', lines)); // malformed
+  await hooked(deliveriesPoison)(deliveries[0], capture('deliveriesPoison', lines));
   h.calendar.time.set('2026-03-02T09:00:00Z');
-  await calendarChannels(() => root)(
+  await hooked(calendarChannels(() => root))(
     timerAt(h.calendar.time.clock.now()),
     capture('calendarChannels', lines),
   );
@@ -114,7 +116,7 @@ it('records no address in what a failing function throws or logs (a 404 calendar
       notifiedAt: h.calendar.time.clock.now().toISOString(),
     };
     try {
-      await calendarSync(() => root)(message, capture('calendarSync', lines));
+      await hooked(calendarSync(() => root))(message, capture('calendarSync', lines));
       thrown.push('nothing thrown');
     } catch (error) {
       thrown.push(recorded(error));

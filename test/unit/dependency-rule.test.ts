@@ -62,7 +62,7 @@ describe('the dependency rule', () => {
       'teams-app/',
       "import type { X } from '../../teams-app/cards/card-data.js';",
     ],
-    ['shared/adapters/teams/example.ts', 'teams-app/', "import { x } from '../../../teams-app/bot/x.js';"],
+    ['shared/adapters/example.ts', 'teams-app/', "import { x } from '../../teams-app/bot/x.js';"],
     ['shared/ports.ts', 'teams-app/', "import type { X } from '../teams-app/bot/bot-deps.js';"],
     ['shared/log.ts', 'the root', "import { getRoot } from '../app/root.js';"],
     [

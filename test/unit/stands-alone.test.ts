@@ -24,7 +24,7 @@ function escapes(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const folder = relative(root, dirname(file));
   // `npm start` runs the sandbox (and what it imports) from its build; tests and tools run from the sources
-  const built = /^(sandbox|shared|teams-app|functions)\b/.test(folder)
+  const built = /^(app|sandbox|shared|teams-app|functions)\b/.test(folder)
     ? join(root, 'dist', folder)
     : dirname(file);
   const outside = (from: string, path: string) => relative(root, resolve(from, path)).startsWith(`..${sep}`);

@@ -12,6 +12,7 @@ import type { QueueName, Store } from '../../../shared/ports.js';
 import type { Root } from '../../../app/root.js';
 import { pairDocs } from '../../../shared/services/pair-docs.js';
 import { DeliveryLedger, KillSwitch } from './ledger.js';
+import { hooked } from '../../../functions/hooks.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -124,10 +125,10 @@ export async function startSystem(options: SystemOptions) {
   const root: Root = { ...bots.root, delivery: async () => delivery };
   const logs = calendar.logs;
   const handlers = {
-    scheduler: scheduler(() => root),
-    channels: calendarChannels(() => root),
-    deliver: deliverFunction(() => root),
-    sync: calendarSync(() => root),
+    scheduler: hooked(scheduler(() => root)),
+    channels: hooked(calendarChannels(() => root)),
+    deliver: hooked(deliverFunction(() => root)),
+    sync: hooked(calendarSync(() => root)),
   };
   const clock = calendar.time;
   const driverStore = options.driverStore ?? calendar.store;
