@@ -16,6 +16,9 @@ export interface Stored<T> {
 /** `CONFLICT`: the document exists (create) or changed since it was read (stale etag). */
 export type StoreError = { readonly code: 'CONFLICT' } | { readonly code: 'NOT_FOUND' };
 
+/** The database refused a write for its rate (Cosmos DB's 429); `retryAfterMs` is the wait it asked for. */
+export type Throttled = { readonly code: 'THROTTLED'; readonly retryAfterMs?: number };
+
 export interface Page<T> {
   readonly items: readonly T[];
   /** Present when more items follow; pass it back to get the next page. Opaque. */
@@ -38,8 +41,14 @@ export interface Collection<T extends { id: string; type: string }> {
   get(partitionKey: string, id: string): Promise<Stored<T> | undefined>;
   /** Writes a new document; `CONFLICT` when one with the same id is already in the partition. */
   create(doc: T): Promise<Result<Stored<T>, StoreError>>;
-  /** Writes only if the stored version still has `etag`. */
+  /** Writes only if the stored version still has `etag`. A throttled write throws (the caller's retry). */
   replace(doc: T, etag: string): Promise<Result<Stored<T>, StoreError>>;
+  /**
+   * `replace`, but a write the database throttled past its SDK's own retries is answered as a value,
+   * `THROTTLED`, with the wait the database asked for: for a write its caller must not lose (the record
+   * that a message went out), which it tries again itself.
+   */
+  tryReplace(doc: T, etag: string): Promise<Result<Stored<T>, StoreError | Throttled>>;
   upsert(doc: T): Promise<Stored<T>>;
   /** Deletes; with `etag`, only if unchanged. */
   delete(partitionKey: string, id: string, etag?: string): Promise<Result<void, StoreError>>;

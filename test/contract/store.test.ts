@@ -86,6 +86,21 @@ describe.each([sqliteAdapter(), cosmosAdapter()])('Store contract: $name', (adap
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: { code: 'CONFLICT' } }]);
   });
 
+  it('tryReplace writes as replace does: the current etag wins, a stale one is a conflict, a missing one not found', async () => {
+    const created = await store.pairs.create(topic(1, 1, { text: 'original' }));
+    if (!created.ok) throw new Error('create failed');
+    const replaced = await store.pairs.tryReplace(topic(1, 1, { text: 'first writer' }), created.value.etag);
+    if (!replaced.ok) throw new Error('tryReplace failed');
+    expect(replaced.value.etag).not.toEqual(created.value.etag);
+    const late = await store.pairs.tryReplace(topic(1, 1, { text: 'second writer' }), created.value.etag);
+    expect(late).toEqual({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await store.pairs.get(pairId(1), topic(1, 1).id))?.doc).toMatchObject({ text: 'first writer' });
+    expect(await store.pairs.tryReplace(topic(1, 2), 'any-etag')).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
   it('answers a replace of a missing document with not found', async () => {
     expect(await store.pairs.replace(topic(1, 1), 'any-etag')).toEqual({
       ok: false,

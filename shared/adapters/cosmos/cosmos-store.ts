@@ -7,7 +7,7 @@ import {
   type ContainerDoc,
   type ContainerName,
 } from '../../domain/index.js';
-import type { Collection, ListOptions, Scannable, Store, Stored } from '../../ports.js';
+import type { Collection, ListOptions, Scannable, Store, Stored, Throttled } from '../../ports.js';
 import { pageSize } from '../continuation.js';
 
 /**
@@ -38,6 +38,22 @@ function collection<C extends ContainerName>(
   const stored = (resource: unknown): Stored<T> => ({ doc: parse(resource), etag: etagOf(resource) });
   const keyPath = CONTAINERS[name].partitionKey;
 
+  /** A conditional write: its result, or what the SDK threw that is not a conflict or a missing document. */
+  const replace = async (input: T, etag: string) => {
+    const doc = parse(input);
+    try {
+      const { resource } = await container
+        .item(doc.id, partitionKeyOf(name, doc))
+        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return ok(stored(resource));
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 409) return err({ code: 'CONFLICT' as const });
+      if (status === 404) return err({ code: 'NOT_FOUND' as const });
+      return { thrown: error };
+    }
+  };
+
   return {
     async get(pk, id) {
       try {
@@ -59,15 +75,15 @@ function collection<C extends ContainerName>(
       }
     },
     async replace(input, etag) {
-      const doc = parse(input);
-      try {
-        const { resource } = await container
-          .item(doc.id, partitionKeyOf(name, doc))
-          .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-        return ok(stored(resource));
-      } catch (error) {
-        return writeError(error);
-      }
+      const written = await replace(input, etag);
+      if ('thrown' in written) throw written.thrown;
+      return written;
+    },
+    async tryReplace(input, etag) {
+      const written = await replace(input, etag);
+      if (!('thrown' in written)) return written;
+      if (statusOf(written.thrown) === 429) return err(throttledOf(written.thrown));
+      throw written.thrown;
     },
     async upsert(input) {
       const { resource } = await container.items.upsert(parse(input));
@@ -124,6 +140,12 @@ function writeError(error: unknown) {
   if (status === 412 || status === 409) return err({ code: 'CONFLICT' as const });
   if (status === 404) return err({ code: 'NOT_FOUND' as const });
   throw error;
+}
+
+/** A 429 the SDK gave up on, as the port's value, with the wait Cosmos DB asked for (`x-ms-retry-after-ms`). */
+function throttledOf(error: unknown): Throttled {
+  const wait = (error as { retryAfterInMs?: unknown }).retryAfterInMs;
+  return typeof wait === 'number' ? { code: 'THROTTLED', retryAfterMs: wait } : { code: 'THROTTLED' };
 }
 
 function statusOf(error: unknown): number | undefined {

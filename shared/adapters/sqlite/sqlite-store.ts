@@ -90,6 +90,14 @@ function collection<C extends ContainerName>(
     return { doc, pk: partitionKeyOf(name, doc), etag: randomUUID(), body: JSON.stringify(doc) };
   };
 
+  const replace = async (input: T, expected: string) => {
+    const { doc, pk, etag, body } = prepare(input);
+    const changed = update.run(doc.type, etag, body, name, pk, doc.id, expected).changes;
+    if (changed === 1) return ok({ doc, etag });
+    const exists = select.get(name, pk, doc.id) !== undefined;
+    return err(exists ? { code: 'CONFLICT' as const } : { code: 'NOT_FOUND' as const });
+  };
+
   return {
     async get(pk, id) {
       const row = select.get(name, pk, id);
@@ -105,13 +113,9 @@ function collection<C extends ContainerName>(
       }
       return ok({ doc, etag });
     },
-    async replace(input, expected) {
-      const { doc, pk, etag, body } = prepare(input);
-      const changed = update.run(doc.type, etag, body, name, pk, doc.id, expected).changes;
-      if (changed === 1) return ok({ doc, etag });
-      const exists = select.get(name, pk, doc.id) !== undefined;
-      return err(exists ? { code: 'CONFLICT' as const } : { code: 'NOT_FOUND' as const });
-    },
+    replace,
+    // SQLite is never throttled
+    tryReplace: replace,
     async upsert(input) {
       const { doc, pk, etag, body } = prepare(input);
       upsert.run(name, pk, doc.id, doc.type, etag, body);

@@ -4,12 +4,13 @@ import {
   addMinutes,
   utc,
   type DeliveryKind,
+  type Result,
   type Pair,
   type User,
 } from '../../domain/index.js';
 import { saveProfile } from '../people.js';
 import type { Card } from './card-renderer.js';
-import type { WaitingClock } from '../../ports.js';
+import type { StoreError, Throttled } from '../../ports.js';
 import type { SendOnceDeps } from './deps.js';
 
 /** A `sending` older than this was left by a process that died; the next attempt takes it over. */
@@ -81,8 +82,8 @@ export async function deliverOnce(
     return final ? 'UNREACHABLE' : 'RETRY';
   }
   // Throttled here, the write is tried again on the spot: lost, the message would go out twice.
-  await whenThrottledRetry(deps.clock, () =>
-    deps.store.pairs.replace(
+  await recordSent(deps, () =>
+    deps.store.pairs.tryReplace(
       {
         ...sending,
         state: 'sent',
@@ -99,19 +100,17 @@ export async function deliverOnce(
 /** How often the `sent` write is tried when Cosmos DB keeps answering 429 past its SDK's own retries. */
 const SENT_WRITE_ATTEMPTS = 4;
 
-async function whenThrottledRetry<T>(clock: WaitingClock, write: () => Promise<T>): Promise<T> {
+/**
+ * The `sent` write, tried again while the store answers `THROTTLED`, after the wait it asked for (at
+ * most 5 s) on the injected clock; still throttled after `SENT_WRITE_ATTEMPTS`, it throws and the queue
+ * retries the delivery. Any other answer (a conflict: someone took the record over) stands.
+ */
+async function recordSent(deps: SendOnceDeps, write: () => Promise<Result<unknown, StoreError | Throttled>>) {
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      const { code, statusCode, retryAfterInMs } = error as {
-        code?: unknown;
-        statusCode?: unknown;
-        retryAfterInMs?: unknown;
-      };
-      if (attempt >= SENT_WRITE_ATTEMPTS || (code !== 429 && statusCode !== 429)) throw error;
-      const wait = typeof retryAfterInMs === 'number' ? retryAfterInMs : 1000 * attempt;
-      await clock.wait(Math.min(wait, 5000));
-    }
+    const written = await write();
+    if (written.ok || written.error.code !== 'THROTTLED') return;
+    if (attempt >= SENT_WRITE_ATTEMPTS)
+      throw new Error(`the sent record stayed throttled after ${SENT_WRITE_ATTEMPTS} attempts`);
+    await deps.clock.wait(Math.min(written.error.retryAfterMs ?? 1000 * attempt, 5000));
   }
 }

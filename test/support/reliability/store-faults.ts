@@ -1,4 +1,5 @@
 import {
+  err,
   CONTAINER_NAMES,
   partitionKeyOf,
   type ContainerDoc,
@@ -23,7 +24,8 @@ type Rule = { remaining: number; match: (call: StoreCall) => boolean };
  *   (the same content, so only its etag changes), so the write meets a real conflict from the
  *   database itself: a 412 from Cosmos DB, a stale etag in SQLite.
  * - `throttle`: a matching call fails the way a Cosmos DB 429 does once the SDK has used up its own
- *   retries (an error, not a value), so the handler throws and the queue retries the message.
+ *   retries (an error, so the handler throws and the queue retries the message; `tryReplace` answers
+ *   it as the adapter does, a value).
  * `paused` turns both off (a chat message is not retried by Teams, so the soak does not throttle one).
  */
 export class StoreFaults {
@@ -63,9 +65,14 @@ export class StoreFaults {
     return true;
   }
 
-  private check(call: StoreCall): void {
-    if (!this.take(this.throttling, call)) return;
+  private throttled(call: StoreCall): boolean {
+    if (!this.take(this.throttling, call)) return false;
     this.caused.throttled += 1;
+    return true;
+  }
+
+  private check(call: StoreCall): void {
+    if (!this.throttled(call)) return;
     throw Object.assign(new Error(`Request rate is large (429): ${call.op} ${call.container}`), {
       code: 429,
       retryAfterInMs: 1000,
@@ -96,6 +103,12 @@ export class StoreFaults {
           return result;
         }
         return inner.replace(doc, etag);
+      },
+      // a throttled write answered as a value, as the Cosmos DB adapter answers it
+      tryReplace: async (doc, etag) => {
+        const call: StoreCall = { container, op: 'replace', id: doc.id, doc };
+        if (this.throttled(call)) return err({ code: 'THROTTLED', retryAfterMs: 1000 });
+        return inner.tryReplace(doc, etag);
       },
       upsert: async (doc) => {
         this.check({ container, op: 'upsert', id: doc.id, doc });
