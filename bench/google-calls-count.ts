@@ -1,5 +1,5 @@
 import { maintainCalendars } from '../shared/services/calendar/maintain-calendars.js';
-import { watchCalendar } from '../shared/services/calendar/watch-calendar.js';
+import { watchCalendar } from '../test/support/watch-calendar.js';
 import { calendarHarness } from '../test/support/calendar-harness.js';
 
 const MANAGER = 'maria@contoso.com';

@@ -5,7 +5,6 @@
  * start, so there are past and upcoming occurrences. Times are in Berlin.
  */
 import type { FakeDirectoryUser } from './fake-google/index.js';
-export const SAMPLE_TENANT = 'tenant-contoso';
 export const MANAGER = { email: 'maria@contoso.com', name: 'Maria Lopez', timeZone: 'Europe/Berlin' };
 export const REPORTS = [
   { email: 'dev@contoso.com', name: 'Dev Patel', timeZone: 'Europe/Berlin', weekday: 1, hour: 10, weeks: 1 },

@@ -6,8 +6,6 @@ import type { CardDataOf } from '../cards/card-data.js';
 import type { BotDeps, Reply } from './bot-deps.js';
 import { nameOf } from './present.js';
 
-export { trustDigestPartition } from '../../shared/services/one-on-one/trust-digest.js';
-
 /** What a report (or anyone who manages nobody) is told on `digest`: nothing about anyone. */
 export const DIGEST_FOR_MANAGERS =
   'The trust digest is for managers: it sums up the 1:1s you run with your reports. ' +

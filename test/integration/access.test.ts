@@ -6,7 +6,7 @@ import { App } from '@microsoft/teams.apps';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { pairIdOf, userIdOf } from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
-import { watchCalendar } from '../../shared/services/calendar/watch-calendar.js';
+import { watchCalendar } from '../support/watch-calendar.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { derivedAadObjectId } from '../../sandbox/fake-teams/teams-ids.js';

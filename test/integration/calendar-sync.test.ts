@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { docId, pairIdOf, type Job, type Occurrence, type Series } from '../../shared/domain/index.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
-import { watchCalendar } from '../../shared/services/calendar/watch-calendar.js';
+import { watchCalendar } from '../support/watch-calendar.js';
 import { calendarHarness } from '../support/calendar-harness.js';
 
 type Harness = Awaited<ReturnType<typeof calendarHarness>>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchCalendar } from '../../shared/services/calendar/watch-calendar.js';
+import { watchCalendar } from '../support/watch-calendar.js';
 import { DEV, MARIA, weeklyWith } from '../support/bot-harness.js';
 import { calendarHarness } from '../support/calendar-harness.js';
 import { storeSnapshot } from '../support/store-snapshot.js';

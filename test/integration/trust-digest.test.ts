@@ -6,7 +6,8 @@ import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js
 import { trustDigest } from '../../shared/services/one-on-one/trust-digest.js';
 import { userByEmail } from '../../shared/services/people.js';
 import { deliver } from '../../shared/services/delivery/deliver.js';
-import { DIGEST_FOR_MANAGERS, trustDigestPartition } from '../../teams-app/bot/trust-digest.js';
+import { trustDigestPartition } from '../../shared/services/one-on-one/trust-digest.js';
+import { DIGEST_FOR_MANAGERS } from '../../teams-app/bot/trust-digest.js';
 import { visibleText } from '../../teams-app/cards/visible-text.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
 

@@ -3,7 +3,7 @@ import { pairIdOf, type Occurrence, type Pair } from '../../shared/domain/index.
 import { staticDirectory } from '../../shared/adapters/directory/static-directory.js';
 import type { Directory } from '../../shared/ports.js';
 import { maintainCalendars } from '../../shared/services/calendar/maintain-calendars.js';
-import { watchCalendar } from '../../shared/services/calendar/watch-calendar.js';
+import { watchCalendar } from '../support/watch-calendar.js';
 import { calendarHarness } from '../support/calendar-harness.js';
 
 type Harness = Awaited<ReturnType<typeof calendarHarness>>;

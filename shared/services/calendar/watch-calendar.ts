@@ -1,5 +1,4 @@
 import type { CalendarDeps } from './deps.js';
-import { processSyncRequest, type SyncRequestOutcome } from './process-sync-request.js';
 
 /**
  * Starts following a user's calendar (they installed Steady): its state, once, with the user as an
@@ -32,18 +31,4 @@ export async function startWatching(
     return;
   }
   await deps.queue.send('calendar-sync', { calendarId, reason: 'start', notifiedAt: now });
-}
-
-/** `startWatching` and the first sync at once, without the queue (tests, the sandbox's seeding). */
-export async function watchCalendar(
-  deps: CalendarDeps,
-  calendarId: string,
-  ownerUserId: string,
-): Promise<SyncRequestOutcome> {
-  await startWatching({ ...deps, queue: { send: async () => undefined } }, calendarId, ownerUserId);
-  return processSyncRequest(deps, {
-    calendarId,
-    reason: 'start',
-    notifiedAt: deps.clock.now().toISOString(),
-  });
 }

@@ -21,6 +21,4 @@ export interface DeliveryDeps extends CardDeps {
   readonly clock: WaitingClock;
 }
 
-export type { WaitingClock };
-
 export type SendOnceDeps = Pick<DeliveryDeps, 'store' | 'messenger' | 'clock'>;
