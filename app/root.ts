@@ -23,7 +23,9 @@ import {
   type CalendarDeps,
   type CalendarSettings,
 } from '../shared/services/calendar/deps.js';
+import type { CardRenderer } from '../shared/services/delivery/card-renderer.js';
 import type { DeliveryDeps } from '../shared/services/delivery/deps.js';
+import type { RenderCard } from '../teams-app/bot/bot-deps.js';
 import type { Bot, BotConfig } from '../teams-app/bot/create-bot.js';
 import { waitingClock } from '../shared/adapters/clock.js';
 import { openDirectory, openStore } from './adapters.js';
@@ -101,7 +103,7 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       },
     };
   });
-  const cards = once(async () => {
+  const cards = once(async (): Promise<{ render: RenderCard; renderer: CardRenderer }> => {
     const [{ createCardRenderer }, { renderCard }] = await Promise.all([
       import('../teams-app/bot/card-renderer.js'),
       import('../teams-app/cards/render-card.js'),
@@ -110,22 +112,27 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
     return { render, renderer: createCardRenderer(await store(), render) };
   });
   const bot = once(async () => {
-    const [{ createBot }, { createTeamsMessenger }, { allowedTenantsOnly }, { uploadFile }] =
-      await Promise.all([
-        import('../teams-app/bot/create-bot.js'),
-        import('../shared/adapters/teams/teams-messenger.js'),
-        import('../shared/adapters/teams/allowed-tenants-only.js'),
-        import('../shared/adapters/teams/file-upload.js'),
-      ]);
+    // every module and client at once: the first message's wait is the slowest of them, not their sum
+    const [
+      { createBot },
+      { createTeamsMessenger },
+      { allowedTenantsOnly },
+      { uploadFile },
+      { render, renderer },
+      parts,
+    ] = await Promise.all([
+      import('../teams-app/bot/create-bot.js'),
+      import('../shared/adapters/teams/teams-messenger.js'),
+      import('../shared/adapters/teams/allowed-tenants-only.js'),
+      import('../shared/adapters/teams/file-upload.js'),
+      cards(),
+      all({ store: store(), queue: queue(), ids: ids(), directory: directory() }),
+    ]);
     const botConfig = overrides.bot ?? config.bot;
     const wrap = overrides.wrapMessenger ?? ((messenger: Messenger) => messenger);
-    const { render, renderer } = await cards();
     return createBot(botConfig, local, {
-      store: await store(),
-      queue: await queue(),
+      ...parts,
       clock,
-      ids: await ids(),
-      directory: await directory(),
       addressRules: config.identity,
       renderCard: render,
       cards: renderer,
@@ -142,14 +149,17 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
     });
   });
   const messenger = once(async () => overrides.messenger ?? (await bot()).deps.messenger);
-  const delivery = once(async (): Promise<DeliveryDeps> => ({
-    store: await store(),
-    clock,
-    messenger: await messenger(),
-    cards: (await cards()).renderer,
-    directory: await directory(),
-    addressRules: config.identity,
-  }));
+  const delivery = once(async (): Promise<DeliveryDeps> => {
+    const [opened, teams, built, people] = await Promise.all([store(), messenger(), cards(), directory()]);
+    return {
+      store: opened,
+      clock,
+      messenger: teams,
+      cards: built.renderer,
+      directory: people,
+      addressRules: config.identity,
+    };
+  });
   return { config, clock, store, queue, calendarDeps, directory, messenger, bot, delivery };
 }
 
@@ -163,6 +173,16 @@ async function openCalendar(config: Config): Promise<Calendar> {
   const authFor =
     google.kind === 'serviceAccount' ? auth.delegatedAuth(google) : auth.presetTokenAuth(google.token);
   return createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor });
+}
+
+/** The values of an object of promises, awaited together. */
+async function all<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const),
+  );
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
