@@ -23,9 +23,7 @@ import {
   type CalendarDeps,
   type CalendarSettings,
 } from '../shared/services/calendar/deps.js';
-import type { CardRenderer } from '../shared/services/delivery/card-renderer.js';
 import type { DeliveryDeps } from '../shared/services/delivery/deps.js';
-import type { RenderCard } from '../teams-app/bot/bot-deps.js';
 import type { Bot, BotConfig } from '../teams-app/bot/create-bot.js';
 import { waitingClock } from '../shared/adapters/clock.js';
 import { openDirectory, openStore } from './adapters.js';
@@ -103,58 +101,33 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
       },
     };
   });
-  const cards = once(async (): Promise<{ render: RenderCard; renderer: CardRenderer }> => {
-    const [{ createCardRenderer }, { renderCard }] = await Promise.all([
-      import('../teams-app/bot/card-renderer.js'),
-      import('../teams-app/cards/render-card.js'),
-    ]);
-    const render = (name: string, data: Record<string, unknown>) => renderCard(name as never, data as never);
-    return { render, renderer: createCardRenderer(await store(), render) };
-  });
+  const teams = once(() => import('./teams.js'));
+  const cards = once(async () => (await teams()).cardsOf(await store()));
   const bot = once(async () => {
-    // every module and client at once: the first message's wait is the slowest of them, not their sum
-    const [
-      { createBot },
-      { createTeamsMessenger },
-      { allowedTenantsOnly },
-      { uploadFile },
-      { render, renderer },
-      parts,
-    ] = await Promise.all([
-      import('../teams-app/bot/create-bot.js'),
-      import('../shared/adapters/teams/teams-messenger.js'),
-      import('../shared/adapters/teams/allowed-tenants-only.js'),
-      import('../shared/adapters/teams/file-upload.js'),
+    // the modules, the card renderer and the clients at once: the first message waits for the slowest
+    const [{ botOf }, built, parts] = await Promise.all([
+      teams(),
       cards(),
       all({ store: store(), queue: queue(), ids: ids(), directory: directory() }),
     ]);
-    const botConfig = overrides.bot ?? config.bot;
-    const wrap = overrides.wrapMessenger ?? ((messenger: Messenger) => messenger);
-    return createBot(botConfig, local, {
-      ...parts,
-      clock,
-      addressRules: config.identity,
-      renderCard: render,
-      cards: renderer,
-      // the bot's own HTTP client carries its token; replies and deliveries share its limits
-      messengerOf: (http, botId) =>
-        overrides.messenger ??
-        wrap(
-          allowedTenantsOnly(
-            createTeamsMessenger({ http, botId, allowLoopback: local }),
-            botConfig.allowedTenants,
-          ),
-        ),
-      upload: (url, bytes) => uploadFile(url, bytes, local),
-    });
+    return botOf(
+      overrides.bot ?? config.bot,
+      local,
+      { ...parts, clock, addressRules: config.identity },
+      built,
+      {
+        ...(overrides.messenger === undefined ? {} : { override: overrides.messenger }),
+        ...(overrides.wrapMessenger === undefined ? {} : { wrap: overrides.wrapMessenger }),
+      },
+    );
   });
   const messenger = once(async () => overrides.messenger ?? (await bot()).deps.messenger);
   const delivery = once(async (): Promise<DeliveryDeps> => {
-    const [opened, teams, built, people] = await Promise.all([store(), messenger(), cards(), directory()]);
+    const [opened, sender, built, people] = await Promise.all([store(), messenger(), cards(), directory()]);
     return {
       store: opened,
       clock,
-      messenger: teams,
+      messenger: sender,
       cards: built.renderer,
       directory: people,
       addressRules: config.identity,
