@@ -2,9 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevHost, type DevHost } from '../../sandbox/dev-host/index.js';
+import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { parseNcrontab } from '../../sandbox/dev-host/parse-ncrontab.js';
 import type { Received } from '../fixtures/dev-host-entry.js';
 import { startAzurite } from '../support/azurite.js';
@@ -256,14 +259,23 @@ describe('the dev host on the real functions entry', () => {
   let real: DevHost | undefined;
   let dataDir: string | undefined;
   const realLines: string[] = [];
+  // Google, as far as this entry knows: it refuses every request, naming the calendar, as Google does
+  const google = createServer((req, res) => {
+    req.resume();
+    const message = 'Bad request for calendar maria@contoso.com';
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 400, message, errors: [{ reason: 'badRequest', message }] } }));
+  });
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'steady-dev-host-data-'));
+    await new Promise<void>((resolve) => google.listen(0, '127.0.0.1', resolve));
     const env = {
       STEADY_MODE: 'local',
       STEADY_STORE: 'sqlite',
       STEADY_DATA_DIR: dataDir,
       AzureWebJobsStorage: azurite!.connectionString,
+      GOOGLE_ROOT_URL: `http://127.0.0.1:${(google.address() as AddressInfo).port}/`,
     };
     for (const [key, value] of Object.entries(env)) {
       saved[key] = process.env[key];
@@ -282,6 +294,7 @@ describe('the dev host on the real functions entry', () => {
 
   afterAll(async () => {
     await real?.stop();
+    await new Promise<void>((resolve) => google.close(() => resolve()));
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
@@ -319,5 +332,29 @@ describe('the dev host on the real functions entry', () => {
       invocationId: id,
       function: 'calendarChannels',
     });
+  });
+
+  it('scrubs what a function throws before the host sees it (the postInvocation hook)', async () => {
+    const store = openSqliteStore(join(dataDir!, 'steady.db'));
+    const now = new Date().toISOString();
+    const calendarId = 'maria@contoso.com';
+    await store.calendars.create({
+      type: 'calendar',
+      id: calendarId,
+      calendarId,
+      ownerUserIds: ['user-maria'],
+      tracked: {},
+      createdAt: now,
+      updatedAt: now,
+    });
+    await store.close();
+    await send('calendar-sync', { calendarId, reason: 'safety', notifiedAt: now });
+    await real!.drainQueues({ maxRounds: 1 });
+    const failed = realLines.filter((line) => line.startsWith('calendarSync [error]:'));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const line of failed) {
+      expect(line).toContain('Bad request for calendar person:');
+      expect(line).not.toContain('maria@contoso.com');
+    }
   });
 });
