@@ -105,15 +105,18 @@ export function createRoot(config: Config, overrides: RootOverrides = {}): Root 
   const cards = once(async () => (await teams()).cardsOf(await store()));
   const bot = once(async () => {
     // the modules, the card renderer and the clients at once: the first message waits for the slowest
-    const [{ botOf }, built, parts] = await Promise.all([
+    const [{ botOf }, built, opened, queued, keys, people] = await Promise.all([
       teams(),
       cards(),
-      all({ store: store(), queue: queue(), ids: ids(), directory: directory() }),
+      store(),
+      queue(),
+      ids(),
+      directory(),
     ]);
     return botOf(
       overrides.bot ?? config.bot,
       local,
-      { ...parts, clock, addressRules: config.identity },
+      { store: opened, queue: queued, ids: keys, directory: people, clock, addressRules: config.identity },
       built,
       {
         ...(overrides.messenger === undefined ? {} : { override: overrides.messenger }),
@@ -146,16 +149,6 @@ async function openCalendar(config: Config): Promise<Calendar> {
   const authFor =
     google.kind === 'serviceAccount' ? auth.delegatedAuth(google) : auth.presetTokenAuth(google.token);
   return createGoogleCalendar({ rootUrl: config.google.rootUrl, authFor });
-}
-
-/** The values of an object of promises, awaited together. */
-async function all<T extends Record<string, Promise<unknown>>>(
-  promises: T,
-): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
-  const entries = await Promise.all(
-    Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const),
-  );
-  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

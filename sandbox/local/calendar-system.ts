@@ -11,8 +11,7 @@ import { createGoogleDirectory } from '../../shared/adapters/google/google-direc
 import { openSqliteStore } from '../../shared/adapters/sqlite/sqlite-store.js';
 import { loadConfig } from '../../shared/config.js';
 import type { AddressRules } from '../../shared/domain/index.js';
-import type { Directory, IdGen, Store, WaitingClock } from '../../shared/ports.js';
-import { realWait } from '../../shared/adapters/clock.js';
+import type { Clock, Directory, IdGen, Store } from '../../shared/ports.js';
 import { createRoot, type RootOverrides } from '../../app/root.js';
 import type { CalendarDeps } from '../../shared/services/calendar/deps.js';
 import {
@@ -25,10 +24,10 @@ import { invocationContext } from './invoke.js';
 import { memoryQueue } from './memory-queue.js';
 import { hooked } from '../../functions/hooks.js';
 
-/** A settable clock: tests move time; only a throttled write waits (as long as the store asked). */
+/** A settable clock: tests move time, nothing sleeps. */
 export function testClock(start: string) {
   let now = new Date(start).getTime();
-  const clock: WaitingClock = { now: () => new Date(now), wait: realWait };
+  const clock: Clock = { now: () => new Date(now) };
   return {
     clock,
     set: (iso: string) => void (now = new Date(iso).getTime()),

@@ -38,20 +38,13 @@ function collection<C extends ContainerName>(
   const stored = (resource: unknown): Stored<T> => ({ doc: parse(resource), etag: etagOf(resource) });
   const keyPath = CONTAINERS[name].partitionKey;
 
-  /** A conditional write: its result, or what the SDK threw that is not a conflict or a missing document. */
-  const replace = async (input: T, etag: string) => {
+  /** The conditional write itself; what the SDK throws is the caller's to read. */
+  const replaceIfMatch = async (input: T, etag: string) => {
     const doc = parse(input);
-    try {
-      const { resource } = await container
-        .item(doc.id, partitionKeyOf(name, doc))
-        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return ok(stored(resource));
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 412 || status === 409) return err({ code: 'CONFLICT' as const });
-      if (status === 404) return err({ code: 'NOT_FOUND' as const });
-      return { thrown: error };
-    }
+    const { resource } = await container
+      .item(doc.id, partitionKeyOf(name, doc))
+      .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+    return ok(stored(resource));
   };
 
   return {
@@ -75,15 +68,18 @@ function collection<C extends ContainerName>(
       }
     },
     async replace(input, etag) {
-      const written = await replace(input, etag);
-      if ('thrown' in written) throw written.thrown;
-      return written;
+      try {
+        return await replaceIfMatch(input, etag);
+      } catch (error) {
+        return writeError(error);
+      }
     },
     async tryReplace(input, etag) {
-      const written = await replace(input, etag);
-      if (!('thrown' in written)) return written;
-      if (statusOf(written.thrown) === 429) return err(throttledOf(written.thrown));
-      throw written.thrown;
+      try {
+        return await replaceIfMatch(input, etag);
+      } catch (error) {
+        return statusOf(error) === 429 ? err(throttledOf(error)) : writeError(error);
+      }
     },
     async upsert(input) {
       const { resource } = await container.items.upsert(parse(input));

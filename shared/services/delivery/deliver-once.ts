@@ -3,14 +3,13 @@ import {
   isBefore,
   addMinutes,
   utc,
+  type Delivery,
   type DeliveryKind,
-  type Result,
   type Pair,
   type User,
 } from '../../domain/index.js';
 import { saveProfile } from '../people.js';
 import type { Card } from './card-renderer.js';
-import type { StoreError, Throttled } from '../../ports.js';
 import type { SendOnceDeps } from './deps.js';
 
 /** A `sending` older than this was left by a process that died; the next attempt takes it over. */
@@ -82,18 +81,14 @@ export async function deliverOnce(
     return final ? 'UNREACHABLE' : 'RETRY';
   }
   // Throttled here, the write is tried again on the spot: lost, the message would go out twice.
-  await recordSent(deps, () =>
-    deps.store.pairs.tryReplace(
-      {
-        ...sending,
-        state: 'sent',
-        activityId: sent.value.activityId,
-        conversationId: to.conversationId,
-        updatedAt: utc(deps.clock.now()),
-      },
-      claimed.value.etag,
-    ),
-  );
+  const record: Delivery = {
+    ...sending,
+    state: 'sent',
+    activityId: sent.value.activityId,
+    conversationId: to.conversationId,
+    updatedAt: utc(deps.clock.now()),
+  };
+  await recordSent(deps, record, claimed.value.etag);
   return 'SENT';
 }
 
@@ -105,9 +100,9 @@ const SENT_WRITE_ATTEMPTS = 4;
  * most 5 s) on the injected clock; still throttled after `SENT_WRITE_ATTEMPTS`, it throws and the queue
  * retries the delivery. Any other answer (a conflict: someone took the record over) stands.
  */
-async function recordSent(deps: SendOnceDeps, write: () => Promise<Result<unknown, StoreError | Throttled>>) {
+async function recordSent(deps: SendOnceDeps, record: Delivery, etag: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const written = await write();
+    const written = await deps.store.pairs.tryReplace(record, etag);
     if (written.ok || written.error.code !== 'THROTTLED') return;
     if (attempt >= SENT_WRITE_ATTEMPTS)
       throw new Error(`the sent record stayed throttled after ${SENT_WRITE_ATTEMPTS} attempts`);
