@@ -6,7 +6,7 @@ import { agendaCard } from '../shared/services/delivery/cards.js';
 import { createRoot } from '../app/root.js';
 import { loadConfig } from '../shared/config.js';
 import type { Store } from '../shared/ports.js';
-import { agendaSamples } from '../teams-app/cards/card-samples.js';
+import { agendaSamples } from '../test/support/card-samples.js';
 import { AGENDA_LIMITS, cardData, renderCard } from '../teams-app/cards/index.js';
 import { templates } from '../teams-app/cards/templates/index.js';
 import { actionItemDoc, person, seedPair, topicDoc, userDoc } from './support/org.js';

@@ -29,7 +29,16 @@ const upDynamic = dynamic(notUp, '/(^|\\/)(teams-app|app)\\//');
 
 const coreImports = [
   { regex: '^(?!zod$)(?!\\.{1,2}/)', message: core },
-  groups(core, '**/adapters', '**/adapters/**', '**/config', '**/config.js', '**/root', '**/root.js'),
+  groups(
+    core,
+    '**/adapters',
+    '**/adapters/**',
+    '**/config',
+    '**/config.js',
+    '**/config-sections.js',
+    '**/root',
+    '**/root.js',
+  ),
   up,
 ];
 
@@ -105,13 +114,14 @@ export const dependencyRules = [
               '**/adapters/**',
               '**/config',
               '**/config.js',
+              '**/config-sections.js',
             ),
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        dynamic(triggers, '/(^|\\/)(teams-app|adapters)\\/|\\/config\\.js$/'),
+        dynamic(triggers, '/(^|\\/)(teams-app|adapters)\\/|\\/config(-sections)?\\.js$/'),
       ],
     },
   },

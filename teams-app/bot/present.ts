@@ -1,5 +1,6 @@
 import {
   dayOf,
+  isMoved,
   nextCheckpoint,
   type ActionItem,
   type ConversationPlan,
@@ -91,7 +92,7 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
         ? 'cancelled'
         : view.declined !== undefined
           ? 'declined'
-          : occurrence.start !== occurrence.originalStart
+          : isMoved(occurrence)
             ? 'moved'
             : 'scheduled',
     ...(view.declined === undefined

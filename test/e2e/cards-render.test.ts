@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CardAction } from '../../teams-app/cards/card-action.js';
-import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples, cardSamples } from '../support/card-samples.js';
 import { renderCard, type AdaptiveCard, type CardName } from '../../teams-app/cards/index.js';
 import { teamsHostConfig } from '../support/card-schema.js';
 import { screenshotFolder } from '../support/screenshots.js';

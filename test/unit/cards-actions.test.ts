@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agendaSamples, cardSamples, deepDiveSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples, cardSamples, deepDiveSamples } from '../support/card-samples.js';
 import { CardAction, renderCard, type AdaptiveCard } from '../../teams-app/cards/index.js';
 import { nodes } from '../support/card-nodes.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agendaSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples } from '../support/card-samples.js';
 import {
   AGENDA_LIMITS,
   FEEDBACK_CARD_CHARS,

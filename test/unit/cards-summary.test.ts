@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cardSamples } from '../../teams-app/cards/card-samples.js';
+import { cardSamples } from '../support/card-samples.js';
 import {
   FEEDBACK_CARD_CHARS,
   SUMMARY_LIMITS,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agendaSamples, cardSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples, cardSamples } from '../support/card-samples.js';
 import { renderCard, visibleText, type AdaptiveCard } from '../../teams-app/cards/index.js';
 import { templates } from '../../teams-app/cards/templates/index.js';
 import { nodes } from '../support/card-nodes.js';

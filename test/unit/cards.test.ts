@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  agendaSamples,
-  cadenceAlertSamples,
-  cardSamples,
-  deepDiveSamples,
-} from '../../teams-app/cards/card-samples.js';
+import { agendaSamples, cadenceAlertSamples, cardSamples, deepDiveSamples } from '../support/card-samples.js';
 import {
   CardDataError,
   cardData,

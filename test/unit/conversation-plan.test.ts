@@ -7,7 +7,7 @@ import {
   type Occurrence,
 } from '../../shared/domain/index.js';
 import { renderCard, visibleText } from '../../teams-app/cards/index.js';
-import { agendaSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples } from '../support/card-samples.js';
 
 const occurrence = (day: string, status: Occurrence['status'] = 'confirmed'): Occurrence => ({
   type: 'occurrence',

@@ -16,7 +16,7 @@ import {
   quarterOf,
 } from '../../shared/domain/index.js';
 import { renderCard, visibleText } from '../../teams-app/cards/index.js';
-import { agendaSamples } from '../../teams-app/cards/card-samples.js';
+import { agendaSamples } from '../support/card-samples.js';
 
 describe('growth plan rules', () => {
   test('an empty goal is refused with the reason; support, evidence and notes are optional', () => {

@@ -1,7 +1,9 @@
 import type { CardTemplate } from './card-template.js';
+import { header, headerLine } from './header.js';
 import { actionItemRows } from './action-item-rows.js';
 import { conversationGuide } from './conversation-guide.js';
 import { labelled } from './labelled.js';
+import { rolesQuestion } from './roles-question.js';
 import { feedbackRows } from './feedback-rows.js';
 import { moreLine } from './more-line.js';
 import { sectionHeading } from './section-heading.js';
@@ -40,54 +42,6 @@ const open = (title: string, card: string, when: string): object => ({
   data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}', card },
 });
 
-/** A button of the roles question; it sends no input, so the topic box need not be filled. */
-const roleButton = (title: string, step: 'ask' | 'check', answer: string, when?: string): object => ({
-  type: 'Action.Execute',
-  ...(when === undefined ? {} : { $when: when }),
-  title,
-  verb: 'confirmRoles',
-  associatedInputs: 'none',
-  data: { pairId: '${pairId}', step, answer },
-});
-/** Left out where the directory rules the answer out (`refused`: it names the would-be report's manager). */
-const askButton = (title: string, answer: string): object =>
-  roleButton(title, 'ask', answer, `\${!contains(roleQuestion.refused, '${answer}')}`);
-const checkButton = (title: string, answer: string): object =>
-  roleButton(
-    title,
-    'check',
-    answer,
-    `\${roleQuestion.current != '${answer}' && !contains(roleQuestion.refused, '${answer}')}`,
-  );
-/** "Is X your report?" until someone answers, and the other person's check of the answer. */
-const rolesQuestion = {
-  type: 'Container',
-  $when: '${exists(roleQuestion)}',
-  style: 'emphasis',
-  items: [
-    { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${roleQuestion.text}' }] },
-    {
-      type: 'ActionSet',
-      $when: "${roleQuestion.step == 'ask'}",
-      actions: [
-        askButton('Yes', 'reportsToMe'),
-        askButton('No, they manage me', 'managesMe'),
-        askButton('Neither, we are peers', 'peers'),
-      ],
-    },
-    {
-      type: 'ActionSet',
-      $when: "${roleQuestion.step == 'check'}",
-      actions: [
-        roleButton('That’s right', 'check', 'right'),
-        checkButton('I manage them', 'reportsToMe'),
-        checkButton('They manage me', 'managesMe'),
-        checkButton('We are peers', 'peers'),
-      ],
-    },
-  ],
-};
-
 /**
  * The agenda, in the order of the guide's weekly template: their items (15 min), growth and
  * development (10), feedback (5), the manager's items if time; then open action items, one suggested
@@ -100,30 +54,14 @@ export const agendaTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Your 1:1 agenda from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Agenda', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: '1:1 with ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
-          ],
-        },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: '${when}', isSubtle: true },
-            { type: 'TextRun', $when: '${deepDive}', text: ' · Monthly deep dive', color: 'accent' },
-          ],
-        },
-      ],
-    },
+    header(
+      'Agenda',
+      ['1:1 with ', '${otherName}'],
+      headerLine(
+        { type: 'TextRun', text: '${when}', isSubtle: true },
+        { type: 'TextRun', $when: '${deepDive}', text: ' · Monthly deep dive', color: 'accent' },
+      ),
+    ),
     {
       type: 'Container',
       $when: "${state == 'cancelled'}",

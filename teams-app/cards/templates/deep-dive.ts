@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header } from './header.js';
 import { labelled } from './labelled.js';
 
 const answer = (id: string, label: string): object => ({
@@ -73,19 +74,7 @@ export const deepDiveTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Your monthly deep dive from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Monthly deep dive', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [{ type: 'TextRun', text: '${month}', size: 'large', weight: 'bolder' }],
-        },
-      ],
-    },
+    header('Monthly deep dive', ['${month}']),
     {
       type: 'TextBlock',
       text: 'Once a month, a few minutes on the bigger picture before your 1:1.',

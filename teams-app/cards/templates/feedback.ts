@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header } from './header.js';
 import { notSavedBanner, textInput } from './form-parts.js';
 
 /** The SBI parts are each at most 1000 characters. */
@@ -23,22 +24,7 @@ export const feedbackTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Feedback for your 1:1, from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Feedback', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: 'For ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
-          ],
-        },
-      ],
-    },
+    header('Feedback', ['For ', '${otherName}']),
     {
       type: 'RichTextBlock',
       $when: "${viewerRole == 'report'}",

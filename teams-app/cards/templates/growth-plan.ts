@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header } from './header.js';
 import { notSavedBanner, textInput } from './form-parts.js';
 
 /** One monthly checkpoint: its date as a literal run (labels are markdown), then its progress note. */
@@ -24,23 +25,7 @@ export const growthPlanTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Your growth plan for this quarter, from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Growth plan', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: '${quarterLabel}', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: ' · with ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
-          ],
-        },
-      ],
-    },
+    header('Growth plan', ['${quarterLabel}', ' · with ', '${otherName}']),
     {
       type: 'TextBlock',
       text: 'A map, not a form: one goal for the quarter tied to real work, the support to get there, and how you will both know. You can both edit it.',

@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header, headerLine } from './header.js';
 import { notSavedBanner } from './form-parts.js';
 
 const planned = (kind: 'career' | 'promotion', what: string): object => ({
@@ -23,27 +24,11 @@ export const planConversationTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Plan a career or promotion conversation, from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Career conversation', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: 'Next 1:1 with ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
-          ],
-        },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [{ type: 'TextRun', text: '${when}', isSubtle: true }],
-        },
-      ],
-    },
+    header(
+      'Career conversation',
+      ['Next 1:1 with ', '${otherName}'],
+      headerLine({ type: 'TextRun', text: '${when}', isSubtle: true }),
+    ),
     {
       type: 'TextBlock',
       text: 'Be direct about expectations and evidence. Plan the conversation and its agenda brings the questions, so you both come prepared, and its summary records the goal you agree for the quarter.',

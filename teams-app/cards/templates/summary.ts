@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header, headerLine } from './header.js';
 import { actionItemRows } from './action-item-rows.js';
 import { conversationTitle } from './conversation-guide.js';
 import { feedbackRows } from './feedback-rows.js';
@@ -50,27 +51,11 @@ export const summaryTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Your 1:1 summary from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Summary', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: '1:1 with ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${otherName}', size: 'large', weight: 'bolder' },
-          ],
-        },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [{ type: 'TextRun', text: '${when}', isSubtle: true }],
-        },
-      ],
-    },
+    header(
+      'Summary',
+      ['1:1 with ', '${otherName}'],
+      headerLine({ type: 'TextRun', text: '${when}', isSubtle: true }),
+    ),
     {
       type: 'Container',
       $when: "${held.state == 'notHeld'}",

@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header } from './header.js';
 
 const heading = (text: string): object => ({
   type: 'TextBlock',
@@ -26,22 +27,11 @@ export const trustDigestTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Your monthly trust digest from Steady.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        {
-          type: 'TextBlock',
-          text: 'Trust digest · only you see this',
-          size: 'small',
-          weight: 'bolder',
-          color: 'accent',
-        },
-        line([run('${month}', { size: 'large', weight: 'bolder' })]),
-        line([run('Last 8 weeks: ', { isSubtle: true }), run('${period}', { isSubtle: true })]),
-      ],
-    },
+    header(
+      'Trust digest · only you see this',
+      ['${month}'],
+      line([run('Last 8 weeks: ', { isSubtle: true }), run('${period}', { isSubtle: true })]),
+    ),
     heading('Follow-through'),
     line(
       [

@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template.js';
+import { header } from './header.js';
 import { commandLine } from './command-line.js';
 
 const point = (text: string): object => ({
@@ -14,29 +15,12 @@ export const welcomeTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'Welcome to Steady: write help to see what it can do.',
   body: [
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Steady', size: 'small', weight: 'bolder', color: 'accent' },
-        {
-          type: 'RichTextBlock',
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: 'Hi ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${name}', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: ', welcome to Steady', size: 'large', weight: 'bolder' },
-          ],
-        },
-        {
-          type: 'TextBlock',
-          text: 'I help your 1:1s stay coaching conversations about the person, not status meetings.',
-          wrap: true,
-          spacing: 'small',
-        },
-      ],
-    },
+    header('Steady', ['Hi ', '${name}', ', welcome to Steady'], {
+      type: 'TextBlock',
+      text: 'I help your 1:1s stay coaching conversations about the person, not status meetings.',
+      wrap: true,
+      spacing: 'small',
+    }),
     { type: 'TextBlock', text: 'What I do', weight: 'bolder', size: 'medium', spacing: 'medium' },
     point(
       "Before each 1:1 you both get the agenda: the report's items first, then growth, feedback and the manager's.",

@@ -7,11 +7,11 @@ import type {
   DeepDiveData,
   FeedbackView,
   TopicView,
-} from './card-data.js';
+} from '../../teams-app/cards/card-data.js';
 
 /*
  * Realistic data for every card: the tests expand them, the render test screenshots them for the
- * README, and a local card gallery can show them. A manager, Ana Silva, and her report, Dev Patel.
+ * README, and the card benchmark renders them. A manager, Ana Silva, and her report, Dev Patel.
  */
 
 const topic = (

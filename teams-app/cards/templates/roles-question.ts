@@ -1,0 +1,47 @@
+/** A button of the roles question; it sends no input, so the topic box need not be filled. */
+const roleButton = (title: string, step: 'ask' | 'check', answer: string, when?: string): object => ({
+  type: 'Action.Execute',
+  ...(when === undefined ? {} : { $when: when }),
+  title,
+  verb: 'confirmRoles',
+  associatedInputs: 'none',
+  data: { pairId: '${pairId}', step, answer },
+});
+/** Left out where the directory rules the answer out (`refused`: it names the would-be report's manager). */
+const askButton = (title: string, answer: string): object =>
+  roleButton(title, 'ask', answer, `\${!contains(roleQuestion.refused, '${answer}')}`);
+const checkButton = (title: string, answer: string): object =>
+  roleButton(
+    title,
+    'check',
+    answer,
+    `\${roleQuestion.current != '${answer}' && !contains(roleQuestion.refused, '${answer}')}`,
+  );
+/** "Is X your report?" until someone answers, and the other person's check of the answer. */
+export const rolesQuestion: object = {
+  type: 'Container',
+  $when: '${exists(roleQuestion)}',
+  style: 'emphasis',
+  items: [
+    { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${roleQuestion.text}' }] },
+    {
+      type: 'ActionSet',
+      $when: "${roleQuestion.step == 'ask'}",
+      actions: [
+        askButton('Yes', 'reportsToMe'),
+        askButton('No, they manage me', 'managesMe'),
+        askButton('Neither, we are peers', 'peers'),
+      ],
+    },
+    {
+      type: 'ActionSet',
+      $when: "${roleQuestion.step == 'check'}",
+      actions: [
+        roleButton('That’s right', 'check', 'right'),
+        checkButton('I manage them', 'reportsToMe'),
+        checkButton('They manage me', 'managesMe'),
+        checkButton('We are peers', 'peers'),
+      ],
+    },
+  ],
+};
