@@ -25,27 +25,23 @@ function checkSize(name: string, found: PngHeader, size: number, problems: strin
 }
 
 // Only pixels that are clearly visible count: editors leave arbitrary colours under near-zero alpha.
-function checkWhiteOnTransparent(png: Buffer, problems: string[]): void {
-  let pixels: Uint8Array;
-  try {
-    pixels = decodeRgbaPng(png).pixels;
-  } catch (error) {
-    problems.push(`outline.png: ${error instanceof Error ? error.message : String(error)}`);
-    return;
-  }
+function checkWhiteOnTransparent(png: Buffer, alpha: boolean, problems: string[]): void {
+  const { pixels } = decodeRgbaPng(png);
   let transparent = 0;
   let coloured = 0;
   for (let i = 0; i < pixels.length; i += 4) {
-    const alpha = pixels[i + 3] ?? 0;
-    if (alpha === 0) transparent++;
-    else if (alpha >= 16 && [0, 1, 2].some((c) => (pixels[i + c] ?? 0) < 224)) coloured++;
+    const opacity = pixels[i + 3] ?? 0;
+    if (opacity === 0) transparent++;
+    else if (opacity >= 16 && [0, 1, 2].some((c) => (pixels[i + c] ?? 0) < 224)) coloured++;
   }
-  if (transparent === 0)
+  if (!alpha && transparent === 0)
+    problems.push('outline.png has no transparency (no alpha channel, no tRNS chunk)');
+  else if (transparent === 0)
     problems.push('outline.png has no transparent pixel: its background must be transparent');
   if (coloured > 0) problems.push(`outline.png has ${coloured} visible pixels that are not white`);
 }
 
-/** Checks the icons' PNG headers (sizes, an alpha channel for the outline) and the outline's pixels. */
+/** Checks the icons' sizes, and that the outline is white on a transparent background. */
 export function checkIcons(icons: Icons): string[] {
   const problems: string[] = [];
   const color = header('color.png', icons.color, problems);
@@ -53,10 +49,6 @@ export function checkIcons(icons: Icons): string[] {
   const outline = header('outline.png', icons.outline, problems);
   if (!outline) return problems;
   checkSize('outline.png', outline, ICON_SIZES.outline, problems);
-  const hasAlpha = outline.colorType === 4 || outline.colorType === 6 || outline.hasTransparencyChunk;
-  if (!hasAlpha) problems.push('outline.png has no transparency (no alpha channel, no tRNS chunk)');
-  else if (outline.bitDepth === 8 && outline.colorType === 6 && !outline.interlaced) {
-    checkWhiteOnTransparent(icons.outline, problems);
-  }
+  checkWhiteOnTransparent(icons.outline, outline.alpha, problems);
   return problems;
 }

@@ -1,8 +1,9 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_PACKAGE_DIR } from '../../teams-app/package/app-package-dir.js';
 import { buildTeamsPackage, DEFAULT_URLS } from '../../teams-app/package/build-package.js';
@@ -239,6 +240,17 @@ describe('icons', () => {
       'color.png: not a PNG (bad signature)',
     ]);
   });
+
+  it('reports an outline without an alpha channel', async () => {
+    const color = await committed('color.png');
+    const white = new PNG({ width: 32, height: 32, fill: true });
+    white.data.fill(255);
+    const rgb = PNG.sync.write(white, { colorType: 2 });
+    expect(readPngHeader(rgb)).toMatchObject({ colorType: 2, alpha: false });
+    expect(checkIcons({ color, outline: rgb })).toEqual([
+      'outline.png has no transparency (no alpha channel, no tRNS chunk)',
+    ]);
+  });
 });
 
 /** Re-encodes an image with one PNG row filter on every row, as other encoders do. */
@@ -260,13 +272,15 @@ function encodeWithFilter(source: RgbaImage, filter: 1 | 2 | 3 | 4): Buffer {
       rows[y * (stride + 1) + 1 + x] = (at(x, y) - predictor) & 0xff;
     }
   }
-  const idat = deflateSync(rows);
+  const idat = Buffer.concat([Buffer.from('IDAT'), deflateSync(rows)]);
   const length = Buffer.alloc(4);
-  length.writeUInt32BE(idat.length);
+  length.writeUInt32BE(idat.length - 4);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(idat));
   const plain = encodePng(source);
   const iend = plain.subarray(plain.length - 12);
-  // Signature and IHDR are the first 33 bytes; the decoder does not check CRCs, so zeros do here.
-  return Buffer.concat([plain.subarray(0, 33), length, Buffer.from('IDAT'), idat, Buffer.alloc(4), iend]);
+  // Signature and IHDR are the first 33 bytes.
+  return Buffer.concat([plain.subarray(0, 33), length, idat, crc, iend]);
 }
 
 describe('decodeRgbaPng', () => {
