@@ -12,7 +12,9 @@ import { eraseMe } from './erase.js';
 import { onSaveFeedback } from './feedback.js';
 import { onSaveGrowthPlan } from './growth-plan.js';
 import { onNotHeld } from './not-held.js';
-import { NOT_STORED, onMessage } from './on-message.js';
+import { runCommand } from './commands.js';
+import { onMessage } from './on-message.js';
+import { NOT_STORED } from './pair-problem.js';
 import { onConfirmRoles } from './roles.js';
 
 /**
@@ -70,16 +72,13 @@ export async function onCardAction(
     }
     case 'open': {
       // The card opens as a new message; the agenda stays as it is, with a word beside it.
+      const context = { deps, user, requestId, pairId: pair.doc.pairId };
       const opened =
         action.data.card === 'planConversation'
           ? await openPlanConversation(deps, user, pair.doc, action.data.occurrenceId)
-          : await onMessage(
-              deps,
-              user,
-              action.data.card === 'feedback' ? 'feedback' : 'growth',
-              requestId,
-              pair.doc.pairId,
-            );
+          : action.data.card === 'feedback'
+            ? await runCommand(context, 'feedback', { kind: 'feedback' })
+            : await runCommand(context, 'growth', { kind: 'growth' });
       return 'card' in opened ? { text: 'It is in the chat below.', post: opened } : opened;
     }
     case 'planConversation':

@@ -1,4 +1,6 @@
 import type { CommandError } from '../../shared/domain/index.js';
+import type { AddedItem } from '../../shared/services/one-on-one/add-item.js';
+import type { Reply } from './bot-deps.js';
 
 export const HELP_HINT = 'Type "help" to see what I can do.';
 
@@ -17,5 +19,25 @@ export function explainCommandError(error: CommandError): string {
       return `"by" needs a date like 2026-03-20 (got "${error.given}"). Nothing was saved.`;
     case 'INVALID_QUARTER':
       return `"growth" opens this quarter's plan, or the one you name: growth last, growth next, growth Q1 or growth 2026-Q1 (got "${error.given}").`;
+  }
+}
+
+/** What was added, and to which 1:1. */
+export function addedReply(added: AddedItem): Reply {
+  const on = `your 1:1 on ${added.occurrence.start.slice(0, 10)}`;
+  switch (added.item.type) {
+    case 'topic':
+      return { text: `Added to the agenda of ${on}: ${added.item.text}` };
+    case 'note':
+      return {
+        text:
+          added.item.visibility === 'private'
+            ? `Private note saved on ${on}. Only you will ever see it.`
+            : `Note saved on ${on}; you both see it in the summary.`,
+      };
+    case 'actionItem':
+      return {
+        text: `Action item for ${added.item.ownerEmail}${added.item.due ? ` by ${added.item.due}` : ''}: ${added.item.text}`,
+      };
   }
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { UserText } from './common.js';
+import { err, ok, type Result } from './result.js';
+import type { Command, CommandError } from './command.js';
+
+/** A command's text, refused when missing or not within `max` characters of plain text. */
+export function withText(
+  command: string,
+  rest: string,
+  max: number,
+  make: (text: string) => Command,
+): Result<Command, CommandError> {
+  if (rest.trim() === '') return err({ code: 'MISSING_TEXT', command });
+  const text = UserText(max).safeParse(rest);
+  if (!text.success)
+    return err({ code: 'INVALID_TEXT', command, reason: text.error.issues[0]?.message ?? 'invalid' });
+  return ok(make(text.data));
+}
+
+const DueDate = z.iso.date();
+
+const ACTION_INPUT_MAX = 1000;
+
+/** `action [@Name] <text> [by <YYYY-MM-DD>]`. */
+export function parseAction(rest: string): Result<Command, CommandError> {
+  let text = rest.trim();
+  // far past any valid action (500 characters, an @owner, a date): refused before the regexes run
+  if (text.length > ACTION_INPUT_MAX)
+    return err({ code: 'INVALID_TEXT', command: 'action', reason: 'must be at most 500 characters' });
+  let owner: string | undefined;
+  let due: string | undefined;
+  const mention = /^@(\S+)(?:\s+|$)/.exec(text);
+  if (mention) {
+    owner = mention[1];
+    text = text.slice(mention[0].length);
+  }
+  const by = /\s+by\s+(\S+)\s*$/i.exec(text);
+  if (by) {
+    const date = by[1] ?? '';
+    if (!DueDate.safeParse(date).success) return err({ code: 'INVALID_DATE', given: date.slice(0, 40) });
+    due = date;
+    text = text.slice(0, by.index);
+  }
+  return withText('action', text, 500, (valid) => ({
+    kind: 'action',
+    text: valid,
+    ...(owner === undefined ? {} : { owner }),
+    ...(due === undefined ? {} : { due }),
+  }));
+}
