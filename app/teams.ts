@@ -21,8 +21,7 @@ export interface Cards {
 }
 
 export function cardsOf(store: Store): Cards {
-  const render: RenderCard = (name, data) => renderCard(name as never, data as never);
-  return { render, renderer: createCardRenderer(store, render) };
+  return { render: renderCard, renderer: createCardRenderer(store, renderCard) };
 }
 
 export function botOf(

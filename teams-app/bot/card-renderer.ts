@@ -5,39 +5,54 @@ import type { Store } from '../../shared/ports.js';
 import type { CardDataOf } from '../cards/card-data.js';
 import type { RenderCard } from './bot-deps.js';
 import { deepDiveData } from './deep-dive.js';
-import { agendaCardData, dayIn, nameOf } from './present.js';
+import { namesOf, pairNames, type Names } from './names.js';
+import { agendaCardData, dayIn } from './present.js';
 import { summaryWithHeld } from './summary-card.js';
 import { trustDigestData } from './trust-digest.js';
 
 /**
- * The core's card renderer port, in Teams' terms: each view the core decided on becomes its card's data
- * (names looked up, times in the viewer's zone) and then an Adaptive Card from its template.
+ * The core's card renderer port, in Teams' terms: the names a view needs are read first, then a pure
+ * presenter makes the card's data (times in the viewer's zone) and the template the Adaptive Card.
  */
 export function createCardRenderer(store: Store, renderCard: RenderCard): CardRenderer {
   return {
-    agenda: async (view, viewer) => renderCard('agenda', await agendaCardData(store, view, viewer.timeZone)),
-    summary: async (view, viewer, held) =>
-      renderCard('summary', await summaryWithHeld(store, view, viewer, held)),
-    deepDive: async (view) => renderCard('deepDive', await deepDiveData(store, view)),
-    trustDigest: async (digest) => renderCard('trustDigest', await trustDigestData(store, digest)),
+    agenda: async (view, viewer) =>
+      renderCard('agenda', agendaCardData(view, await pairNames(store, view.pair), viewer.timeZone)),
+    summary: async (view, viewer, held) => {
+      const { managerEmail, reportEmail } = view.pair;
+      const names = await namesOf(store, [
+        managerEmail,
+        reportEmail,
+        ...(held?.state === 'notHeld' ? [held.by] : []),
+      ]);
+      return renderCard('summary', summaryWithHeld(view, viewer, held, names));
+    },
+    deepDive: async (view) => renderCard('deepDive', deepDiveData(view, await pairNames(store, view.pair))),
+    trustDigest: async (digest) => {
+      const reports = [...digest.cadence, ...digest.happinessFell].map((line) => line.reportEmail);
+      return renderCard('trustDigest', trustDigestData(digest, await namesOf(store, reports)));
+    },
     cadenceAlert: async (alert, manager, now) =>
-      renderCard('cadenceAlert', await cadenceAlertData(store, alert, manager, now)),
+      renderCard(
+        'cadenceAlert',
+        cadenceAlertData(alert, manager, now, await namesOf(store, [alert.reportEmail])),
+      ),
   };
 }
 
 /** The alert's data: the report's name, and each missed date in the manager's zone, marked when still ahead. */
-async function cadenceAlertData(
-  store: Store,
+function cadenceAlertData(
   alert: CadenceAlert,
   manager: User,
   now: Date,
-): Promise<CardDataOf<'cadenceAlert'>> {
+  names: Names,
+): CardDataOf<'cadenceAlert'> {
   const dates = alert.dates.map((date) => ({
     day: dayIn(date, manager.timeZone),
     ahead: new Date(date) > now,
   }));
   return {
-    reportName: await nameOf(store, alert.reportEmail),
+    reportName: names.get(alert.reportEmail) ?? alert.reportEmail,
     missed: alert.missed,
     window: alert.window,
     dates,

@@ -11,7 +11,7 @@ import { offerExport } from './export.js';
 import { feedbackCard } from './feedback.js';
 import { openGrowthPlan } from './growth-plan.js';
 import { noUpcoming, pairProblem } from './pair-problem.js';
-import { pairLabel } from './present.js';
+import { pairLabel } from './names.js';
 import { addedReply } from './replies.js';
 import { digestReply } from './trust-digest.js';
 

@@ -9,7 +9,8 @@ import type { CardAction } from '../cards/card-action.js';
 import type { PlanConversationData } from '../cards/card-data.js';
 import { refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { nameOf, when } from './present.js';
+import { when } from './present.js';
+import { nameOf } from './names.js';
 
 type PlanData = Extract<CardAction, { verb: 'planConversation' }>['data'];
 

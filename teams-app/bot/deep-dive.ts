@@ -13,12 +13,12 @@ import {
   recordCheckpointNote,
   type CheckpointNoteError,
 } from '../../shared/services/one-on-one/checkpoint-note.js';
-import type { Store } from '../../shared/ports.js';
 import { GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
 import type { CardAction } from '../cards/card-action.js';
 import { CHECKPOINT_NOTE_INPUT, type CardDataOf } from '../cards/card-data.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { cut, dateLabel, nameOf } from './present.js';
+import { cut, dateLabel } from './present.js';
+import type { Names } from './names.js';
 
 type SubmitDeepDiveData = Extract<CardAction, { verb: 'submitDeepDive' }>['data'];
 
@@ -31,12 +31,12 @@ const ANSWERS: readonly (readonly [AnswerField, string])[] = [
 ];
 
 /** The deep-dive card's data: the manager's name, and the growth checkpoint it asks about, if any. */
-export async function deepDiveData(store: Store, view: DeepDiveView): Promise<CardDataOf<'deepDive'>> {
+export function deepDiveData(view: DeepDiveView, names: Names): CardDataOf<'deepDive'> {
   const { pair, asked } = view;
   return {
     pairId: pair.pairId,
     occurrenceId: view.occurrenceId,
-    managerName: await nameOf(store, pair.managerEmail),
+    managerName: names.get(pair.managerEmail) ?? pair.managerEmail,
     month: view.month,
     ...(asked === undefined
       ? {}

@@ -3,7 +3,7 @@ import { erasePerson } from '../../shared/services/erase-person.js';
 import { otherOf, pairsOf } from '../../shared/services/people.js';
 import { recipientOf } from '../../shared/services/address-check.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { nameOf } from './present.js';
+import { nameOf } from './names.js';
 
 /** "delete my data": the card that says what goes; nothing is deleted until its button is pressed. */
 export async function confirmErase(deps: BotDeps, user: User): Promise<Reply> {

@@ -5,7 +5,8 @@ import type { CardAction } from '../cards/card-action.js';
 import { FEEDBACK_PART_INPUT } from '../cards/card-data.js';
 import { refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { cut, nameOf } from './present.js';
+import { cut } from './present.js';
+import { nameOf } from './names.js';
 import { userByEmail } from '../../shared/services/people.js';
 
 type Parts = Partial<Record<FeedbackPart, string | undefined>>;

@@ -16,7 +16,8 @@ import type { CardAction } from '../cards/card-action.js';
 import { CHECKPOINT_NOTE_INPUT, GROWTH_TEXT_INPUT } from '../cards/card-data.js';
 import { refreshAgendaCards, refreshConversationSummaries } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { cut, dateLabel, nameOf, quarterLabel } from './present.js';
+import { cut, dateLabel, quarterLabel } from './present.js';
+import { nameOf } from './names.js';
 
 type SaveGrowthPlanData = Extract<CardAction, { verb: 'saveGrowthPlan' }>['data'];
 

@@ -1,7 +1,7 @@
 import type { User } from '../../shared/domain/index.js';
 import { markNotHeld, NOT_HELD_DAYS } from '../../shared/services/one-on-one/mark-not-held.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
-import { nameOf } from './present.js';
+import { nameOf } from './names.js';
 import { summaryCard } from '../../shared/services/delivery/cards.js';
 import { updateSentCards } from '../../shared/services/delivery/sent-cards.js';
 

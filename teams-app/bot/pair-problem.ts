@@ -2,7 +2,7 @@ import { replayOf, type Command, type User } from '../../shared/domain/index.js'
 import type { AddItemError } from '../../shared/services/one-on-one/add-item.js';
 import type { PairError } from '../../shared/services/one-on-one/pair-errors.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { pairLabel } from './present.js';
+import { pairLabel } from './names.js';
 
 /** A write that did not happen is never answered as done. */
 export const NOT_STORED = 'I could not save that just now, and nothing was saved. Please send it again.';

@@ -7,22 +7,20 @@ import {
   type Feedback,
   type GrowthPlan,
   type Occurrence,
-  type Pair,
   type Topic,
 } from '../../shared/domain/index.js';
 import type { AgendaView } from '../../shared/services/one-on-one/agenda-view.js';
-import { userByEmail } from '../../shared/services/people.js';
-import type { Store } from '../../shared/ports.js';
 import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS, GROWTH_GOAL_CARD_CHARS } from '../cards/agenda-limits.js';
-import { CHECKPOINT_NOTE_INPUT, SHARED_ANSWER_CHARS, topicRoom } from '../cards/card-data.js';
+import {
+  CHECKPOINT_NOTE_INPUT,
+  SHARED_ANSWER_CHARS,
+  topicRoomOf,
+  type AgendaData,
+} from '../cards/card-data.js';
+import type { Names } from './names.js';
 
 /** How many action items and feedback an agenda card shows (the rest are counted), to stay < 80 KB; topics see `topicRoom`. */
 const SHOWN = AGENDA_LIMITS;
-
-/** A person's display name: their Teams name if they installed Steady, else their email's local part. */
-export async function nameOf(store: Store, email: string): Promise<string> {
-  return (await userByEmail(store, email))?.name ?? email.split('@')[0] ?? email;
-}
 
 /** "Tue, 3 Mar 2026": the day of an instant in `timeZone`. */
 export function dayIn(instant: string, timeZone: string): string {
@@ -47,45 +45,48 @@ export function when(occurrence: Pick<Occurrence, 'start' | 'end'>, timeZone: st
   return `${dayIn(occurrence.start, timeZone)}, ${time.format(start)}–${time.format(new Date(occurrence.end))} (${timeZone})`;
 }
 
-/** The agenda card's data for one viewer, numbered as `done <n>` counts. */
-export async function agendaCardData(store: Store, view: AgendaView, timeZone: string) {
+/** The agenda card's data for one viewer, numbered as `done <n>` counts; `names` has the pair's two. */
+export function agendaCardData(view: AgendaView, names: Names, timeZone: string): AgendaData {
   const { pair, occurrence } = view;
-  const names = new Map([
-    [pair.managerEmail, await nameOf(store, pair.managerEmail)],
-    [pair.reportEmail, await nameOf(store, pair.reportEmail)],
-  ]);
   const other = view.viewerRole === 'manager' ? pair.reportEmail : pair.managerEmail;
   const viewer = view.viewerRole === 'manager' ? pair.managerEmail : pair.reportEmail;
+  const nameFor = (email: string) => names.get(email) ?? email;
+  // What takes a topic's room comes first: the topics shown are what is left of the budget.
+  const beside = {
+    ...(view.roleQuestion === undefined
+      ? {}
+      : { roleQuestion: roleQuestionView(view.roleQuestion, nameFor(other)) }),
+    feedback: view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names)),
+    ...(view.growthPlan === undefined ? {} : { growth: growthView(view.growthPlan, occurrence, timeZone) }),
+    ...(view.conversation === undefined ? {} : { conversation: conversationView(view.conversation, names) }),
+    ...(view.checkpoint === undefined
+      ? {}
+      : {
+          checkpoint: {
+            label: dateLabel(view.checkpoint.date),
+            note: cut(view.checkpoint.note, CHECKPOINT_NOTE_INPUT),
+          },
+        }),
+    ...(view.sharedAnswers === undefined ? {} : { sharedAnswers: sharedAnswers(view.sharedAnswers) }),
+  };
+  const room = topicRoomOf(beside);
   const topics = [...view.reportTopics, ...view.managerTopics];
-  const answers = view.sharedAnswers === undefined ? undefined : sharedAnswers(view.sharedAnswers);
-  const feedback = view.feedback.slice(0, SHOWN.feedback).map((f) => feedbackView(f, names));
-  const room = topicRoom({
-    answers,
-    feedback: feedback.length,
-    growth: view.growthPlan !== undefined,
-    conversation: view.conversation !== undefined,
-    checkpoint: view.checkpoint !== undefined,
-    roles: view.roleQuestion !== undefined,
-  });
   const shown = new Set(topics.slice(0, room).map((t) => t.id));
-  const topic = (t: Topic & { carriedOver: boolean }, index: number) => ({
+  const numbered = topics.map((t: Topic & { carriedOver: boolean }, index: number) => ({
     id: t.id,
     number: index + 1,
     text: t.text,
-    authorName: names.get(t.authorEmail) ?? t.authorEmail,
+    authorName: nameFor(t.authorEmail),
     carriedOver: t.carriedOver,
     covered: t.done,
-  });
-  const numbered = topics.map(topic);
+  }));
   return {
     pairId: pair.pairId,
     occurrenceId: occurrence.id,
     viewerRole: view.viewerRole,
     trustedRoles: view.trustedRoles,
-    ...(view.roleQuestion === undefined
-      ? {}
-      : { roleQuestion: roleQuestionView(view.roleQuestion, names.get(other) ?? other) }),
-    otherName: names.get(other) ?? other,
+    ...beside,
+    otherName: nameFor(other),
     when: when(occurrence, timeZone),
     state:
       occurrence.status === 'cancelled'
@@ -101,17 +102,6 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
     reportTopics: numbered.filter((t) => shown.has(t.id) && view.reportTopics.some((r) => r.id === t.id)),
     managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),
-    feedback,
-    ...(view.growthPlan === undefined ? {} : { growth: growthView(view.growthPlan, occurrence, timeZone) }),
-    ...(view.conversation === undefined ? {} : { conversation: conversationView(view.conversation, names) }),
-    ...(view.checkpoint === undefined
-      ? {}
-      : {
-          checkpoint: {
-            label: dateLabel(view.checkpoint.date),
-            note: cut(view.checkpoint.note, CHECKPOINT_NOTE_INPUT),
-          },
-        }),
     suggestedQuestion: view.suggestedQuestion,
     ...(view.coachingTip === undefined ? {} : { coachingTip: view.coachingTip }),
     deepDive: view.deepDive,
@@ -120,7 +110,6 @@ export async function agendaCardData(store: Store, view: AgendaView, timeZone: s
       label: monthLabel(point.month),
       happiness: point.happiness,
     })),
-    ...(answers === undefined ? {} : { sharedAnswers: answers }),
     moreTopics: Math.max(0, topics.length - room),
     moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
     moreFeedback: Math.max(0, view.feedback.length - SHOWN.feedback),
@@ -260,10 +249,4 @@ function action(a: ActionItem, index: number, names: ReadonlyMap<string, string>
     ...(a.due === undefined ? {} : { due: a.due }),
     done: a.done,
   };
-}
-
-/** One line per pair for "which 1:1?". */
-export async function pairLabel(store: Store, pair: Pair, viewerEmail: string): Promise<string> {
-  const other = pair.managerEmail === viewerEmail ? pair.reportEmail : pair.managerEmail;
-  return `1:1 with ${await nameOf(store, other)}`;
 }

@@ -4,7 +4,7 @@ import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurr
 import type { CardAction } from '../cards/card-action.js';
 import { agendaCard, refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
-import { nameOf } from './present.js';
+import { nameOf } from './names.js';
 
 type RolesData = Extract<CardAction, { verb: 'confirmRoles' }>['data'];
 

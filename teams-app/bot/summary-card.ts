@@ -2,29 +2,25 @@ import type { ActionItem, User } from '../../shared/domain/index.js';
 import type { HeldView } from '../../shared/services/delivery/card-renderer.js';
 import { otherOf } from '../../shared/services/people.js';
 import type { SummaryTopic, SummaryView } from '../../shared/services/one-on-one/summary-view.js';
-import type { Store } from '../../shared/ports.js';
 import type { SummaryData, TopicView } from '../cards/card-data.js';
 import { GROWTH_GOAL_CARD_CHARS, SUMMARY_LIMITS } from '../cards/agenda-limits.js';
-import { cut, feedbackView, nameOf, quarterLabel, when } from './present.js';
+import { cut, feedbackView, quarterLabel, when } from './present.js';
+import type { Names } from './names.js';
 
 /** The summary card's data with "Did this 1:1 happen?" (`held`), in the viewer's words and zone. */
-export async function summaryWithHeld(
-  store: Store,
+export function summaryWithHeld(
   view: SummaryView,
   viewer: User,
   held: HeldView | undefined,
-): Promise<SummaryData> {
+  names: Names,
+): SummaryData {
   return {
-    ...(await summaryCardData(store, view, viewer)),
-    ...(held === undefined ? {} : { held: await heldData(store, held, viewer) }),
+    ...summaryCardData(view, viewer, names),
+    ...(held === undefined ? {} : { held: heldData(held, viewer, names) }),
   };
 }
 
-async function heldData(
-  store: Store,
-  held: HeldView,
-  viewer: User,
-): Promise<NonNullable<SummaryData['held']>> {
+function heldData(held: HeldView, viewer: User, names: Names): NonNullable<SummaryData['held']> {
   if (held.state === 'ask') return held;
   const on = new Intl.DateTimeFormat('en-GB', {
     timeZone: viewer.timeZone,
@@ -32,7 +28,7 @@ async function heldData(
     day: 'numeric',
     month: 'short',
   }).format(new Date(held.at));
-  const byName = held.by === viewer.email ? 'you' : await nameOf(store, held.by);
+  const byName = held.by === viewer.email ? 'you' : (names.get(held.by) ?? held.by);
   return { state: 'notHeld', byName, on };
 }
 
@@ -41,12 +37,8 @@ async function heldData(
  * items the numbers `done <n>` takes, and those already done follow. Past `SUMMARY_LIMITS` the rest
  * is counted, covered topics first, so the card stays within Teams' message size.
  */
-export async function summaryCardData(store: Store, view: SummaryView, viewer: User): Promise<SummaryData> {
+export function summaryCardData(view: SummaryView, viewer: User, names: Names): SummaryData {
   const { pair } = view;
-  const names = new Map([
-    [pair.managerEmail, await nameOf(store, pair.managerEmail)],
-    [pair.reportEmail, await nameOf(store, pair.reportEmail)],
-  ]);
   const nameFor = (email: string) => names.get(email) ?? email;
   const other = otherOf(pair, viewer.email);
   const topic = (t: SummaryTopic): TopicView => ({

@@ -1,10 +1,9 @@
 import { utc, type User } from '../../shared/domain/index.js';
 import { trustDigestCard } from '../../shared/services/delivery/cards.js';
 import type { TrustDigest } from '../../shared/services/one-on-one/trust-digest.js';
-import type { Store } from '../../shared/ports.js';
 import type { CardDataOf } from '../cards/card-data.js';
 import type { BotDeps, Reply } from './bot-deps.js';
-import { nameOf } from './present.js';
+import type { Names } from './names.js';
 
 /** What a report (or anyone who manages nobody) is told on `digest`: nothing about anyone. */
 export const DIGEST_FOR_MANAGERS =
@@ -18,7 +17,8 @@ export async function digestReply(deps: BotDeps, user: User): Promise<Reply> {
 }
 
 /** The digest card's data: labels for its months and days, and each report's name. */
-export async function trustDigestData(store: Store, digest: TrustDigest): Promise<CardDataOf<'trustDigest'>> {
+export function trustDigestData(digest: TrustDigest, names: Names): CardDataOf<'trustDigest'> {
+  const nameFor = (email: string) => names.get(email) ?? email;
   const { followThrough: f } = digest;
   return {
     month: monthLabel(digest.month, 'long'),
@@ -28,22 +28,18 @@ export async function trustDigestData(store: Store, digest: TrustDigest): Promis
     late: f.late,
     open: f.open,
     ...(f.due === 0 ? {} : { percent: Math.round((100 * f.onTime) / f.due) }),
-    cadence: await Promise.all(
-      digest.cadence.map(async (c) => ({
-        reportName: await nameOf(store, c.reportEmail),
-        held: c.held,
-        scheduled: c.scheduled,
-      })),
-    ),
-    happinessFell: await Promise.all(
-      digest.happinessFell.map(async (d) => ({
-        reportName: await nameOf(store, d.reportEmail),
-        previous: d.previous,
-        previousMonth: monthLabel(d.previousMonth, 'short'),
-        latest: d.latest,
-        latestMonth: monthLabel(d.latestMonth, 'short'),
-      })),
-    ),
+    cadence: digest.cadence.map((c) => ({
+      reportName: nameFor(c.reportEmail),
+      held: c.held,
+      scheduled: c.scheduled,
+    })),
+    happinessFell: digest.happinessFell.map((d) => ({
+      reportName: nameFor(d.reportEmail),
+      previous: d.previous,
+      previousMonth: monthLabel(d.previousMonth, 'short'),
+      latest: d.latest,
+      latestMonth: monthLabel(d.latestMonth, 'short'),
+    })),
   };
 }
 
