@@ -113,7 +113,8 @@ export function functionsCore(): FunctionsCore {
     },
   };
 
-  const proto = Module.prototype as unknown as { require: (this: unknown, id: string) => unknown };
+  const proto = Module.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the proxy calls it on its own `this`
   proto.require = new Proxy(proto.require, {
     apply(original, self, args: unknown[]): unknown {
       return args[0] === MODULE_ID ? api : (Reflect.apply(original, self, args) as unknown);

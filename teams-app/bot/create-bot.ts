@@ -1,5 +1,6 @@
 import type { CloudEnvironment } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
+import { isAdaptiveCard } from '@microsoft/teams.cards';
 import { ServiceTokenValidator } from '@microsoft/teams.apps/dist/middleware/index.js';
 import type { Config } from '../../shared/config.js';
 import type { Result } from '../../shared/domain/index.js';
@@ -113,8 +114,9 @@ export async function createBot(
           ? { text: who.refused }
           : await onCardAction(full, who.user, ctx.activity.value, requestIdOf(full.ids, incoming));
     if (reply.post !== undefined) await send(ctx, reply.post);
-    return 'card' in reply
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never }
+    // every card Steady renders is an Adaptive Card: the SDK's guard says so to its types
+    return 'card' in reply && isAdaptiveCard(reply.card)
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card }
       : {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
@@ -169,8 +171,11 @@ async function hasValidToken(
   }
 }
 
+/** The SDK's logger, as its App options type it. */
+type SdkLogger = NonNullable<NonNullable<ConstructorParameters<typeof App>[0]>['logger']>;
+
 /** The SDK's own logging is noisy; warnings and errors still reach the Functions log. */
-const quietLogger = {
+const quietLogger: SdkLogger = {
   error: (...args: unknown[]) => log.error('teams.sdk', { message: sdkMessage(args) }),
   // local mode gives the SDK a placeholder identity on purpose; its warning about that is noise there
   warn: (...args: unknown[]) =>
@@ -182,7 +187,7 @@ const quietLogger = {
   log: () => undefined,
   trace: () => undefined,
   child: () => quietLogger,
-} as never;
+};
 
 /** What the SDK logged, cut short: its messages name errors and routes, and nothing longer is needed. */
 function sdkMessage(args: readonly unknown[]): string {

@@ -92,7 +92,7 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
       const created = await call(at, (c) =>
         c.conversations.create({
           bot: { id: options.botId },
-          members: [{ id: teamsUserId }] as never,
+          members: [{ id: teamsUserId, role: 'user' }],
           tenantId: at.tenantId,
           isGroup: false,
           channelData: { tenant: { id: at.tenantId } },
@@ -123,7 +123,7 @@ function activityOf(message: OutgoingMessage) {
             ...(message.attachment === undefined ? [] : [message.attachment]),
           ],
         }),
-  } as never;
+  };
 }
 
 function httpFailure(error: unknown): { status?: number; retryAfter?: number } {
