@@ -28,7 +28,6 @@ export {
   SHARED_ANSWER_CHARS,
   SharedAnswersView,
   TopicView,
-  topicRoom,
 } from './data/parts.js';
 export * from './data/summary.js';
 

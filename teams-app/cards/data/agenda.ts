@@ -14,8 +14,27 @@ import {
   Text,
   TopicView,
   Count,
-  topicRoom,
 } from './parts.js';
+
+/**
+ * How many topics an agenda can show beside what else it shows: each shared answer, each feedback, the
+ * growth plan's goal, a planned conversation, a checkpoint note and the roles question take one topic's room.
+ */
+export const topicRoom = (beside: {
+  readonly answers?: Partial<Omit<SharedAnswersView, 'label'>> | undefined;
+  readonly feedback?: number;
+  readonly growth?: boolean;
+  readonly conversation?: boolean;
+  readonly checkpoint?: boolean;
+  /** The roles question ("Is X your report?") with its buttons. */
+  readonly roles?: boolean;
+}): number =>
+  AGENDA_LIMITS.topics -
+  (beside.feedback ?? 0) -
+  [beside.growth, beside.conversation, beside.checkpoint, beside.roles].filter(Boolean).length -
+  [beside.answers?.makeItTen, beside.answers?.learning, beside.answers?.career].filter(
+    (text) => text !== undefined,
+  ).length;
 
 /** The fields of an agenda's data; `AgendaData` adds the rules between them. */
 const AgendaFields = z.strictObject({

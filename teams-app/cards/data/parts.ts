@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../../../shared/domain/index.js';
-import { AGENDA_LIMITS, FEEDBACK_CARD_CHARS, GROWTH_GOAL_CARD_CHARS } from '../agenda-limits.js';
+import { FEEDBACK_CARD_CHARS, GROWTH_GOAL_CARD_CHARS } from '../agenda-limits.js';
 
 // Bounds match the domain (topic and action text 500, note 4000, names 200); they also bound a card's size.
 // A pair id is two email addresses, so ids may be longer than a Cosmos document id.
@@ -111,23 +111,3 @@ export const SharedAnswersView = z.strictObject({
   career: Text(SHARED_ANSWER_CHARS).optional(),
 });
 export type SharedAnswersView = z.infer<typeof SharedAnswersView>;
-
-/**
- * How many topics an agenda can show beside what else it shows: each shared answer, each feedback, the
- * growth plan's goal, a planned conversation, a checkpoint note and the roles question take one topic's room.
- */
-export const topicRoom = (beside: {
-  readonly answers?: Partial<Omit<SharedAnswersView, 'label'>> | undefined;
-  readonly feedback?: number;
-  readonly growth?: boolean;
-  readonly conversation?: boolean;
-  readonly checkpoint?: boolean;
-  /** The roles question ("Is X your report?") with its buttons. */
-  readonly roles?: boolean;
-}): number =>
-  AGENDA_LIMITS.topics -
-  (beside.feedback ?? 0) -
-  [beside.growth, beside.conversation, beside.checkpoint, beside.roles].filter(Boolean).length -
-  [beside.answers?.makeItTen, beside.answers?.learning, beside.answers?.career].filter(
-    (text) => text !== undefined,
-  ).length;
