@@ -15,7 +15,12 @@ import {
   CHECKPOINT_NOTE_INPUT,
   SHARED_ANSWER_CHARS,
   topicRoomOf,
+  type ActionItemView,
   type AgendaData,
+  type ConversationView,
+  type FeedbackView,
+  type GrowthView,
+  type SharedAnswersView,
 } from '../cards/card-data.js';
 import type { Names } from './names.js';
 
@@ -120,9 +125,9 @@ export function agendaCardData(view: AgendaView, names: Names, timeZone: string)
 function declinedView(
   declined: NonNullable<AgendaView['declined']>,
   viewer: string,
-  names: ReadonlyMap<string, string>,
+  names: Names,
   timeZone: string,
-) {
+): NonNullable<AgendaData['declined']> {
   return {
     byName: declined.by === viewer ? 'You' : (names.get(declined.by) ?? declined.by),
     ...(declined.seriesFrom === undefined ? {} : { seriesFrom: dayIn(declined.seriesFrom, timeZone) }),
@@ -130,7 +135,10 @@ function declinedView(
 }
 
 /** The roles question as the agenda asks it, `other` being the other person's name. */
-function roleQuestionView(question: NonNullable<AgendaView['roleQuestion']>, other: string) {
+function roleQuestionView(
+  question: NonNullable<AgendaView['roleQuestion']>,
+  other: string,
+): NonNullable<AgendaData['roleQuestion']> {
   const until = 'Until then, neither agenda shows what only a manager sees.';
   const said =
     question.current === 'reportsToMe'
@@ -180,7 +188,7 @@ export function dateLabel(date: string): string {
  * The Growth section: the quarter's goal, cut to `GROWTH_GOAL_CARD_CHARS`, and the first checkpoint on or
  * after the day of this 1:1 in the viewer's zone.
  */
-function growthView(plan: GrowthPlan, occurrence: Occurrence, timeZone: string) {
+function growthView(plan: GrowthPlan, occurrence: Occurrence, timeZone: string): GrowthView {
   const next = nextCheckpoint(plan, dayOf(occurrence.start, timeZone));
   return {
     quarter: quarterLabel(plan.quarter),
@@ -190,7 +198,7 @@ function growthView(plan: GrowthPlan, occurrence: Occurrence, timeZone: string) 
 }
 
 /** A planned career or promotion conversation as agendas show it. */
-export function conversationView(plan: ConversationPlan, names: ReadonlyMap<string, string>) {
+export function conversationView(plan: ConversationPlan, names: Names): ConversationView {
   return {
     kind: plan.kind,
     plannedBy: names.get(plan.plannedByEmail) ?? plan.plannedByEmail,
@@ -216,7 +224,12 @@ export function cut(text: string, max: number): string {
 }
 
 /** The answers as the agenda shows them: each cut to `SHARED_ANSWER_CHARS`. */
-function sharedAnswers({ month, makeItTen, learning, career }: NonNullable<AgendaView['sharedAnswers']>) {
+function sharedAnswers({
+  month,
+  makeItTen,
+  learning,
+  career,
+}: NonNullable<AgendaView['sharedAnswers']>): SharedAnswersView {
   const short = (text: string) => cut(text, SHARED_ANSWER_CHARS);
   return {
     label: monthLabel(month),
@@ -227,7 +240,7 @@ function sharedAnswers({ month, makeItTen, learning, career }: NonNullable<Agend
 }
 
 /** SBI feedback as agendas and summaries show it: who gave it, each part cut to `FEEDBACK_CARD_CHARS`. */
-export function feedbackView(f: Feedback, names: ReadonlyMap<string, string>) {
+export function feedbackView(f: Feedback, names: Names): FeedbackView {
   const short = (text: string) => cut(text, FEEDBACK_CARD_CHARS);
   return {
     id: f.id,
@@ -240,7 +253,7 @@ export function feedbackView(f: Feedback, names: ReadonlyMap<string, string>) {
   };
 }
 
-function action(a: ActionItem, index: number, names: ReadonlyMap<string, string>) {
+function action(a: ActionItem, index: number, names: Names): ActionItemView {
   return {
     id: a.id,
     number: index + 1,

@@ -2,7 +2,7 @@ import type { ActionItem, User } from '../../shared/domain/index.js';
 import type { HeldView } from '../../shared/services/delivery/card-renderer.js';
 import { otherOf } from '../../shared/services/people.js';
 import type { SummaryTopic, SummaryView } from '../../shared/services/one-on-one/summary-view.js';
-import type { SummaryData, TopicView } from '../cards/card-data.js';
+import type { ActionItemView, SummaryData, TopicView } from '../cards/card-data.js';
 import { GROWTH_GOAL_CARD_CHARS, SUMMARY_LIMITS } from '../cards/agenda-limits.js';
 import { cut, feedbackView, quarterLabel, when } from './present.js';
 import type { Names } from './names.js';
@@ -49,7 +49,7 @@ export function summaryCardData(view: SummaryView, viewer: User, names: Names): 
     carriedOver: t.carriedIn,
     covered: t.covered,
   });
-  const action = (a: ActionItem, index: number) => ({
+  const action = (a: ActionItem, index: number): ActionItemView => ({
     id: a.id,
     number: index + 1,
     text: a.text,
