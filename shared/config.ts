@@ -94,8 +94,6 @@ export const ConfigSchema = z.object({
   SUMMARY_DELAY_MINUTES: minutes(15, 1440),
 });
 
-export type ConfigInput = z.input<typeof ConfigSchema>;
-
 export interface Config {
   readonly mode: 'azure' | 'local';
   readonly store:

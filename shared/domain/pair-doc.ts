@@ -26,4 +26,3 @@ export const PairDoc = z.discriminatedUnion('type', [
   Delivery,
 ]);
 export type PairDoc = z.infer<typeof PairDoc>;
-export type PairDocType = PairDoc['type'];
