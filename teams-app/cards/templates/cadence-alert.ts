@@ -1,18 +1,17 @@
 import type { CardTemplate } from './card-template.js';
+import { band, title } from './header.js';
 
-const suggestion = (title: string, text: string): object => ({
+const suggestion = (label: string, text: string): object => ({
   type: 'RichTextBlock',
   spacing: 'small',
   inlines: [
-    { type: 'TextRun', text: `${title}: `, weight: 'bolder' },
+    { type: 'TextRun', text: `${label}: `, weight: 'bolder' },
     { type: 'TextRun', text },
   ],
 });
 
-const big = (text: string): object => ({ type: 'TextRun', text, size: 'large', weight: 'bolder' });
-
-const headline = (when: string, text: string): object => ({
-  type: 'TextRun',
+const headline = (when: string, text: string) => ({
+  type: 'TextRun' as const,
   $when: when,
   text,
   size: 'large',
@@ -33,46 +32,29 @@ export const cadenceAlertTemplate: CardTemplate = {
   version: '1.5',
   fallbackText: 'A 1:1 keeps being missed.',
   body: [
-    {
-      type: 'Container',
-      style: 'warning',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Cadence alert', size: 'small', weight: 'bolder' },
-        {
-          type: 'RichTextBlock',
-          $when: `\${${counted}}`,
-          spacing: 'none',
-          inlines: [
-            { type: 'TextRun', text: 'Your 1:1 with ', size: 'large', weight: 'bolder' },
-            { type: 'TextRun', text: '${reportName}', size: 'large', weight: 'bolder' },
-            headline(`\${pattern == 'consecutive' && ${none}}`, ' was missed ${missed} times in a row'),
-            headline(
-              `\${pattern == 'recent' && ${none}}`,
-              ' was missed ${missed} of the last ${window} times',
-            ),
-            headline(`\${pattern == 'consecutive' && ${some}}`, ' is called off ${missed} times in a row'),
-            headline(`\${pattern == 'recent' && ${some}}`, ' is called off ${missed} of ${window} times'),
-          ],
-        },
-        {
-          type: 'RichTextBlock',
-          $when: '${exists(declined) && !declined.byManager}',
-          spacing: 'none',
-          inlines: [big('${reportName}'), big(' declined your 1:1 series from ${declined.from} on')],
-        },
-        {
-          type: 'RichTextBlock',
-          $when: '${exists(declined) && declined.byManager}',
-          spacing: 'none',
-          inlines: [
-            big('You declined your 1:1 series with '),
-            big('${reportName}'),
-            big(' from ${declined.from} on'),
-          ],
-        },
-      ],
-    },
+    band(
+      'Cadence alert',
+      'warning',
+      title(
+        [
+          'Your 1:1 with ',
+          '${reportName}',
+          headline(`\${pattern == 'consecutive' && ${none}}`, ' was missed ${missed} times in a row'),
+          headline(`\${pattern == 'recent' && ${none}}`, ' was missed ${missed} of the last ${window} times'),
+          headline(`\${pattern == 'consecutive' && ${some}}`, ' is called off ${missed} times in a row'),
+          headline(`\${pattern == 'recent' && ${some}}`, ' is called off ${missed} of ${window} times'),
+        ],
+        `\${${counted}}`,
+      ),
+      title(
+        ['${reportName}', ' declined your 1:1 series from ${declined.from} on'],
+        '${exists(declined) && !declined.byManager}',
+      ),
+      title(
+        ['You declined your 1:1 series with ', '${reportName}', ' from ${declined.from} on'],
+        '${exists(declined) && declined.byManager}',
+      ),
+    ),
     {
       type: 'Container',
       $when: `\${${counted}}`,
