@@ -1,6 +1,6 @@
 /**
  * Each part of the `Config` from the parsed variables: what `loadConfig` (shared/config.ts) puts
- * together, and the problems it reports. Nothing here reads `process.env`.
+ * together, and the problems it reports. It sees only the parsed variables, never the environment.
  */
 import type { z } from 'zod';
 import { parseDomainMap, parseTenantDomains, type AddressRules } from './domain/address-rules.js';

@@ -1,4 +1,4 @@
-import { decodeRgbaPng, readPngHeader, type PngHeader } from './png.js';
+import { readPng, type PngHeader } from './png.js';
 
 /** The two icons of a Teams app package, as file bytes. */
 export interface Icons {
@@ -9,9 +9,9 @@ export interface Icons {
 /** Teams' sizes: a full-colour 192×192 icon and a 32×32 white-on-transparent outline. */
 export const ICON_SIZES = { color: 192, outline: 32 } as const;
 
-function header(name: string, png: Buffer, problems: string[]): PngHeader | undefined {
+function decoded(name: string, png: Buffer, problems: string[]): ReturnType<typeof readPng> | undefined {
   try {
-    return readPngHeader(png);
+    return readPng(png);
   } catch (error) {
     problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -25,8 +25,7 @@ function checkSize(name: string, found: PngHeader, size: number, problems: strin
 }
 
 // Only pixels that are clearly visible count: editors leave arbitrary colours under near-zero alpha.
-function checkWhiteOnTransparent(png: Buffer, alpha: boolean, problems: string[]): void {
-  const { pixels } = decodeRgbaPng(png);
+function checkWhiteOnTransparent(pixels: Uint8Array, alpha: boolean, problems: string[]): void {
   let transparent = 0;
   let coloured = 0;
   for (let i = 0; i < pixels.length; i += 4) {
@@ -44,11 +43,11 @@ function checkWhiteOnTransparent(png: Buffer, alpha: boolean, problems: string[]
 /** Checks the icons' sizes, and that the outline is white on a transparent background. */
 export function checkIcons(icons: Icons): string[] {
   const problems: string[] = [];
-  const color = header('color.png', icons.color, problems);
-  if (color) checkSize('color.png', color, ICON_SIZES.color, problems);
-  const outline = header('outline.png', icons.outline, problems);
+  const color = decoded('color.png', icons.color, problems);
+  if (color) checkSize('color.png', color.header, ICON_SIZES.color, problems);
+  const outline = decoded('outline.png', icons.outline, problems);
   if (!outline) return problems;
-  checkSize('outline.png', outline, ICON_SIZES.outline, problems);
-  checkWhiteOnTransparent(icons.outline, outline.alpha, problems);
+  checkSize('outline.png', outline.header, ICON_SIZES.outline, problems);
+  checkWhiteOnTransparent(outline.image.pixels, outline.header.alpha, problems);
   return problems;
 }

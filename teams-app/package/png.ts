@@ -37,14 +37,17 @@ export function encodePng(image: RgbaImage): Buffer {
   return PNG.sync.write(png, { deflateLevel: 9 });
 }
 
-/** Reads the header of a PNG; throws when the bytes are not a PNG. */
-export function readPngHeader(png: Buffer): PngHeader {
-  const { width, height, depth, colorType, interlace, alpha } = read(png);
-  return { width, height, bitDepth: depth, colorType, interlaced: interlace, alpha };
+/** A PNG's header and its pixels as 8-bit RGBA (a palette's tRNS becomes alpha), decoded once. */
+export function readPng(png: Buffer): { readonly header: PngHeader; readonly image: RgbaImage } {
+  const { width, height, depth, colorType, interlace, alpha, data } = read(png);
+  return {
+    header: { width, height, bitDepth: depth, colorType, interlaced: interlace, alpha },
+    image: { width, height, pixels: new Uint8Array(data) },
+  };
 }
 
-/** Decodes a PNG to 8-bit RGBA pixels, whatever its format (a palette's tRNS becomes alpha). */
-export function decodeRgbaPng(png: Buffer): RgbaImage {
-  const { width, height, data } = read(png);
-  return { width, height, pixels: new Uint8Array(data) };
-}
+/** Reads the header of a PNG; throws when the bytes are not a PNG. */
+export const readPngHeader = (png: Buffer): PngHeader => readPng(png).header;
+
+/** Decodes a PNG to 8-bit RGBA pixels, whatever its format. */
+export const decodeRgbaPng = (png: Buffer): RgbaImage => readPng(png).image;

@@ -100,6 +100,17 @@ describe('parseNcrontab', () => {
     expect(() => parseNcrontab('0 * 5-2 * * *')).toThrow(/backwards/);
     expect(() => parseNcrontab('0 * * * Foo *')).toThrow(/month field/);
   });
+
+  it('refuses what croner reads but NCrontab does not, naming the field', () => {
+    expect(() => parseNcrontab('0 0 0 L * *')).toThrow(/day field 'L' uses a form NCrontab lacks/);
+    expect(() => parseNcrontab('0 0 0 15W * *')).toThrow(/day field/);
+    expect(() => parseNcrontab('0 0 0 * * 1#2')).toThrow(/day of week field/);
+    expect(() => parseNcrontab('0 0 0 ? * *')).toThrow(/day field/);
+    expect(() => parseNcrontab('0 0 0 * * 5-7')).toThrow(/day of week field '5-7' has 7/);
+    expect(parseNcrontab('0 0 12 * * Wed').next(new Date('2030-01-01T00:00:00Z'))?.toISOString()).toBe(
+      '2030-01-02T12:00:00.000Z',
+    );
+  });
 });
 
 describe('the dev host on a fixture entry', () => {
