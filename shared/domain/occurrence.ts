@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocBase, Email, Instant } from './common.js';
 import { JobKind } from './job.js';
+import { isBefore } from './time.js';
 
 /**
  * One meeting of a series, keyed by (series, original start): the key survives a move.
@@ -48,3 +49,14 @@ export const isScheduled = (occurrence: Occurrence): boolean =>
   occurrence.status !== 'cancelled' && occurrence.declinedBy.length === 0;
 
 export const isMoved = (occurrence: Occurrence): boolean => occurrence.start !== occurrence.originalStart;
+
+/**
+ * When the meeting's chat window closes: when its summary is due, or its end when it gets none. Until
+ * then, what its two people type belongs to it.
+ */
+export const closesAt = (occurrence: Occurrence): string =>
+  occurrence.jobs.find((job) => job.kind === 'summary')?.dueAt ?? occurrence.end;
+
+/** In progress at `now`: live, started, and its summary not yet due. */
+export const isInProgress = (occurrence: Occurrence, now: string): boolean =>
+  isLive(occurrence) && !isBefore(now, occurrence.start) && isBefore(now, closesAt(occurrence));

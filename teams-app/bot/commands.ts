@@ -11,7 +11,7 @@ import { offerExport } from './export.js';
 import { feedbackCard } from './feedback.js';
 import { openGrowthPlan } from './growth-plan.js';
 import { noUpcoming, pairProblem } from './pair-problem.js';
-import { pairLabel } from './names.js';
+import { nameOf, pairLabel } from './names.js';
 import { addedReply } from './replies.js';
 import { digestReply } from './trust-digest.js';
 
@@ -103,7 +103,8 @@ const handlers: Handlers = {
       utc(deps.clock.now()),
     );
     if (occurrence) await refreshAgendaCards(deps, done.value.pair, occurrence);
-    return { text: `Done: ${done.value.item.text}` };
+    const label = await pairLabel(deps.store, done.value.pair, user.email);
+    return { text: `Done, on your ${label}: ${done.value.item.text}` };
   },
   tracking: async (context, command) => {
     const { deps, user, pairId } = context;
@@ -132,5 +133,8 @@ async function addTo(context: CommandContext, command: Command, item: NewItem): 
   if (added.value.item.type !== 'note' || added.value.item.visibility === 'shared') {
     await refreshAgendaCards(deps, added.value.pair, added.value.occurrence);
   }
-  return addedReply(added.value);
+  const stored = added.value.item;
+  const label = await pairLabel(deps.store, added.value.pair, user.email);
+  const owner = stored.type === 'actionItem' ? await nameOf(deps.store, stored.ownerEmail) : '';
+  return addedReply(added.value, label, owner);
 }

@@ -22,9 +22,9 @@ export function explainCommandError(error: CommandError): string {
   }
 }
 
-/** What was added, and to which 1:1. */
-export function addedReply(added: AddedItem): Reply {
-  const on = `your 1:1 on ${added.occurrence.start.slice(0, 10)}`;
+/** What was added, and to which 1:1: `label` names it ("1:1 with Dev Patel"), `owner` the action's owner. */
+export function addedReply(added: AddedItem, label: string, owner: string): Reply {
+  const on = `your ${label} on ${added.occurrence.start.slice(0, 10)}`;
   switch (added.item.type) {
     case 'topic':
       return { text: `Added to the agenda of ${on}: ${added.item.text}` };
@@ -37,7 +37,7 @@ export function addedReply(added: AddedItem): Reply {
       };
     case 'actionItem':
       return {
-        text: `Action item for ${added.item.ownerEmail}${added.item.due ? ` by ${added.item.due}` : ''}: ${added.item.text}`,
+        text: `Action item on ${on}, for ${owner}${added.item.due ? ` by ${added.item.due}` : ''}: ${added.item.text}`,
       };
   }
 }

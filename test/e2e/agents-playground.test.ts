@@ -230,8 +230,10 @@ describe('Steady in the Microsoft 365 Agents Playground', () => {
 
   it('answers `add <topic>` by adding it to the next 1:1 with Maria', async () => {
     const reply = await say('add Career path for next quarter');
-    expect(shown(reply)).toMatch(/^Added to the agenda of your 1:1 on /);
-    expect(shown(reply)).toBe('Added to the agenda of your 1:1 on 2026-03-03: Career path for next quarter');
+    expect(shown(reply)).toMatch(/^Added to the agenda of your 1:1 with .+ on /);
+    expect(shown(reply)).toBe(
+      'Added to the agenda of your 1:1 with maria on 2026-03-03: Career path for next quarter',
+    );
     const topics = await harness!.store.pairs.list(pairIdOf(MARIA, DEV), { type: 'topic' });
     expect(topics.items.map((i) => i.doc)).toMatchObject([
       { text: 'Career path for next quarter', authorEmail: DEV },

@@ -72,7 +72,7 @@ describe('chat commands', () => {
     await started();
     await h.teams.say(DEV, 'add Career path for next quarter');
     expect(lastText(DEV)).toMatch(
-      /^Added to the agenda of your 1:1 on 2026-03-03: Career path for next quarter/,
+      /^Added to the agenda of your 1:1 with Maria Lopez on 2026-03-03: Career path for next quarter/,
     );
     const dev = await userByEmail(h.store, DEV);
     const again = {
@@ -167,7 +167,9 @@ describe('chat commands', () => {
     await h.teams.say(MARIA, 'note Agreed to split the project');
     await h.teams.say(MARIA, 'private Dev seemed tired');
     await h.teams.say(MARIA, 'action @dev Send the design doc by 2026-03-20');
-    expect(lastText(MARIA)).toBe('Action item for dev@contoso.com by 2026-03-20: Send the design doc');
+    expect(lastText(MARIA)).toBe(
+      'Action item on your 1:1 with Dev Patel on 2026-03-03, for Dev Patel by 2026-03-20: Send the design doc',
+    );
     const docs = (await h.store.pairs.list(PAIR, { limit: 1000 })).items.map((i) => i.doc);
     expect(
       docs.filter((d) => d.type === 'note').map((d) => [d.text, d.type === 'note' && d.visibility]),
@@ -183,7 +185,7 @@ describe('chat commands', () => {
       due: '2026-03-20',
     });
     await h.teams.say(DEV, 'done 1');
-    expect(lastText(DEV)).toBe('Done: Send the design doc');
+    expect(lastText(DEV)).toBe('Done, on your 1:1 with Maria Lopez: Send the design doc');
     await h.teams.say(DEV, 'done 1');
     expect(lastText(DEV)).toMatch(/no open action item number 1/);
   });

@@ -218,6 +218,43 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     ).toBe(true);
   });
 
+  it('during the meeting: what Maria and Dev type goes to their 1:1 unasked and to its summary alone; with two in progress she is asked', async () => {
+    const lines = await run('during-the-meeting');
+    invariants(lines);
+    const replies = sends(lines, 'reply').map((l) => [l.at, l.to, l.text.split('\n')[0]]);
+    expect(replies).toEqual([
+      [
+        '2026-03-03T08:10:00Z',
+        MARIA,
+        'Note saved on your 1:1 with Dev Patel on 2026-03-03; you both see it in the summary.',
+      ],
+      [
+        '2026-03-03T08:12:00Z',
+        MARIA,
+        'Action item on your 1:1 with Dev Patel on 2026-03-03, for Dev Patel by 2026-03-10: Draft the billing split',
+      ],
+      [
+        '2026-03-03T08:14:00Z',
+        DEV,
+        'Note saved on your 1:1 with Maria Lopez on 2026-03-03; you both see it in the summary.',
+      ],
+      ['2026-03-03T10:20:00Z', MARIA, 'Which 1:1?'],
+    ]);
+    const summaries = sends(lines, 'summary');
+    const devs = summaries.filter((l) => l.occurrence === '2026-03-03T08:00:00Z');
+    expect(devs.map((l) => l.to).sort()).toEqual([DEV, MARIA]);
+    for (const summary of devs)
+      for (const said of [
+        'Agreed to split the billing work',
+        'Draft the billing split',
+        'I take the invoices',
+      ])
+        expect(summary.text).toContain(said);
+    const others = summaries.filter((l) => l.occurrence !== '2026-03-03T08:00:00Z');
+    expect(others).toHaveLength(4);
+    for (const summary of others) expect(summary.text).not.toMatch(/billing|invoices|in progress/);
+  });
+
   it('DST in Berlin (29 March) and New York (8 March): agendas a day before the local time, which stays put', async () => {
     const berlin = await run('dst-berlin');
     invariants(berlin);
@@ -308,7 +345,7 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
         .sort(),
     ).toEqual([DEV, MARIA]);
     expect(lines.find((l) => l.to === DEV && l.kind === 'reply')?.text).toBe(
-      'Added to the agenda of your 1:1 on 2026-03-03: Hiring plan for my team',
+      'Added to the agenda of your 1:1 with Maria Lopez on 2026-03-03: Hiring plan for my team',
     );
     expect(
       lines

@@ -36,6 +36,7 @@ export interface AddedItem {
 
 /**
  * Adds a topic, note or action item to the pair's meeting in progress or its next live occurrence.
+ * With several pairs and none named, a meeting in progress names it (`resolvePair`).
  * `requestId` (from the chat message's conversation and activity ids) keys the new document, so a
  * redelivered message stores nothing twice; a key taken by anything else is `NOT_STORED`.
  */
@@ -44,9 +45,9 @@ export async function addItem(
   actor: Actor,
   request: { readonly requestId: string; readonly pairId?: string; readonly item: NewItem },
 ): Promise<Result<AddedItem, AddItemError>> {
-  const pair = await resolvePair(deps, actor, request.pairId);
-  if (!pair.ok) return pair;
   const now = utc(deps.clock.now());
+  const pair = await resolvePair(deps, actor, request.pairId, now);
+  if (!pair.ok) return pair;
   const occurrence = await currentOrNextOccurrence(deps.store, pair.value.pairId, now);
   if (occurrence === undefined) return err({ code: 'NO_UPCOMING_1ON1', pair: pair.value });
   const base = {

@@ -32,13 +32,13 @@ export async function markById(
   return ok({ pair: pair.doc, item: next });
 }
 
-/** `done <n>`: the n-th open action item, as numbered on the agenda card. */
+/** `done <n>`: the n-th open action item, as numbered on the agenda card (of the meeting in progress). */
 export async function markDoneByNumber(
   deps: OneOnOneDeps,
   actor: Actor,
   request: { readonly number: number; readonly pairId?: string },
 ): Promise<Result<{ pair: Pair; item: ActionItem }, MarkError>> {
-  const pair = await resolvePair(deps, actor, request.pairId);
+  const pair = await resolvePair(deps, actor, request.pairId, utc(deps.clock.now()));
   if (!pair.ok) return pair;
   const item = (await openActionItems(deps.store, pair.value.pairId))[request.number - 1];
   if (item === undefined) return err({ code: 'NOT_FOUND' });

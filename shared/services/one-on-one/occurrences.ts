@@ -1,4 +1,4 @@
-import { isBefore, isLive, type Occurrence } from '../../domain/index.js';
+import { closesAt, isBefore, isLive, type Occurrence } from '../../domain/index.js';
 import type { Store } from '../../ports.js';
 import { pairDocs } from '../pair-docs.js';
 
@@ -7,11 +7,14 @@ export async function pairOccurrences(store: Store, pairId: string): Promise<Occ
   return (await pairDocs(store, pairId, 'occurrence')).sort((a, b) => a.start.localeCompare(b.start));
 }
 
-/** The meeting now in progress, or else the next live one: where a new topic or note lands. */
+/**
+ * The meeting now in progress (until its summary is due), or else the next live one: where a new
+ * topic or note lands.
+ */
 export async function currentOrNextOccurrence(
   store: Store,
   pairId: string,
   now: string,
 ): Promise<Occurrence | undefined> {
-  return (await pairOccurrences(store, pairId)).find((o) => isLive(o) && isBefore(now, o.end));
+  return (await pairOccurrences(store, pairId)).find((o) => isLive(o) && isBefore(now, closesAt(o)));
 }
