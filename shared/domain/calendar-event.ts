@@ -25,6 +25,8 @@ export interface CalendarEvent {
    * nothing about the meeting the two share. Steady ignores such events.
    */
   readonly privateCopy?: true;
+  /** The event's own video call link (its conferencing provider's, `https`), for the agenda's Join. */
+  readonly joinUrl?: string;
 }
 
 export interface Attendee {

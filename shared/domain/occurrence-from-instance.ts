@@ -9,7 +9,7 @@ import { addMinutes, utc } from './time.js';
 export function occurrenceFromInstance(
   instance: CalendarEvent,
   context: { readonly people: readonly string[]; readonly durationMinutes: number },
-): Pick<Occurrence, 'originalStart' | 'start' | 'end' | 'status' | 'declinedBy'> | undefined {
+): Pick<Occurrence, 'originalStart' | 'start' | 'end' | 'status' | 'declinedBy' | 'joinUrl'> | undefined {
   const original = instance.originalStart ?? instance.start;
   if (original === undefined || instance.allDay) return undefined;
   const originalStart = utc(original);
@@ -25,6 +25,7 @@ export function occurrenceFromInstance(
     end,
     status: instance.status === 'cancelled' ? 'cancelled' : 'confirmed',
     declinedBy,
+    ...(instance.joinUrl === undefined ? {} : { joinUrl: instance.joinUrl }),
   };
 }
 

@@ -22,6 +22,11 @@ export const Occurrence = DocBase.extend({
    * the summary): who, and when they said so. It then counts as missed.
    */
   notHeld: z.object({ by: Email, at: Instant }).optional(),
+  /** The event's own video call link, from the organizer's copy (the agenda's Join). */
+  joinUrl: z
+    .url({ protocol: /^https$/ })
+    .max(1000)
+    .optional(),
   /** Where this occurrence's jobs are, so a move or a cancellation can find and change them. */
   jobs: z.array(z.object({ kind: JobKind, bucket: z.string(), id: z.string(), dueAt: Instant })),
 });

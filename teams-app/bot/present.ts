@@ -104,6 +104,9 @@ export function agendaCardData(view: AgendaView, names: Names, timeZone: string)
     ...(view.declined === undefined
       ? {}
       : { declined: declinedView(view.declined, viewer, names, timeZone) }),
+    ...(occurrence.joinUrl === undefined || occurrence.status === 'cancelled' || view.declined !== undefined
+      ? {}
+      : { joinUrl: occurrence.joinUrl }),
     reportTopics: numbered.filter((t) => shown.has(t.id) && view.reportTopics.some((r) => r.id === t.id)),
     managerTopics: numbered.filter((t) => shown.has(t.id) && view.managerTopics.some((m) => m.id === t.id)),
     actionItems: view.actionItems.slice(0, SHOWN.actions).map((a, i) => action(a, i, names)),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
-import { agendaAhead, cards, cardsWith, choose, screenshotAt } from '../support/inbox-page.js';
+import { agendaAhead, cards, cardsWith, choose, pressMore, screenshotAt } from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
 import { screenshotFolder } from '../support/screenshots.js';
 
@@ -109,7 +109,7 @@ it('in the inbox, Maria shares feedback that edits Dev’s agenda, Dev’s growt
   await expect(digest.innerText()).resolves.toContain('Dev Patel');
 
   // Maria plans a career conversation from that agenda: the planning card is for the 1:1 after it.
-  await mariaAgenda.getByRole('button', { name: 'Plan a career talk' }).click();
+  await pressMore(page, mariaAgenda, 'Plan a career talk');
   const planning = cards(page).filter({ hasText: 'Next 1:1 with Dev Patel' }).last();
   await shows(page, planning, 'the planning card');
   await planning.getByText('Career: aspirations, where they are now, and a plan').click();

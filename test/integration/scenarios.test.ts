@@ -218,7 +218,7 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     ).toBe(true);
   });
 
-  it('during the meeting: what Maria and Dev type goes to their 1:1 unasked and to its summary alone; with two in progress she is asked', async () => {
+  it('during the meeting: what Maria and Dev type goes to their 1:1 unasked and to its summary alone; with two in progress she is asked; Join follows the Meet link', async () => {
     const lines = await run('during-the-meeting');
     invariants(lines);
     const replies = sends(lines, 'reply').map((l) => [l.at, l.to, l.text.split('\n')[0]]);
@@ -253,6 +253,25 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
     const others = summaries.filter((l) => l.occurrence !== '2026-03-03T08:00:00Z');
     expect(others).toHaveLength(4);
     for (const summary of others) expect(summary.text).not.toMatch(/billing|invoices|in progress/);
+
+    // the agenda's Join is the event's Meet link; when the organizer's event changes it, both cards follow
+    const joins = (line: Line) =>
+      JSON.stringify(line.card ?? null).match(/https:\/\/meet\.google\.com\/[a-z-]+/g) ?? [];
+    const agendas = lines.filter((l) => l.kind === 'agenda');
+    for (const line of agendas.filter((l) => l.occurrence === '2026-03-03T08:00:00Z'))
+      expect(joins(line)).toEqual([
+        line.at < '2026-03-02T12:00:00Z'
+          ? 'https://meet.google.com/abc-defg-hij'
+          : 'https://meet.google.com/new-link-now',
+      ]);
+    expect(
+      agendas
+        .filter((l) => l.op === 'update' && l.at === '2026-03-02T12:00:00Z')
+        .map((l) => l.to)
+        .sort(),
+    ).toEqual([DEV, MARIA]);
+    for (const line of agendas.filter((l) => l.occurrence !== '2026-03-03T08:00:00Z'))
+      expect(joins(line)).toEqual([]);
   });
 
   it('DST in Berlin (29 March) and New York (8 March): agendas a day before the local time, which stays put', async () => {

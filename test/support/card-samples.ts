@@ -105,6 +105,8 @@ const draftFeedback: FeedbackView = {
 export const agendaSamples = {
   report: reportView,
   manager: managerView,
+  /** Ana's agenda of an event with a Google Meet call: Join. */
+  withCall: { ...managerView, joinUrl: 'https://meet.google.com/abc-defg-hij' },
   empty: { ...reportView, reportTopics: [], managerTopics: [], actionItems: [] },
   /** A 1:1 nobody has said the roles of: the organizer is asked, with nothing manager-only on the card. */
   rolesAsked: {

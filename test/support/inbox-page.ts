@@ -17,6 +17,15 @@ export const agendaAhead = async (inbox: string, email: string) => {
   return kinds.at(-1) === 'agenda';
 };
 
+/**
+ * Presses a button of `card` that sits in its overflow menu (`mode: secondary`): "More options",
+ * then the menu's item, as in Teams.
+ */
+export const pressMore = async (page: Page, card: Locator, name: string) => {
+  await card.getByRole('button', { name: 'More options' }).click();
+  await page.getByRole('menuitem', { name }).click();
+};
+
 /** Every card in the chat on screen. */
 export const cards = (page: Page): Locator => page.locator('#lines li .card');
 /** The cards in the chat on screen for the 1:1 with `name` (e.g. "Dev Patel"): agendas and summaries. */

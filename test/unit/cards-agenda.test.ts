@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { agendaSamples } from '../support/card-samples.js';
 import {
   AGENDA_LIMITS,
+  cardData,
   FEEDBACK_CARD_CHARS,
   GROWTH_GOAL_CARD_CHARS,
   renderCard,
@@ -19,6 +20,39 @@ const at = (all: string[], line: string): number => {
   expect(all).toContain(line);
   return all.indexOf(line);
 };
+
+describe('Join and the buttons at narrow widths', () => {
+  type Button = { title: string; type: string; mode?: string; url?: string };
+  const actions = (data: AgendaData) => (renderCard('agenda', data).actions ?? []) as readonly Button[];
+
+  test('Join opens the event’s call and is the one button in view; the rest are in the overflow menu', () => {
+    const all = actions(agendaSamples.withCall);
+    expect(all[0]).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Join',
+      url: 'https://meet.google.com/abc-defg-hij',
+    });
+    expect(all.slice(1).map((a) => [a.title, a.mode])).toEqual([
+      ['Give feedback', 'secondary'],
+      ['Growth plan', 'secondary'],
+      ['Plan a career talk', 'secondary'],
+    ]);
+  });
+
+  test('without a call there is no Join, and Add topic stays beside its box', () => {
+    expect(actions(agendaSamples.report).map((a) => a.title)).not.toContain('Join');
+    const all = lines(agendaSamples.report);
+    expect(at(all, 'Add topic')).toBe(at(all, 'e.g. Career path for next quarter') + 1);
+  });
+
+  test('the data refuses a call link that is not https, or on a 1:1 not going ahead', () => {
+    const http = { ...agendaSamples.withCall, joinUrl: 'http://meet.google.com/abc-defg-hij' };
+    expect(cardData.agenda.safeParse(http).success).toBe(false);
+    const cancelled = { ...agendaSamples.withCall, state: 'cancelled' };
+    expect(cardData.agenda.safeParse(cancelled).success).toBe(false);
+    expect(cardData.agenda.safeParse(agendaSamples.withCall).success).toBe(true);
+  });
+});
 
 describe('the agenda follows the weekly template', () => {
   test('report view: your items (15 min), growth (10), feedback (5), the manager’s items, actions, question', () => {

@@ -1,5 +1,6 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { foldAddress, utc, type Attendee, type CalendarEvent } from '../../domain/index.js';
+import { joinUrlOf } from './join-url.js';
 
 const responses = new Set<Attendee['responseStatus']>(['needsAction', 'declined', 'tentative', 'accepted']);
 
@@ -9,6 +10,7 @@ export function toCalendarEvent(event: calendar_v3.Schema$Event): CalendarEvent 
   const start = time(event.start);
   const end = time(event.end);
   const originalStart = time(event.originalStartTime);
+  const joinUrl = joinUrlOf(event);
   return {
     id: event.id,
     status: event.status === 'cancelled' || event.status === 'tentative' ? event.status : 'confirmed',
@@ -38,6 +40,7 @@ export function toCalendarEvent(event: calendar_v3.Schema$Event): CalendarEvent 
     ...(event.recurrence ? { recurrence: event.recurrence } : {}),
     ...(event.eventType ? { eventType: event.eventType } : {}),
     ...(event.organizer?.email ? { organizerEmail: foldAddress(event.organizer.email) } : {}),
+    ...(joinUrl === undefined ? {} : { joinUrl }),
   };
 }
 

@@ -78,6 +78,7 @@ export async function refreshSeries(
       end: state.end,
       status: state.status,
       declinedBy: state.declinedBy,
+      ...(state.joinUrl === undefined ? {} : { joinUrl: state.joinUrl }),
       // Steady's own word, not Google's: "It didn't happen" survives every sync
       ...(before?.notHeld === undefined ? {} : { notHeld: before.notHeld }),
       jobs: before?.jobs ?? [],
@@ -136,7 +137,8 @@ function sameMeeting(a: Occurrence, b: Occurrence): boolean {
     a.start === b.start &&
     a.end === b.end &&
     a.status === b.status &&
-    a.declinedBy.join() === b.declinedBy.join()
+    a.declinedBy.join() === b.declinedBy.join() &&
+    a.joinUrl === b.joinUrl
   );
 }
 

@@ -64,6 +64,11 @@ const AgendaFields = z.strictObject({
   /** Already formatted, e.g. "Tue 3 Mar 2026, 09:00–09:30 (Europe/Berlin)". */
   when: Label,
   state: z.enum(['scheduled', 'moved', 'cancelled', 'declined']),
+  /** The event's own video call link (the agenda's Join), on a live agenda only. */
+  joinUrl: z
+    .url({ protocol: /^https$/ })
+    .max(1000)
+    .optional(),
   /** `declined`: who declined ("You" for the viewer), and from which day, when the whole series is declined. */
   declined: z.strictObject({ byName: Name, seriesFrom: Label.optional() }).optional(),
   reportTopics: z.array(TopicView),
@@ -123,6 +128,10 @@ export const AgendaData = AgendaFields.refine(
     path: ['reportTopics'],
   },
 )
+  .refine((data) => data.joinUrl === undefined || data.state === 'scheduled' || data.state === 'moved', {
+    error: 'Join is for a 1:1 going ahead: a cancelled or declined agenda carries no call link',
+    path: ['joinUrl'],
+  })
   .refine((data) => data.coachingTip === undefined || data.viewerRole === 'manager', {
     error: 'a coaching tip is for the manager only: the report’s agenda never carries one',
     path: ['coachingTip'],

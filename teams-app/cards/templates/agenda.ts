@@ -32,9 +32,13 @@ const sharedAnswer = (title: string, field: string): object => ({
     { type: 'TextRun', text: `\${sharedAnswers.${field}}` },
   ],
 });
-/** A button that opens another card in the chat; it sends no input, so the topic box need not be filled. */
+/**
+ * A button that opens another card in the chat; it sends no input, so the topic box need not be filled.
+ * It sits in the overflow menu (`mode: secondary`): at Teams' narrow widths only Join shows beside it.
+ */
 const open = (title: string, card: string, when: string): object => ({
   type: 'Action.Execute',
+  mode: 'secondary',
   $when: when,
   title,
   verb: 'open',
@@ -246,16 +250,23 @@ export const agendaTemplate: CardTemplate = {
       errorMessage: 'Write the topic first.',
       spacing: 'large',
     },
+    {
+      type: 'ActionSet',
+      $when: live,
+      actions: [
+        {
+          type: 'Action.Execute',
+          title: 'Add topic',
+          verb: 'addTopic',
+          data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}' },
+        },
+      ],
+    },
     subtle('In this chat: note, private and action keep notes and action items; help lists them all.', live),
   ],
   actions: [
-    {
-      type: 'Action.Execute',
-      $when: live,
-      title: 'Add topic',
-      verb: 'addTopic',
-      data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}' },
-    },
+    // the event's own video call, the one button always in view
+    { type: 'Action.OpenUrl', $when: '${exists(joinUrl)}', title: 'Join', url: '${joinUrl}' },
     open('Give feedback', 'feedback', live),
     open('Growth plan', 'growthPlan', live),
     open('Plan a career talk', 'planConversation', viewerIs('manager', `${isLive} && trustedRoles`)),
