@@ -19,6 +19,10 @@ export function withText(
 
 const DueDate = z.iso.date();
 
+/** Why `given` is not a due date as `by` takes it (`2026-03-20`), or undefined when it is one. */
+export const dueDateError = (given: string): CommandError | undefined =>
+  DueDate.safeParse(given).success ? undefined : { code: 'INVALID_DATE', given: given.slice(0, 40) };
+
 const ACTION_INPUT_MAX = 1000;
 
 /** `action [@Name] <text> [by <YYYY-MM-DD>]`. */
@@ -37,7 +41,8 @@ export function parseAction(rest: string): Result<Command, CommandError> {
   const by = /\s+by\s+(\S+)\s*$/i.exec(text);
   if (by) {
     const date = by[1] ?? '';
-    if (!DueDate.safeParse(date).success) return err({ code: 'INVALID_DATE', given: date.slice(0, 40) });
+    const refused = dueDateError(date);
+    if (refused !== undefined) return err(refused);
     due = date;
     text = text.slice(0, by.index);
   }

@@ -1,10 +1,10 @@
-import { utc, UserText, type User } from '../../shared/domain/index.js';
-import { addItem } from '../../shared/services/one-on-one/add-item.js';
+import { utc, type User } from '../../shared/domain/index.js';
 import { markById } from '../../shared/services/one-on-one/mark-done.js';
 import { currentOrNextOccurrence } from '../../shared/services/one-on-one/occurrences.js';
 import { isMember } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import type { BotDeps, CardReply } from './bot-deps.js';
+import { onAddFromCard } from './card-items.js';
 import { parseCardAction } from './card-action.js';
 import { onPlanConversation, openPlanConversation } from './conversation.js';
 import { onSubmitDeepDive } from './deep-dive.js';
@@ -14,7 +14,6 @@ import { onSaveGrowthPlan } from './growth-plan.js';
 import { onNotHeld } from './not-held.js';
 import { runCommand } from './commands.js';
 import { onMessage } from './on-message.js';
-import { NOT_STORED } from './pair-problem.js';
 import { onConfirmRoles } from './roles.js';
 
 /**
@@ -39,24 +38,10 @@ export async function onCardAction(
   switch (action.verb) {
     case 'choosePair':
       return onMessage(deps, user, action.data.command, requestId, action.data.pairId);
-    case 'addTopic': {
-      const text = UserText(500).safeParse(action.data.topic);
-      if (!text.success)
-        return {
-          text: `I could not add that topic: it ${text.error.issues[0]?.message ?? 'is invalid'}. Nothing was saved.`,
-        };
-      const added = await addItem(deps, user, {
-        requestId,
-        pairId: pair.doc.pairId,
-        item: { type: 'topic', text: text.data },
-      });
-      if (!added.ok)
-        return {
-          text: added.error.code === 'NOT_STORED' ? NOT_STORED : 'There is no upcoming 1:1 to add it to.',
-        };
-      await refreshAgendaCards(deps, added.value.pair, added.value.occurrence, user.userId);
-      return { card: await agendaCard(deps, added.value.pair, added.value.occurrence, user) };
-    }
+    case 'addTopic':
+    case 'addNote':
+    case 'addAction':
+      return onAddFromCard(deps, user, pair.doc, requestId, action);
     case 'markCovered':
     case 'markDone': {
       const target =

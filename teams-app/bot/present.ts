@@ -121,6 +121,7 @@ export function agendaCardData(view: AgendaView, names: Names, timeZone: string)
     moreTopics: Math.max(0, topics.length - room),
     moreActions: Math.max(0, view.actionItems.length - SHOWN.actions),
     moreFeedback: Math.max(0, view.feedback.length - SHOWN.feedback),
+    notes: view.notes,
   };
 }
 

@@ -4,7 +4,7 @@
  * its longest, the card is about 35 KB, and under 80 KB even if every character takes 4 bytes in UTF-8:
  * within the 80 KB we allow a card inside Teams' ~100 KB message. A 30-minute 1:1 covers far fewer.
  */
-export const AGENDA_LIMITS = { topics: 15, actions: 8, feedback: 3 } as const;
+export const AGENDA_LIMITS = { topics: 14, actions: 8, feedback: 3 } as const;
 
 /**
  * The longest one SBI part is shown on an agenda or summary (the caller cuts longer ones, marked "…"):

@@ -16,6 +16,8 @@ const Happiness = z
       .transform(Number),
   ])
   .pipe(z.number().int().min(1).max(10));
+// What a person typed in an agenda input: longer than any input's maxLength, so the bot refuses it with the chat's reason.
+const Typed = z.preprocess(blankToUndefined, z.string().max(5000).optional());
 const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
 const CheckpointIndex = z
   .union([
@@ -36,9 +38,24 @@ const Toggle = z
  * clicked comes from the authenticated activity, and the bot checks that person belongs to `pairId`.
  */
 export const CardAction = z.discriminatedUnion('verb', [
+  /**
+   * The agenda's inputs: every button sends all of them (Adaptive Cards scopes no narrower), so each is
+   * optional here and the bot checks the ones its verb uses as the chat command would.
+   */
+  z.object({ verb: z.literal('addTopic'), data: z.object({ pairId: Id, occurrenceId: Id, topic: Typed }) }),
   z.object({
-    verb: z.literal('addTopic'),
-    data: z.object({ pairId: Id, occurrenceId: Id, topic: z.string().trim().min(1).max(500) }),
+    verb: z.literal('addNote'),
+    data: z.object({ pairId: Id, occurrenceId: Id, note: Typed, private: Toggle }),
+  }),
+  z.object({
+    verb: z.literal('addAction'),
+    data: z.object({
+      pairId: Id,
+      occurrenceId: Id,
+      action: Typed,
+      owner: z.preprocess(blankToUndefined, z.enum(['me', 'other']).default('me')),
+      due: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+    }),
   }),
   z.object({ verb: z.literal('markCovered'), data: z.object({ pairId: Id, topicId: Id }) }),
   z.object({ verb: z.literal('markDone'), data: z.object({ pairId: Id, actionItemId: Id }) }),

@@ -246,12 +246,21 @@ describe('each card renders as in Teams', () => {
     });
   });
 
-  test('the agenda shows one button per open topic and action item, and the topic box', async () => {
+  test('the agenda shows one button per open topic and action item, and the boxes for a topic, a note and an action item', async () => {
     await render('agenda-buttons', renderCard('agenda', agendaSamples.report));
     const card = tab.locator('#agenda-buttons');
     await expect(card.getByRole('button', { name: 'Mark covered' }).count()).resolves.toBe(3);
     await expect(card.getByRole('button', { name: 'Mark done' }).count()).resolves.toBe(2);
-    await expect(card.locator('input, textarea').count()).resolves.toBe(1);
+    for (const label of ['Add a topic', 'Add a note', 'Add an action item', 'Due (optional)'])
+      await expect(card.getByLabel(label).count(), label).resolves.toBe(1);
+    await expect(
+      card.getByRole('checkbox', { name: 'Private: only I will ever see it' }).isChecked(),
+    ).resolves.toBe(false);
+    await expect(card.getByRole('radio', { name: 'Me' }).isChecked()).resolves.toBe(true);
+    await expect(card.getByRole('radio', { name: 'The other person' }).isChecked()).resolves.toBe(false);
+    for (const name of ['Add topic', 'Save note', 'Add action item'])
+      await expect(card.getByRole('button', { name }).count(), name).resolves.toBe(1);
+    await expect(card.locator('input, textarea').count()).resolves.toBe(7);
   });
 });
 

@@ -50,7 +50,7 @@ it('in the inbox, Dev adds a topic from the agenda card in the browser and Maria
 
   // As Dev: type a topic into the agenda card and press its "Add topic".
   const topic = 'Moving to the platform team next quarter';
-  await card.locator('input').fill(topic);
+  await card.getByLabel('Add a topic').fill(topic);
   await addTopic.click();
   const updated = devCards.filter({ hasText: topic });
   await updated.waitFor().catch(async (error: unknown) => {

@@ -156,7 +156,7 @@ describe('chat commands', () => {
     for (let n = 1; n <= 10; n++) await h.teams.say(MARIA, `action Follow up ${n}`);
     await h.teams.say(MARIA, 'agenda');
     const text = lastText(MARIA);
-    expect(text).toMatch(/5 more topics/);
+    expect(text).toMatch(/6 more topics/);
     expect(text).toMatch(/2 more action items/);
     const card = h.teams.latestCard(MARIA)?.card;
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(80 * 1024);

@@ -75,7 +75,9 @@ describe('during a 1:1, chat goes to it', () => {
     expect(lastReply(MARIA)).toMatch(/^Note saved on your 1:1 with Dev Patel on 2026-03-03/);
 
     await h.at(DEV_SUMMARY);
-    const summary = cardsTo(MARIA).find((c) => c.includes('Agreed to split the billing work')) ?? '';
+    const summary =
+      cardsTo(MARIA).find((c) => c.startsWith('Summary') && c.includes('Agreed to split the billing work')) ??
+      '';
     expect(summary).toContain('Dev takes the invoices');
     expect(summary).toContain('Draft the billing split');
     expect(summary).toContain('Dev Patel');
@@ -85,7 +87,7 @@ describe('during a 1:1, chat goes to it', () => {
     expect(lastReply(MARIA)).toMatch(/^Note saved on your 1:1 with Ana Silva on 2026-03-03/);
     expect(await texts(WITH_ANA, 'note')).toEqual(['Ana leads the launch']);
     await h.at('2026-03-03T10:45:00Z');
-    const anas = cardsTo(MARIA).filter((c) => c.includes('Ana leads the launch'));
+    const anas = cardsTo(MARIA).filter((c) => c.startsWith('Summary') && c.includes('Ana leads the launch'));
     expect(anas.length).toBeGreaterThan(0);
     for (const card of anas) expect(card).not.toContain('billing');
   });

@@ -7,9 +7,11 @@ import {
   pairIdOf,
   parseCommand,
   UserText,
+  NOTE_MAX_LENGTH,
 } from '../../shared/domain/index.js';
 import { pairOccurrences } from '../../shared/services/one-on-one/occurrences.js';
 import { CardAction } from '../../teams-app/cards/card-action.js';
+import { dueDateError } from '../../shared/domain/command-parts.js';
 import { ANA, DEV, MARIA, botHarness } from '../support/bot-harness.js';
 import { storeSnapshot } from '../support/store-snapshot.js';
 import { sized } from '../support/long-runs.js';
@@ -55,6 +57,20 @@ async function setUp() {
 /** The presses Dev's own cards send. */
 const validPresses = (ids: Ids): Press[] => [
   { verb: 'addTopic', data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence, topic: 'From a card' } },
+  {
+    verb: 'addNote',
+    data: { pairId: DEV_PAIR, occurrenceId: ids.dev.occurrence, note: 'From a card', private: 'true' },
+  },
+  {
+    verb: 'addAction',
+    data: {
+      pairId: DEV_PAIR,
+      occurrenceId: ids.dev.occurrence,
+      action: 'Send the doc',
+      owner: 'other',
+      due: '2026-03-20',
+    },
+  },
   { verb: 'markCovered', data: { pairId: DEV_PAIR, topicId: ids.dev.topic } },
   { verb: 'markDone', data: { pairId: DEV_PAIR, actionItemId: ids.dev.task } },
   {
@@ -198,6 +214,13 @@ function expected(press: Press, ids: Ids): 'malformed' | 'notYours' | 'refused' 
   switch (action.verb) {
     case 'addTopic':
       return UserText(500).safeParse(action.data.topic).success ? 'acts' : 'refused';
+    case 'addNote':
+      return UserText(NOTE_MAX_LENGTH).safeParse(action.data.note).success ? 'acts' : 'refused';
+    case 'addAction':
+      return UserText(500).safeParse(action.data.action).success &&
+        (action.data.due === undefined || dueDateError(action.data.due.trim()) === undefined)
+        ? 'acts'
+        : 'refused';
     case 'markCovered':
       return action.data.topicId === ids.dev.topic ? 'acts' : 'refused';
     case 'markDone':

@@ -16,9 +16,34 @@ describe('every button of every card parses as a CardAction', () => {
   test('addTopic carries the typed topic', () => {
     expect(CardAction.parse(press(agenda, 'addTopic', { topic: '  Career path  ' }))).toEqual({
       verb: 'addTopic',
-      data: { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', topic: 'Career path' },
+      data: { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', topic: '  Career path  ' },
     });
-    expect(CardAction.safeParse(press(agenda, 'addTopic', { topic: ' ' })).success).toBe(false);
+    // a blank box is "not written" (the bot says so), not a broken press
+    expect(CardAction.parse(press(agenda, 'addTopic', { topic: ' ' }))).toMatchObject({
+      data: { topic: undefined },
+    });
+  });
+
+  test('addNote and addAction carry every input of the card, as Teams sends them', () => {
+    const inputs = { topic: '', note: 'Agreed', private: 'true', action: '', owner: 'me', due: '' };
+    expect(CardAction.parse(press(agenda, 'addNote', inputs))).toEqual({
+      verb: 'addNote',
+      data: { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', note: 'Agreed', private: true },
+    });
+    const action = { ...inputs, note: '', action: 'Send it', owner: 'other', due: '2026-03-20' };
+    expect(CardAction.parse(press(agenda, 'addAction', action))).toEqual({
+      verb: 'addAction',
+      data: {
+        pairId: 'pair-ana-dev',
+        occurrenceId: 'occ-2026-03-03',
+        action: 'Send it',
+        owner: 'other',
+        due: '2026-03-20',
+      },
+    });
+    expect(CardAction.safeParse(press(agenda, 'addAction', { ...action, owner: 'maria' })).success).toBe(
+      false,
+    );
   });
 
   test('markCovered and markDone name what was clicked', () => {

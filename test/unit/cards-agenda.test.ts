@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { agendaSamples } from '../support/card-samples.js';
+import { nodes } from '../support/card-nodes.js';
 import {
   AGENDA_LIMITS,
   cardData,
@@ -251,6 +252,9 @@ describe('size', () => {
       otherName: name,
       when: char.repeat(200),
       state: 'moved',
+      // the longest call link taken (ASCII, as a URL is), and the notes line at large counts
+      joinUrl: `https://meet.google.com/${'a'.repeat(1000 - 'https://meet.google.com/'.length)}`,
+      notes: { shared: 99_999, private: 99_999 },
       reportTopics: Array.from({ length: half }, (_, index) => topic(index)),
       managerTopics: Array.from(
         { length: AGENDA_LIMITS.topics - AGENDA_LIMITS.feedback - 1 - half }, // the growth goal takes one
@@ -306,8 +310,12 @@ describe('size', () => {
     expect(bytes(maxManagerDeepDive('a'))).toBeLessThan(40_000);
   });
 
-  test('even when every character takes 4 bytes, it stays under 80 KB', () => {
+  test('even when every character takes 4 bytes, with Join and the inputs, it stays under 80 KB', () => {
     console.log(`largest agenda in 4-byte characters: ${bytes(maxManagerDeepDive('😀'))} bytes`);
+    const worst = renderCard('agenda', maxManagerDeepDive('😀'));
+    const ids = nodes(worst).flatMap((node) => (typeof node['id'] === 'string' ? [node['id']] : []));
+    expect(ids).toEqual(expect.arrayContaining(['topic', 'note', 'private', 'action', 'owner', 'due']));
+    expect(nodes(worst).some((node) => node['title'] === 'Join')).toBe(true);
     expect(bytes(maxAgenda('😀'))).toBeLessThan(80_000);
     expect(bytes(maxManagerDeepDive('😀'))).toBeLessThan(80_000);
     // a 1:1 whose roles nobody has confirmed: the question (and its buttons) instead of manager-only content

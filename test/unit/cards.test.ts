@@ -92,13 +92,18 @@ test('the validator rejects what is not a 1.5 card', () => {
 });
 
 describe('verbs, data and input ids', () => {
-  test('agenda: addTopic with the topic input, markCovered per open topic, markDone per open action', () => {
+  test('agenda: addTopic, addNote and addAction with their inputs, markCovered per open topic, markDone per open action', () => {
     const card = renderCard('agenda', agendaSamples.report);
-    expect(inputIds(card)).toEqual(['topic']);
-    expect(nodes(card).find((node) => node.id === 'topic')).toMatchObject({
-      type: 'Input.Text',
-      maxLength: 500,
-    });
+    expect(inputIds(card)).toEqual(['topic', 'note', 'private', 'action', 'owner', 'due']);
+    const input = (id: string) => nodes(card).find((node) => node.id === id);
+    expect(input('topic')).toMatchObject({ type: 'Input.Text', maxLength: 500 });
+    expect(input('note')).toMatchObject({ type: 'Input.Text', maxLength: 4000, isMultiline: true });
+    expect(input('private')).toMatchObject({ type: 'Input.Toggle', value: 'false', valueOn: 'true' });
+    expect(input('action')).toMatchObject({ type: 'Input.Text', maxLength: 500 });
+    expect(input('owner')).toMatchObject({ type: 'Input.ChoiceSet', value: 'me' });
+    expect(input('due')).toMatchObject({ type: 'Input.Date' });
+    // every button sends every input: none may be required, or it would block the others
+    expect(nodes(card).filter((node) => node.isRequired === true)).toEqual([]);
     expect(executes(card).map((action) => [action.verb, action.data])).toEqual([
       ['markCovered', { pairId: 'pair-ana-dev', topicId: 'topic-1' }],
       ['markCovered', { pairId: 'pair-ana-dev', topicId: 'topic-2' }],
@@ -106,6 +111,8 @@ describe('verbs, data and input ids', () => {
       ['markDone', { pairId: 'pair-ana-dev', actionItemId: 'action-1' }],
       ['markDone', { pairId: 'pair-ana-dev', actionItemId: 'action-2' }],
       ['addTopic', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
+      ['addNote', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
+      ['addAction', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03' }],
       ['open', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', card: 'feedback' }],
       ['open', { pairId: 'pair-ana-dev', occurrenceId: 'occ-2026-03-03', card: 'growthPlan' }],
     ]);
@@ -119,9 +126,9 @@ describe('verbs, data and input ids', () => {
     expect(titles({ ...agendaSamples.manager, state: 'cancelled' })).toEqual([]);
   });
 
-  test('agenda: the row buttons do not send (or require) the topic input', () => {
+  test('agenda: the row buttons do not send the inputs', () => {
     const rowButtons = executes(renderCard('agenda', agendaSamples.report)).filter(
-      (a) => a.verb !== 'addTopic',
+      (a) => !['addTopic', 'addNote', 'addAction'].includes(String(a.verb)),
     );
     expect(rowButtons.every((action) => action.associatedInputs === 'none')).toBe(true);
   });

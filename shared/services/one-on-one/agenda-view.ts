@@ -11,6 +11,7 @@ import {
   isScheduled,
   monthOf,
   canSeeFeedback,
+  canSee,
   growthPlanIdOf,
   quarterOf,
   type ActionItem,
@@ -95,6 +96,8 @@ export interface AgendaView {
    * this is one of a declined series (`declinedSeriesOf`).
    */
   readonly declined?: { readonly by: string; readonly seriesFrom?: string };
+  /** How many notes this occurrence has that the viewer may see: shared ones, and their own private ones. */
+  readonly notes: { readonly shared: number; readonly private: number };
 }
 
 export async function agendaView(
@@ -147,6 +150,23 @@ export async function agendaView(
     deepDiveQuestions: deepDive ? DEEP_DIVE_QUESTIONS : [],
     ...shared,
     ...(await declinedOf(store, pair, occurrence, occurrences)),
+    notes: await noteCounts(store, pair.pairId, occurrence, viewer),
+  };
+}
+
+/** The occurrence's notes the viewer may see, counted: the card says how many, not what. */
+async function noteCounts(
+  store: Store,
+  pairId: string,
+  occurrence: Occurrence,
+  viewer: Viewer,
+): Promise<AgendaView['notes']> {
+  const notes = (await pairDocs(store, pairId, 'note')).filter(
+    (n) => n.occurrenceId === occurrence.id && canSee(n, viewer),
+  );
+  return {
+    shared: notes.filter((n) => n.visibility === 'shared').length,
+    private: notes.filter((n) => n.visibility === 'private').length,
   };
 }
 

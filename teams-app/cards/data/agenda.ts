@@ -96,6 +96,8 @@ const AgendaFields = z.strictObject({
   moreTopics: Count,
   moreActions: Count,
   moreFeedback: Count.default(0),
+  /** How many notes this 1:1 has that the viewer may see: shared, and their own private ones. */
+  notes: z.strictObject({ shared: Count, private: Count }).default({ shared: 0, private: 0 }),
 });
 
 /** What an agenda shows beside its topics that takes a topic's room. */

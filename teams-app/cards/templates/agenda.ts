@@ -1,6 +1,7 @@
 import type { CardTemplate } from './card-template.js';
 import { header, headerLine } from './header.js';
 import { actionItemRows } from './action-item-rows.js';
+import { agendaInputs } from './agenda-inputs.js';
 import { conversationGuide } from './conversation-guide.js';
 import { labelled } from './labelled.js';
 import { rolesQuestion } from './roles-question.js';
@@ -239,30 +240,7 @@ export const agendaTemplate: CardTemplate = {
         },
       ],
     },
-    {
-      type: 'Input.Text',
-      $when: live,
-      id: 'topic',
-      label: 'Add a topic',
-      placeholder: 'e.g. Career path for next quarter',
-      maxLength: 500,
-      isRequired: true,
-      errorMessage: 'Write the topic first.',
-      spacing: 'large',
-    },
-    {
-      type: 'ActionSet',
-      $when: live,
-      actions: [
-        {
-          type: 'Action.Execute',
-          title: 'Add topic',
-          verb: 'addTopic',
-          data: { pairId: '${pairId}', occurrenceId: '${occurrenceId}' },
-        },
-      ],
-    },
-    subtle('In this chat: note, private and action keep notes and action items; help lists them all.', live),
+    agendaInputs(live),
   ],
   actions: [
     // the event's own video call, the one button always in view
