@@ -54,7 +54,7 @@ const advance = async (inbox: string, minutes: number) => {
   expect(moved.status).toBe(200);
 };
 
-it('in the inbox, during her 1:1 with Dev, Maria’s note and action item go to it unasked, and into its summary alone', async () => {
+it('in the inbox, during her 1:1 with Dev, Maria’s notes and action items, typed or from the card, go to it unasked, and into its summary alone', async () => {
   const sandbox = await start(join(folder, 'data'));
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 }, deviceScaleFactor: 1 });
@@ -73,6 +73,20 @@ it('in the inbox, during her 1:1 with Dev, Maria’s note and action item go to 
   await lines.filter({ hasText: 'Action item on your 1:1 with Dev Patel' }).waitFor();
   expect(await cards(page).filter({ hasText: 'Which 1:1?' }).count()).toBe(0);
 
+  // the same from her agenda of the 1:1 with Dev: a note, and an action item for Dev
+  const agenda = cardsWith(page, 'Dev Patel').filter({ hasText: 'Agenda' }).last();
+  await agenda.getByLabel('Add a note').fill('Dev leads the invoice rework');
+  await agenda.getByRole('button', { name: 'Save note' }).click();
+  await cardsWith(page, 'Dev Patel').filter({ hasText: 'Notes so far: 2 shared' }).waitFor();
+  const counted = cardsWith(page, 'Dev Patel').filter({ hasText: 'Notes so far: 2 shared' }).last();
+  await counted.getByLabel('Add an action item').fill('Pair with Dev on the first invoice');
+  await counted.getByRole('radio', { name: 'The other person' }).check();
+  await counted.getByRole('button', { name: 'Add action item' }).click();
+  await cardsWith(page, 'Dev Patel')
+    .filter({ hasText: 'Pair with Dev on the first invoice' })
+    .first()
+    .waitFor();
+
   // an hour on: the 1:1 (10:00–10:30) is over and its summary (15 minutes after) is out
   await advance(sandbox.inbox, 60);
   const summary = cardsWith(page, 'Dev Patel').filter({ hasText: 'Summary' }).last();
@@ -80,8 +94,14 @@ it('in the inbox, during her 1:1 with Dev, Maria’s note and action item go to 
   const text = await summary.innerText();
   expect(text).toContain('Agreed to split the billing work');
   expect(text).toContain('Draft the billing split');
+  expect(text).toContain('Dev leads the invoice rework');
+  expect(text).toContain('Pair with Dev on the first invoice');
   for (const name of ['Ana Silva', 'Li Wei'])
-    expect(await cardsWith(page, name).filter({ hasText: 'billing' }).count()).toBe(0);
+    expect(
+      await cardsWith(page, name)
+        .filter({ hasText: /billing|invoice/ })
+        .count(),
+    ).toBe(0);
 
   // between 1:1s she is asked, as before
   await say(page, 'note Between meetings');

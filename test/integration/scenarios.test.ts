@@ -248,8 +248,12 @@ describe('scenarios in test/scenarios, checked against the product rules', () =>
         'Agreed to split the billing work',
         'Draft the billing split',
         'I take the invoices',
+        'Share the invoice list', // Dev's action item for Maria, from his agenda card
       ])
         expect(summary.text).toContain(said);
+    // Dev's private note from his card: in his summary, in nothing Maria got
+    expect(devs.find((l) => l.to === DEV)?.text).toContain('Ask about the Berlin move');
+    expect(JSON.stringify(lines.filter((l) => l.to === MARIA))).not.toContain('Berlin move');
     const others = summaries.filter((l) => l.occurrence !== '2026-03-03T08:00:00Z');
     expect(others).toHaveLength(4);
     for (const summary of others) expect(summary.text).not.toMatch(/billing|invoices|in progress/);
