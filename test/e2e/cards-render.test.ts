@@ -206,6 +206,44 @@ describe('each card renders as in Teams', () => {
     await tab.locator('#agenda-manager').screenshot({ path: join(screenshots, 'agenda-manager.png') });
   });
 
+  test('at 320 px (Teams mobile), Join is the one button in view, whole; the rest are in the menu (agenda-320.png)', async () => {
+    const { problems } = await render('agenda-320', renderCard('agenda', agendaSamples.withCall));
+    expect(problems).toEqual([]);
+    const card = tab.locator('#agenda-320');
+    await card.evaluate((node) => ((node as unknown as { style: { width: string } }).style.width = '320px'));
+    const actionsRow = card.locator('.ac-actionSet').last();
+    // the renderer gives Action.OpenUrl the role of a link
+    const titles = await actionsRow.locator('button').allInnerTexts();
+    expect(titles).toEqual(['Join', '...']);
+    await expect(actionsRow.getByRole('link', { name: 'Join' }).isVisible()).resolves.toBe(true);
+    // no button's title is cut: each fits its button
+    const cut = await card.locator('button').evaluateAll((buttons) =>
+      buttons
+        .map((b) => b as unknown as { innerText: string; scrollWidth: number; clientWidth: number })
+        .filter((b) => b.scrollWidth > b.clientWidth)
+        .map((b) => b.innerText),
+    );
+    expect(cut).toEqual([]);
+    await card.screenshot({ path: join(screenshots, 'agenda-320.png') });
+  });
+
+  test("in Teams' dark theme, with the dark host config (agenda-dark.png)", async () => {
+    const { problems, text } = await render(
+      'agenda-dark',
+      renderCard('agenda', agendaSamples.withCall),
+      hostConfigs.dark,
+    );
+    expect(problems).toEqual([]);
+    expect(text).toContain('Add an action item');
+    const card = tab.locator('#agenda-dark');
+    // the chat behind the card is Teams' dark one, as the host config's colours expect
+    await card.evaluate((node) => {
+      (node as unknown as { style: { width: string; background: string } }).style.width = '420px';
+      (node as unknown as { style: { background: string } }).style.background = '#1f1f1f';
+    });
+    await card.screenshot({ path: join(screenshots, 'agenda-dark.png') });
+  });
+
   test("a promotion conversation on the manager's agenda: the guide's frame around the role (agenda-promotion.png)", async () => {
     const data = agendaSamples.promotionManager;
     const { problems, text } = await render('agenda-promotion', renderCard('agenda', data));

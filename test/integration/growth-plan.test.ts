@@ -89,7 +89,7 @@ describe('growth plan', () => {
     await h.at('2026-03-02T08:01:00Z'); // the agendas of Tue 3 Mar
     for (const email of [MARIA, DEV])
       expect(growthSection(agendas(email, 'send').at(-1)!)).toEqual([
-        'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the projects that build the skill. Press Growth plan below (or type growth) to write the plan.',
+        'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the projects that build the skill. Growth plan in the … menu below (or type growth) writes the plan.',
       ]);
 
     const empty = await openCard(DEV);

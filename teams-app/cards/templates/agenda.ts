@@ -124,7 +124,7 @@ export const agendaTemplate: CardTemplate = {
     sectionHeading(['Growth and development'], '10 min', live),
     subtle(
       'What do you want to learn next? Tie growth to real work: one goal for this quarter, and the ' +
-        'projects that build the skill. Press Growth plan below (or type growth) to write the plan.',
+        'projects that build the skill. Growth plan in the … menu below (or type growth) writes the plan.',
       `\${!exists(growth) && ${isLive}}`,
     ),
     labelled(['Goal for ', '${growth.quarter}'], '${growth.goal}', `\${exists(growth) && ${isLive}}`),
@@ -147,7 +147,7 @@ export const agendaTemplate: CardTemplate = {
     sectionHeading(['Feedback'], '5 min', live),
     subtle(
       'Both ways, specific and fair: the situation, the behavior, its impact, and a clear request. ' +
-        'Press Give feedback below (or type feedback) to write some.',
+        'Give feedback in the … menu below (or type feedback) writes some.',
       live,
     ),
     {
