@@ -40,6 +40,18 @@ describe('Join and the buttons at narrow widths', () => {
     ]);
   });
 
+  test('each answer to the roles question is a row of its own, so none is cut at narrow widths', () => {
+    for (const sample of [agendaSamples.rolesAsked, agendaSamples.rolesCheck]) {
+      const rows = nodes(renderCard('agenda', sample)).filter(
+        (node) =>
+          node['type'] === 'ActionSet' &&
+          nodes(node['actions']).some((action) => action['verb'] === 'confirmRoles'),
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      for (const row of rows) expect(row['actions']).toHaveLength(1);
+    }
+  });
+
   test('without a call there is no Join, and Add topic stays beside its box', () => {
     expect(actions(agendaSamples.report).map((a) => a.title)).not.toContain('Join');
     const all = lines(agendaSamples.report);

@@ -1,11 +1,20 @@
-/** A button of the roles question; it sends no input, so the topic box need not be filled. */
+/**
+ * A button of the roles question, in a row of its own so a long answer is never cut at Teams' narrow
+ * widths; it sends no input, so the agenda's boxes need not be filled.
+ */
 const roleButton = (title: string, step: 'ask' | 'check', answer: string, when?: string): object => ({
-  type: 'Action.Execute',
+  type: 'ActionSet',
   ...(when === undefined ? {} : { $when: when }),
-  title,
-  verb: 'confirmRoles',
-  associatedInputs: 'none',
-  data: { pairId: '${pairId}', step, answer },
+  spacing: 'small',
+  actions: [
+    {
+      type: 'Action.Execute',
+      title,
+      verb: 'confirmRoles',
+      associatedInputs: 'none',
+      data: { pairId: '${pairId}', step, answer },
+    },
+  ],
 });
 /** Left out where the directory rules the answer out (`refused`: it names the would-be report's manager). */
 const askButton = (title: string, answer: string): object =>
@@ -25,18 +34,18 @@ export const rolesQuestion: object = {
   items: [
     { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${roleQuestion.text}' }] },
     {
-      type: 'ActionSet',
+      type: 'Container',
       $when: "${roleQuestion.step == 'ask'}",
-      actions: [
+      items: [
         askButton('Yes', 'reportsToMe'),
         askButton('No, they manage me', 'managesMe'),
         askButton('Neither, we are peers', 'peers'),
       ],
     },
     {
-      type: 'ActionSet',
+      type: 'Container',
       $when: "${roleQuestion.step == 'check'}",
-      actions: [
+      items: [
         roleButton('That’s right', 'check', 'right'),
         checkButton('I manage them', 'reportsToMe'),
         checkButton('They manage me', 'managesMe'),
