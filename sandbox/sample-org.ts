@@ -2,7 +2,8 @@
  * The sample organisation of `npm start`: Maria manages Dev (weekly, Tuesdays), Ana (weekly, Thursdays)
  * and Li (fortnightly, Mondays, a 1:1 that keeps getting cancelled: one two weeks before this week's,
  * and the next two, a moment after the first start). The series started four weeks before the first
- * start, so there are past and upcoming occurrences. Times are in Berlin.
+ * start, so there are past and upcoming occurrences. Times are in Berlin. Dev's and Ana's have a Google
+ * Meet call (the agenda's Join), as Google writes it; Li's has none.
  */
 import type { FakeDirectoryUser } from './fake-google/index.js';
 export const MANAGER = { email: 'maria@contoso.com', name: 'Maria Lopez', timeZone: 'Europe/Berlin' };
@@ -66,6 +67,7 @@ export function sampleCalendars(anchor: Date) {
         { email: MANAGER.email, responseStatus: 'accepted', organizer: true },
         { email: report.email, responseStatus: 'accepted' },
       ],
+      ...meetCall(MEET_CODES[report.email]),
     };
     events.push({ calendarId: MANAGER.email, event }, { calendarId: report.email, event });
     if (report.weeks === 2) cancellations.push(cancellation(report, new Date(berlin(day, report.hour)), 1));
@@ -90,6 +92,26 @@ export function liCancellations(anchor: Date, now: Date): Cancellation[] {
   const first = new Date(berlin(new Date(anchor.getTime() - 28 * DAY + li.weekday * DAY), li.hour));
   const next = Math.max(0, Math.ceil((now.getTime() + 2 * 3600_000 - first.getTime()) / (14 * DAY)));
   return [next, next + 1].map((n) => cancellation(li, first, n));
+}
+
+/** The Meet call of each 1:1 that has one. */
+const MEET_CODES: Partial<Record<string, string>> = {
+  'dev@contoso.com': 'dvp-mrlz-tue',
+  'ana@contoso.com': 'asl-mrlz-thu',
+};
+
+/** `hangoutLink` and `conferenceData` as Google sets them on an event with a Meet call. */
+function meetCall(code: string | undefined): Record<string, unknown> {
+  if (code === undefined) return {};
+  const uri = `https://meet.google.com/${code}`;
+  return {
+    hangoutLink: uri,
+    conferenceData: {
+      conferenceId: code,
+      conferenceSolution: { key: { type: 'hangoutsMeet' }, name: 'Google Meet' },
+      entryPoints: [{ entryPointType: 'video', uri, label: uri.replace('https://', '') }],
+    },
+  };
 }
 
 const seriesIdOf = (email: string): string => `sample-${email.split('@')[0] ?? 'x'}`;
