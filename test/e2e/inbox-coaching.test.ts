@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { afterAll, expect, it } from 'vitest';
-import { agendaAhead, cards, cardsWith, choose, pressMore, screenshotAt } from '../support/inbox-page.js';
+import {
+  agendaAhead,
+  cards,
+  cardsWith,
+  choose,
+  pressMore,
+  say,
+  screenshotAt,
+} from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
 import { screenshotFolder } from '../support/screenshots.js';
 
@@ -27,12 +35,6 @@ afterAll(async () => {
 
 /** The edited-in-place mark of the message holding `card`. */
 const when = (card: Locator) => card.locator('xpath=ancestor::li[1]').locator('.when').innerText();
-
-/** Types `text` in the chat on screen, as its person, and sends it. */
-const say = async (page: Page, text: string) => {
-  await page.locator('#text').fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-};
 
 /** Waits for `locator`, failing with the inbox's notice (the bot's answer, or an error) when it never comes. */
 const shows = async (page: Page, locator: Locator, what: string) =>

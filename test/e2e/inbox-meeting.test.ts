@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
-import { cards, cardsWith, choose } from '../support/inbox-page.js';
+import { cards, cardsWith, choose, say } from '../support/inbox-page.js';
 import { killStarted, start, stopped } from '../support/sandbox-process.js';
 
 // During a 1:1, in `npm start`'s fake Teams inbox, in headless Chromium: Maria runs three 1:1s, and what
@@ -19,11 +19,6 @@ afterAll(async () => {
   killStarted();
   rmSync(folder, { recursive: true, force: true });
 });
-
-const say = async (page: Page, text: string) => {
-  await page.locator('#text').fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-};
 
 /** The weekday and time of `instant` in Berlin, as "Tue 10:10". */
 const berlin = (instant: number) =>

@@ -26,6 +26,12 @@ export const pressMore = async (page: Page, card: Locator, name: string) => {
   await page.getByRole('menuitem', { name }).click();
 };
 
+/** Types `text` in the chat on screen, as its person, and sends it. */
+export const say = async (page: Page, text: string) => {
+  await page.locator('#text').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+};
+
 /** Every card in the chat on screen. */
 export const cards = (page: Page): Locator => page.locator('#lines li .card');
 /** The cards in the chat on screen for the 1:1 with `name` (e.g. "Dev Patel"): agendas and summaries. */
