@@ -136,5 +136,5 @@ async function addTo(context: CommandContext, command: Command, item: NewItem): 
   const stored = added.value.item;
   const label = await pairLabel(deps.store, added.value.pair, user.email);
   const owner = stored.type === 'actionItem' ? await nameOf(deps.store, stored.ownerEmail) : '';
-  return addedReply(added.value, label, owner);
+  return addedReply(added.value, label, owner, user.timeZone);
 }

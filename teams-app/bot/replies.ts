@@ -1,4 +1,4 @@
-import type { CommandError } from '../../shared/domain/index.js';
+import { dayOf, type CommandError } from '../../shared/domain/index.js';
 import type { AddedItem } from '../../shared/services/one-on-one/add-item.js';
 import type { Reply } from './bot-deps.js';
 
@@ -22,9 +22,12 @@ export function explainCommandError(error: CommandError): string {
   }
 }
 
-/** What was added, and to which 1:1: `label` names it ("1:1 with Dev Patel"), `owner` the action's owner. */
-export function addedReply(added: AddedItem, label: string, owner: string): Reply {
-  const on = `your ${label} on ${added.occurrence.start.slice(0, 10)}`;
+/**
+ * What was added, and to which 1:1: `label` names it ("1:1 with Dev Patel"), on its day in the reader's
+ * `timeZone`; `owner` names the action item's owner.
+ */
+export function addedReply(added: AddedItem, label: string, owner: string, timeZone: string): Reply {
+  const on = `your ${label} on ${dayOf(added.occurrence.start, timeZone)}`;
   switch (added.item.type) {
     case 'topic':
       return { text: `Added to the agenda of ${on}: ${added.item.text}` };
