@@ -9,11 +9,11 @@ const added = { pair: {} as Pair, occurrence, item: note, created: true };
 
 describe('the reply to an added item', () => {
   it('names the 1:1 and its day in the reader’s time zone', () => {
-    expect(addedReply(added, '1:1 with Dev Patel', '', 'America/New_York').text).toBe(
-      'Note saved on your 1:1 with Dev Patel on 2026-03-03; you both see it in the summary.',
-    );
-    expect(addedReply(added, '1:1 with Maria Lopez', '', 'Europe/Berlin').text).toBe(
-      'Note saved on your 1:1 with Maria Lopez on 2026-03-04; you both see it in the summary.',
-    );
+    expect(addedReply(added, '1:1 with Dev Patel', '', 'America/New_York')).toEqual({
+      text: 'Note saved on your 1:1 with Dev Patel on 2026-03-03; you both see it in the summary.',
+    });
+    expect(addedReply(added, '1:1 with Maria Lopez', '', 'Europe/Berlin')).toEqual({
+      text: 'Note saved on your 1:1 with Maria Lopez on 2026-03-04; you both see it in the summary.',
+    });
   });
 });
