@@ -3,13 +3,16 @@ import { UserText } from './common.js';
 import { err, ok, type Result } from './result.js';
 import type { Command, CommandError } from './command.js';
 
-/** A command's text, refused when missing or not within `max` characters of plain text. */
-export function withText(
+/**
+ * A command's text, refused when missing or not within `max` characters of plain text; `make` builds
+ * what the text is for (a command, or the item a card's box adds).
+ */
+export function withText<T = Command>(
   command: string,
   rest: string,
   max: number,
-  make: (text: string) => Command,
-): Result<Command, CommandError> {
+  make: (text: string) => T,
+): Result<T, CommandError> {
   if (rest.trim() === '') return err({ code: 'MISSING_TEXT', command });
   const text = UserText(max).safeParse(rest);
   if (!text.success)

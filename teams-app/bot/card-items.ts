@@ -1,5 +1,6 @@
-import { NOTE_MAX_LENGTH, UserText, type Pair, type User } from '../../shared/domain/index.js';
-import { dueDateError } from '../../shared/domain/command-parts.js';
+import { NOTE_MAX_LENGTH, type Pair, type User } from '../../shared/domain/index.js';
+import { dueDateError, withText } from '../../shared/domain/command-parts.js';
+import { otherOf } from '../../shared/services/people.js';
 import { agendaCard, refreshAgendaCards } from '../../shared/services/delivery/cards.js';
 import { addItem, type NewItem } from '../../shared/services/one-on-one/add-item.js';
 import type { CardAction } from '../cards/card-action.js';
@@ -56,28 +57,27 @@ function actionItem(data: DataOf<'addAction'>, pair: Pair, user: User): NewItem 
   const refused = data.due === undefined ? undefined : dueDateError(data.due.trim());
   if (refused?.code === 'INVALID_DATE')
     return { refused: `The due date must be a date like 2026-03-20 (got "${refused.given}").` };
-  const mine = user.email.toLowerCase();
-  const other = pair.managerEmail === mine ? pair.reportEmail : pair.managerEmail;
   return typed(data.action, 'action item', 500, (text) => ({
     type: 'actionItem',
     text,
-    ...(data.owner === 'other' ? { owner: other } : {}),
+    ...(data.owner === 'other' ? { owner: otherOf(pair, user.email) } : {}),
     ...(data.due === undefined ? {} : { due: data.due.trim() }),
   }));
 }
 
-/** `text` as the chat takes a command's text: present, plain, within `max` characters. */
+/** `text` checked as the chat checks a command's text (`withText`): present, plain, within `max` characters. */
 function typed(
   text: string | undefined,
   what: string,
   max: number,
   make: (text: string) => NewItem,
 ): NewItem | { refused: string } {
-  if (text === undefined) return { refused: `Write the ${what} first.` };
-  const valid = UserText(max).safeParse(text);
-  if (!valid.success)
-    return {
-      refused: `I could not save that ${what}: it ${valid.error.issues[0]?.message ?? 'is invalid'}.`,
-    };
-  return make(valid.data);
+  const checked = withText(what, text ?? '', max, make);
+  if (checked.ok) return checked.value;
+  return {
+    refused:
+      checked.error.code === 'INVALID_TEXT'
+        ? `I could not save that ${what}: it ${checked.error.reason}.`
+        : `Write the ${what} first.`,
+  };
 }

@@ -8,6 +8,7 @@ import type {
   FeedbackView,
   TopicView,
 } from '../../teams-app/cards/card-data.js';
+import { DEEP_DIVE_QUESTIONS } from '../../shared/domain/index.js';
 
 /*
  * Realistic data for every card: the tests expand them, the render test screenshots them for the
@@ -64,14 +65,7 @@ const reportView: AgendaData = {
 };
 
 /** The guide's monthly deep-dive questions, as the caller passes them on a deep-dive agenda. */
-const deepDiveQuestions = [
-  'How are you feeling about work (1-10)?',
-  'What would make it a 10?',
-  'What did you learn this month?',
-  'What do you want to learn next?',
-  'Are you still excited about your path?',
-  'How can I help your progression?',
-];
+const deepDiveQuestions = [...DEEP_DIVE_QUESTIONS];
 
 const managerView: AgendaData = {
   ...reportView,
